@@ -1,0 +1,35 @@
+namespace YarnDL.TaskProtocol;
+
+/// <summary>Environment variable names the AM sets in every task container (inputs to the task).</summary>
+public static class TaskEnv
+{
+    /// <summary>Base URL of the AM's task API, e.g. <c>http://host:port/</c>.</summary>
+    public const string AmUrl = "YARNDL_AM_URL";
+
+    /// <summary>Per-application secret; sent back in <see cref="TaskApi.SecretHeader"/>.</summary>
+    public const string Secret = "YARNDL_TASK_SECRET";
+
+    /// <summary>Id of the TF-style cluster the task belongs to (<c>main</c>, or <c>trial-0003</c> in a sweep).</summary>
+    public const string ClusterId = "YARNDL_CLUSTER_ID";
+
+    /// <summary>Role name: chief, worker, ps, evaluator or a custom name.</summary>
+    public const string Role = "YARNDL_ROLE";
+
+    /// <summary>0-based index of the task within its role.</summary>
+    public const string Index = "YARNDL_INDEX";
+
+    /// <summary>Incarnation of the cluster; bumped each time the AM restarts the cluster.</summary>
+    public const string Generation = "YARNDL_GENERATION";
+
+    /// <summary>Hyper-parameters of the trial as a JSON object of strings/numbers.</summary>
+    public const string HyperParameters = "YARNDL_HPARAMS";
+
+    /// <summary>Trainer settings (model, dataset, epochs, strategy...) as a JSON object.</summary>
+    public const string TrainerConfig = "YARNDL_TRAINER";
+
+    /// <summary>Checkpoint directory of this cluster (local path or hdfs:// URI).</summary>
+    public const string CheckpointDir = "YARNDL_CHECKPOINT_DIR";
+
+    /// <summary>Optional fault knobs for tests, e.g. <c>exit-after-steps=50</c>.</summary>
+    public const string FaultKnobs = "YARNDL_TEST_FAULTS";
+}
