@@ -1,0 +1,26 @@
+namespace YarnDL.Spec;
+
+/// <summary>The contract between the submitting client and the AM container it launches.</summary>
+public static class AmEnv
+{
+    /// <summary>Name of the job spec file in the AM's working directory (a LocalResource, or copied there).</summary>
+    public const string JobFileName = "job.yaml";
+
+    /// <summary>Env var naming the job spec file (relative to the AM's working directory).</summary>
+    public const string JobFile = "YARNDL_JOB_FILE";
+
+    /// <summary>Env var: the command (argv joined by spaces) that starts the built-in trainer in a task container.</summary>
+    public const string TrainerCommand = "YARNDL_TRAINER_COMMAND";
+
+    /// <summary>Env var: how tasks are packaged: <c>image</c> (docker runtime) or <c>local</c> (plain processes, MiniCluster).</summary>
+    public const string TaskRuntime = "YARNDL_TASK_RUNTIME";
+
+    /// <summary>Env var: the user who submitted the job (for HDFS paths and diagnostics).</summary>
+    public const string SubmitUser = "YARNDL_SUBMIT_USER";
+
+    /// <summary>Env var: base directory (local path or hdfs:// URI) for this application's state and checkpoints.</summary>
+    public const string StagingDir = "YARNDL_STAGING_DIR";
+
+    /// <summary>Application type reported to YARN for every YarnDL job.</summary>
+    public const string ApplicationType = "YARNDL";
+}
