@@ -28,7 +28,15 @@ internal sealed class ConfigLoader
         }
 
         string allocation = yarnSite.Get("yarn.scheduler.fair.allocation.file") ?? ConfigFileNames.FairScheduler;
-        var fair = Optional(Path.Combine(confDir, allocation), FairAllocationParser.ParseFile);
+        // Hadoop looks a relative name up on the classpath (the conf dir); an absolute path from another machine
+        // is looked for beside yarn-site.xml too, so a copied conf dir can be checked.
+        string allocationPath = Path.Combine(confDir, allocation);
+        if (!File.Exists(allocationPath))
+        {
+            allocationPath = Path.Combine(confDir, Path.GetFileName(allocation));
+        }
+
+        var fair = Optional(allocationPath, FairAllocationParser.ParseFile);
         return new ConfigSet
         {
             YarnSite = yarnSite, ResourceTypes = resourceTypes, CapacityScheduler = capacity, ContainerExecutor = executor, FairAllocation = fair,
