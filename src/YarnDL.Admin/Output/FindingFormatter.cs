@@ -11,8 +11,7 @@ public static class FindingFormatter
     {
         ArgumentNullException.ThrowIfNull(finding);
         string where = finding.Column > 0 ? $"{finding.File}:{finding.Line}:{finding.Column}" : $"{finding.File}:{finding.Line}";
-        string level = finding.Severity == Severity.Error ? "error" : "warning";
-        return $"{where}: {finding.Property}: {finding.Problem} \u2014 {finding.Fix} [{level} {finding.RuleId}]";
+        return $"{where}: {finding.Property}: {finding.Problem} \u2014 {finding.Fix}";
     }
 
     public static string ToJson(CheckReport report)
