@@ -25,4 +25,6 @@ public static class RuleIds
     public const string UntrustedRegistries = "no-trusted-registries";
     public const string ResourceLimitKeyMisspelled = "resource-limit-key-misspelled";
     public const string UnknownProperty = "unknown-yarn-property";
+    public const string ExecutorGroupMismatch = "executor-group-mismatch";
+    public const string NodeManagerDirsNotMountable = "nm-dirs-not-mountable";
 }
