@@ -15,8 +15,8 @@ internal sealed class GpuResourceTypeRule : IConfigRule
         }
 
         var file = found?.File ?? config.ResourceTypesHome;
-        string problem = found is null
-            ? $"not set, so no resource type '{expected}' exists and GPU requests fail with 'Unknown resource'"
+        string problem = found is null || string.IsNullOrWhiteSpace(found.Value.Property.Value)
+            ? $"empty or not set, so no resource type '{expected}' exists and GPU requests fail with 'Unknown resource'"
             : $"'{found.Value.Property.Value}' does not list '{expected}', so GPU requests fail with 'Unknown resource'";
         yield return FindingFactory.At(file, Property, RuleIds.GpuResourceTypeMissing, Severity.Error, problem,
             $"set {Property} to include {expected} in resource-types.xml and copy the file to the RM, every NM and every client");
