@@ -75,6 +75,12 @@ public static class JobSpecLoader
         }
         catch (YamlException e)
         {
+            if (e.Message.StartsWith("Duplicate key", StringComparison.OrdinalIgnoreCase))
+            {
+                var key = e.Message.Split(' ')[^1];
+                throw new JobSpecException(fileName, (int)e.Start.Line, (int)e.Start.Column, key, $"duplicate key '{key}'");
+            }
+
             var msg = e.Message.Split(": ", 2) is [_, var rest] && e.Message.StartsWith('(') ? rest : e.Message;
             throw new JobSpecException(fileName, (int)e.Start.Line, (int)e.Start.Column, string.Empty, "YAML syntax error: " + msg.TrimEnd('.'));
         }

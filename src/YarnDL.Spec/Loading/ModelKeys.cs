@@ -31,7 +31,7 @@ public static class ModelKeys
     public static Type? TypeAt(string path)
     {
         Type? t = typeof(JobSpec);
-        foreach (var seg in path.Split('.'))
+        foreach (var seg in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
             if (t is null)
             {

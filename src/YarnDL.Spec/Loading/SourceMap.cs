@@ -7,6 +7,7 @@ namespace YarnDL.Spec.Loading;
 internal sealed class SourceMap
 {
     private readonly Dictionary<string, (Mark Key, Mark Value)> _marks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _scalars = new(StringComparer.Ordinal);
 
     public static SourceMap Build(YamlNode? root)
     {
@@ -50,6 +51,9 @@ internal sealed class SourceMap
         return null;
     }
 
+    /// <summary>The scalar text at <paramref name="path"/> as written in the file, if it is a scalar.</summary>
+    public string? ScalarAt(string path) => _scalars.GetValueOrDefault(path);
+
     private static bool Same(Mark a, Mark b) => a.Line == b.Line && a.Column == b.Column;
 
     private static string Parent(string path)
@@ -68,6 +72,11 @@ internal sealed class SourceMap
                     var name = (k as YamlScalarNode)?.Value ?? "?";
                     var path = prefix.Length == 0 ? name : prefix + "." + name;
                     _marks.TryAdd(path, (k.Start, v.Start));
+                    if (v is YamlScalarNode { Value: { } text })
+                    {
+                        _scalars.TryAdd(path, text);
+                    }
+
                     Walk(path, v);
                 }
 

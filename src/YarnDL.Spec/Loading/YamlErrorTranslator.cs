@@ -52,8 +52,8 @@ internal static partial class YamlErrorTranslator
 
         var type = ModelKeys.TypeAt(path);
         var expected = type is null ? null : Describe(Nullable.GetUnderlyingType(type) ?? type);
-        var value = NotFound().Match(inner) is { Success: true } nf ? nf.Groups[1].Value
-            : BadFormat().Match(inner) is { Success: true } bf ? bf.Groups[1].Value : null;
+        var value = map.ScalarAt(path) ?? (NotFound().Match(inner) is { Success: true } nf ? nf.Groups[1].Value
+            : BadFormat().Match(inner) is { Success: true } bf ? bf.Groups[1].Value : null);
         if (expected is not null && path.Length > 0)
         {
             var shown = value is null ? string.Empty : $" '{value}'";
