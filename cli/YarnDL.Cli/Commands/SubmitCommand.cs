@@ -64,8 +64,7 @@ internal static class SubmitCommand
     {
         if (webHdfs is null)
         {
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            return new LocalStager(Path.Combine(home, ".yarndl", "staging"));
+            return new LocalStager(services.LocalStagingRoot);
         }
 
         var nn = RmEndpointResolver.ParseUrl(webHdfs);

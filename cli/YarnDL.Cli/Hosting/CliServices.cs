@@ -24,6 +24,9 @@ internal sealed record CliServices
     /// <summary>Launcher for <c>submit --local</c>; null until the integrator wires the MiniCluster.</summary>
     public ILocalClusterLauncher? LocalLauncher { get; init; }
 
+    /// <summary>Local staging root used without WebHDFS (default <c>~/.yarndl/staging</c>).</summary>
+    public string LocalStagingRoot { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".yarndl", "staging");
+
     /// <summary>Interval of status polling for <c>wait</c>/<c>--wait</c>/<c>--follow</c>.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 }

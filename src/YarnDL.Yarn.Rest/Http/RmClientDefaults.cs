@@ -5,7 +5,7 @@ public static class RmClientDefaults
 {
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(20);
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(2);
-    public const int MaxRetries = 6;
+    public const int MaxRetries = 4;
     public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan KillPollInterval = TimeSpan.FromSeconds(1);
     public static readonly Uri LocalRm = new("http://localhost:8088");
