@@ -8,13 +8,14 @@ internal static class DefaultServices
 {
     public static CliServices Create()
     {
-        var handler = new SocketsHttpHandler
+        // Lazy: `yarndl --help` must not pay for loading the HTTP stack.
+        var handler = new Lazy<SocketsHttpHandler>(() => new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.GZip,
             Credentials = CredentialCache.DefaultCredentials,
-        };
-        HttpClient Http() => new(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        });
+        HttpClient Http() => new(handler.Value, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         return new CliServices
         {
             RmClientFactory = o => new RmRestClient(Http(), o),
