@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text.Json;
+using YarnDL.Cli.Hosting;
+using YarnDL.Cli.Local;
+using YarnDL.Cli.Output;
+using YarnDL.Client.Submit;
+using YarnDL.Spec.Loading;
+using YarnDL.Spec.Model;
+using YarnDL.Yarn.Rest;
+using YarnDL.Yarn.Rest.Configuration;
+using YarnDL.Yarn.Rest.WebHdfs;
+
+namespace YarnDL.Cli.Commands;
+
+/// <summary><c>yarndl submit job.yaml [--wait] [--local] [--queue Q] [--am-mode M] [--webhdfs URL --default-fs URI]</c>.</summary>
+internal static class SubmitCommand
+{
+    public static Command Create(CommonOptions common, CliServices services)
+    {
+        var job = new Argument<string>("job") { Description = "Job spec (job.yaml)" };
+        var wait = new Option<bool>("--wait", "-w") { Description = "Wait for the end; exit 0 only if the job succeeded" };
+        var local = new Option<bool>("--local") { Description = "Run on an in-process MiniCluster sized to this machine (implies --wait)" };
+        var queue = new Option<string?>("--queue", "-q") { Description = "YARN queue (overrides the spec)" };
+        var amMode = new Option<AmMode?>("--am-mode") { Description = "AM packaging: image, upload or local (overrides am.mode)" };
+        var webHdfs = new Option<string?>("--webhdfs") { Description = "NameNode web URL for staging (default: $YARNDL_WEBHDFS; none = local staging)" };
+        var defaultFs = new Option<string?>("--default-fs") { Description = "Default FS URI for staged files, e.g. hdfs://nameservice1 (default: $YARNDL_DEFAULT_FS)" };
+        var bundle = new Option<string?>("--am-bundle") { Description = "AM bundle (.tgz/.zip) for --am-mode upload" };
+        var amDll = new Option<string?>("--am-dll") { Description = "Path of YarnDL.AppMaster.dll for --am-mode local" };
+        var command = new Command("submit", "Submit a job") { job, wait, local, queue, amMode, webHdfs, defaultFs, bundle, amDll, common.Json };
+        common.AddClusterOptions(command);
+        CommandRunner.SetAction(command, common, async (r, o, ct) =>
+        {
+            var path = r.GetValue(job)!;
+            var spec = JobSpecLoader.LoadFile(path);
+            var yaml = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            var user = common.UserOf(r, services);
+            var options = new SubmitOptions
+            {
+                User = user,
+                Queue = r.GetValue(queue),
+                AmMode = r.GetValue(amMode),
+                AmBundle = r.GetValue(bundle),
+                LocalAmDll = r.GetValue(amDll) is { } dll ? Path.GetFullPath(dll) : null,
+            };
+
+            if (r.GetValue(local))
+            {
+                var launcher = services.LocalLauncher
+                    ?? throw new FormatException("--local needs the MiniCluster, which this build of yarndl does not include");
+                await using var cluster = await launcher.StartAsync(ct).ConfigureAwait(false);
+                options = options with { AmMode = AmMode.Local, LocalAmDll = cluster.AppMasterDll, TrainerCommand = cluster.TrainerCommand };
+                var rmLocal = services.RmClientFactory(common.RmOptions(r, services, cluster.RmEndpoint.AbsoluteUri));
+                return await SubmitAsync(rmLocal, new LocalStager(cluster.StagingRoot), spec, yaml, options, true, r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct).ConfigureAwait(false);
+            }
+
+            var rm = services.RmClientFactory(common.RmOptions(r, services));
+            var stager = Stager(r.GetValue(webHdfs) ?? services.GetEnv("YARNDL_WEBHDFS"), r.GetValue(defaultFs) ?? services.GetEnv("YARNDL_DEFAULT_FS"), user, services);
+            return await SubmitAsync(rm, stager, spec, yaml, options, r.GetValue(wait), r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static IJobStager Stager(string? webHdfs, string? defaultFs, string user, CliServices services)
+    {
+        if (webHdfs is null)
+        {
+            return new LocalStager(services.LocalStagingRoot);
+        }
+
+        var nn = RmEndpointResolver.ParseUrl(webHdfs);
+        var fs = defaultFs ?? $"hdfs://{nn.Host}:8020";
+        return new WebHdfsStager(new WebHdfsClient(services.HttpClientFactory(), nn, user), fs, user);
+    }
+
+    private static async Task<int> SubmitAsync(IRmRestClient rm, IJobStager stager, JobSpec spec, byte[] yaml, SubmitOptions options,
+        bool wait, bool json, CliServices services, TextWriter o, TextWriter err, CancellationToken ct)
+    {
+        var result = await new JobSubmitter(rm, stager).SubmitAsync(spec, yaml, options, ct).ConfigureAwait(false);
+        if (!json)
+        {
+            await o.WriteLineAsync($"submitted {result.ApplicationId}").ConfigureAwait(false);
+            await o.WriteLineAsync($"tracking  {new Uri(result.RmEndpoint, "cluster/app/" + result.ApplicationId)}").ConfigureAwait(false);
+        }
+
+        if (!wait)
+        {
+            if (json)
+            {
+                await o.WriteLineAsync(JsonSerializer.Serialize(new SubmitJson(result.ApplicationId, result.RmEndpoint.AbsoluteUri, null, null), CliJsonContext.Default.SubmitJson)).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        return await WaitCommand.WaitAndReportAsync(rm, result.ApplicationId, services, json, o, err, ct).ConfigureAwait(false);
+    }
+}

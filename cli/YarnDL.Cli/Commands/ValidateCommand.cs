@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text.Json;
+using YarnDL.Cli.Hosting;
+using YarnDL.Cli.Output;
+using YarnDL.Client.Submit;
+using YarnDL.Spec.Loading;
+using YarnDL.Spec.Plan;
+using YarnDL.Yarn.Rest.Errors;
+
+namespace YarnDL.Cli.Commands;
+
+/// <summary><c>yarndl validate job.yaml [--rm URL] [--json]</c>: the submit checks, plus preflight when a cluster answers.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CommonOptions common, CliServices services)
+    {
+        var job = new Argument<string>("job") { Description = "Job spec (job.yaml)" };
+        var offline = new Option<bool>("--offline") { Description = "Skip the cluster preflight" };
+        var command = new Command("validate", "Check a job spec (and, when a cluster is reachable, its asks)") { job, offline, common.Json };
+        common.AddClusterOptions(command);
+        CommandRunner.SetAction(command, common, async (r, o, ct) =>
+        {
+            var spec = JobSpecLoader.LoadFile(r.GetValue(job)!);
+            var plan = JobPlan.From(spec);
+            IReadOnlyList<string> problems = [];
+            string preflight = "skipped (--offline)";
+            if (!r.GetValue(offline))
+            {
+                try
+                {
+                    var rm = services.RmClientFactory(common.RmOptions(r, services) with { MaxRetries = 1 });
+                    var max = (await rm.NewApplicationAsync(ct).ConfigureAwait(false)).MaximumResourceCapability;
+                    var queue = spec.Queue;
+                    var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
+                    problems = Preflight.Check(spec, max, queues, queue);
+                    preflight = $"checked against {rm.ActiveEndpoint}";
+                }
+                catch (RmUnavailableException)
+                {
+                    preflight = "skipped (no cluster reachable)";
+                }
+            }
+
+            if (r.GetValue(common.Json))
+            {
+                var result = new ValidateJson(problems.Count == 0, spec.Name, plan.Trials.Count, plan.Trials[0].TaskCount, plan.MaxGpusPerTask, problems);
+                await o.WriteLineAsync(JsonSerializer.Serialize(result, CliJsonContext.Default.ValidateJson)).ConfigureAwait(false);
+            }
+            else
+            {
+                await o.WriteLineAsync($"{r.GetValue(job)}: ok: '{spec.Name}', {plan.Trials.Count} trial(s) × {plan.Trials[0].TaskCount} task(s), max {plan.MaxGpusPerTask} GPU(s) per task; preflight {preflight}").ConfigureAwait(false);
+            }
+
+            return problems.Count == 0 ? ExitCodes.Ok : throw new PreflightException(problems);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Net;
+using YarnDL.Client.Submit;
+using YarnDL.Spec;
+using YarnDL.Yarn.Rest.Errors;
+
+namespace YarnDL.Cli.Hosting;
+
+/// <summary>Runs a command body and maps known failures to one <c>error: …</c> line and an exit code.</summary>
+internal static class CommandRunner
+{
+    public static void SetAction(Command command, CommonOptions common, Func<ParseResult, TextWriter, CancellationToken, Task<int>> body) =>
+        command.SetAction(async (r, ct) => await RunAsync(r, common, body, ct).ConfigureAwait(false));
+
+    public static async Task<int> RunAsync(ParseResult r, CommonOptions common, Func<ParseResult, TextWriter, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        var output = r.InvocationConfiguration.Output;
+        var error = r.InvocationConfiguration.Error;
+        try
+        {
+            return await body(r, output, ct).ConfigureAwait(false);
+        }
+        catch (JobSpecException e)
+        {
+            return await Fail(error, e.Message, ExitCodes.BadInput).ConfigureAwait(false);
+        }
+        catch (PreflightException e)
+        {
+            return await Fail(error, "preflight: " + string.Join(Environment.NewLine + "error: preflight: ", e.Problems), ExitCodes.BadInput).ConfigureAwait(false);
+        }
+        catch (FormatException e)
+        {
+            return await Fail(error, e.Message, ExitCodes.BadInput).ConfigureAwait(false);
+        }
+        catch (RmUnavailableException e)
+        {
+            return await Fail(error, e.Message + " (check --rm or HADOOP_CONF_DIR)", ExitCodes.ClusterUnreachable).ConfigureAwait(false);
+        }
+        catch (YarnRestException e)
+        {
+            var code = (int)e.StatusCode >= 500 ? ExitCodes.ClusterUnreachable : ExitCodes.BadInput;
+            var hint = e.StatusCode == HttpStatusCode.Unauthorized ? " (authenticate: --user NAME, or --kerberos)" : string.Empty;
+            return await Fail(error, e.Message + hint, code).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return await Fail(error, "cancelled", ExitCodes.Internal).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // the CLI boundary: anything unknown is an internal error with exit 70
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var detail = r.GetValue(common.Verbose) ? Environment.NewLine + e : " (run with --verbose for details)";
+            return await Fail(error, $"internal error: {e.GetType().Name}: {e.Message}{detail}", ExitCodes.Internal).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> Fail(TextWriter error, string message, int code)
+    {
+        await error.WriteLineAsync("error: " + message).ConfigureAwait(false);
+        return code;
+    }
+}

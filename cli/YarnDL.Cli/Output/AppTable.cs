@@ -1,0 +1,34 @@
+using System.Globalization;
+using YarnDL.Yarn.Rest.Apps;
+
+namespace YarnDL.Cli.Output;
+
+/// <summary>Human-readable renderings of application reports.</summary>
+internal static class AppTable
+{
+    public static async Task WriteStatusAsync(TextWriter o, AppReport a)
+    {
+        await o.WriteLineAsync($"application  {a.Id}").ConfigureAwait(false);
+        await o.WriteLineAsync($"name         {a.Name}").ConfigureAwait(false);
+        await o.WriteLineAsync($"user/queue   {a.User}/{a.Queue}").ConfigureAwait(false);
+        await o.WriteLineAsync($"state        {a.State} ({a.FinalStatus})").ConfigureAwait(false);
+        await o.WriteLineAsync($"progress     {a.Progress.ToString("0.#", CultureInfo.InvariantCulture)}%").ConfigureAwait(false);
+        await o.WriteLineAsync($"tracking     {a.TrackingUrl}").ConfigureAwait(false);
+        await o.WriteLineAsync($"am logs      {a.AmContainerLogs}").ConfigureAwait(false);
+        if (!string.IsNullOrWhiteSpace(a.Diagnostics))
+        {
+            await o.WriteLineAsync($"diagnostics  {a.Diagnostics}").ConfigureAwait(false);
+        }
+    }
+
+    public static async Task WriteListAsync(TextWriter o, IReadOnlyList<AppReport> apps)
+    {
+        await o.WriteLineAsync($"{"APPLICATION",-34} {"NAME",-20} {"USER",-10} {"QUEUE",-10} {"STATE",-9} {"FINAL",-10} PROGRESS").ConfigureAwait(false);
+        foreach (var a in apps)
+        {
+            await o.WriteLineAsync($"{a.Id,-34} {Cut(a.Name, 20),-20} {Cut(a.User, 10),-10} {Cut(a.Queue, 10),-10} {a.State,-9} {a.FinalStatus,-10} {a.Progress.ToString("0", CultureInfo.InvariantCulture)}%").ConfigureAwait(false);
+        }
+    }
+
+    private static string Cut(string? s, int n) => s is null ? string.Empty : s.Length <= n ? s : s[..(n - 1)] + "…";
+}

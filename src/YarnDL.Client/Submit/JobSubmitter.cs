@@ -1,0 +1,39 @@
+using YarnDL.Spec;
+using YarnDL.Spec.Model;
+using YarnDL.Yarn.Rest;
+using YarnDL.Yarn.Rest.Submission;
+
+namespace YarnDL.Client.Submit;
+
+/// <summary>Submit use case: preflight → new-application → stage job.yaml (and the AM bundle) → submit once.</summary>
+public sealed class JobSubmitter(IRmRestClient rm, IJobStager stager)
+{
+    /// <summary>Submits <paramref name="spec"/>; <paramref name="jobYaml"/> is the file's exact bytes (what the AM reads).</summary>
+    public async Task<SubmitResult> SubmitAsync(JobSpec spec, byte[] jobYaml, SubmitOptions options, CancellationToken ct = default)
+    {
+        var mode = options.AmMode ?? spec.Am.Mode;
+        var app = await rm.NewApplicationAsync(ct).ConfigureAwait(false);
+        var queue = options.Queue ?? spec.Queue;
+        var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
+        var problems = Preflight.Check(spec, app.MaximumResourceCapability, queues, queue);
+        if (problems.Count > 0)
+        {
+            throw new PreflightException(problems);
+        }
+
+        var resources = new Dictionary<string, LocalResource>(StringComparer.Ordinal)
+        {
+            [AmEnv.JobFileName] = await stager.StageAsync(app.ApplicationId, AmEnv.JobFileName, jobYaml, "FILE", ct).ConfigureAwait(false),
+        };
+        if (mode == AmMode.Upload)
+        {
+            var bundle = options.AmBundle ?? throw new PreflightException("am mode 'upload' needs an AM bundle (.tgz or .zip)");
+            var bytes = await File.ReadAllBytesAsync(bundle, ct).ConfigureAwait(false);
+            resources[SubmissionBuilder.BundleLink] = await stager.StageAsync(app.ApplicationId, Path.GetFileName(bundle), bytes, "ARCHIVE", ct).ConfigureAwait(false);
+        }
+
+        var context = SubmissionBuilder.Build(spec, app.ApplicationId, options, mode, resources, stager.StagingDir(app.ApplicationId));
+        await rm.SubmitApplicationAsync(context, ct).ConfigureAwait(false);
+        return new SubmitResult(app.ApplicationId, rm.ActiveEndpoint, null);
+    }
+}

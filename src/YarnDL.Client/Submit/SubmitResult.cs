@@ -1,0 +1,4 @@
+namespace YarnDL.Client.Submit;
+
+/// <summary>The submitted application.</summary>
+public sealed record SubmitResult(string ApplicationId, Uri RmEndpoint, string? TrackingUrl);

@@ -1,0 +1,11 @@
+namespace YarnDL.Spec.Model;
+
+/// <summary>Where containers may run.</summary>
+public sealed record PlacementSpec
+{
+    /// <summary>YARN node label expression for every task container (e.g. <c>gpu</c>).</summary>
+    public string? NodeLabel { get; init; }
+
+    /// <summary>Roles whose tasks must land on distinct nodes.</summary>
+    public List<string> AntiAffinity { get; init; } = [];
+}

@@ -1,0 +1,49 @@
+using YarnDL.Spec.Model;
+using YarnDL.Spec.Sweep;
+
+namespace YarnDL.Spec.Plan;
+
+/// <summary>One training cluster: a trial of the sweep (or the single run).</summary>
+public sealed record TrialPlan
+{
+    public required int Index { get; init; }
+
+    /// <summary>Hyper-parameters of this trial, in the file's order.</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; }
+
+    /// <summary>Trainer settings with this trial's values applied; null for command jobs.</summary>
+    public TrainerSpec? Trainer { get; init; }
+
+    /// <summary>Shell command of every task; null for trainer jobs.</summary>
+    public string? Command { get; init; }
+
+    public required IReadOnlyList<RolePlan> Roles { get; init; }
+
+    /// <summary>Total tasks of the trial.</summary>
+    public int TaskCount => Roles.Sum(r => r.Instances);
+
+    internal static TrialPlan From(JobSpec spec, Trial trial)
+    {
+        var trainer = spec.Trainer;
+        foreach (var (k, v) in trial.Parameters)
+        {
+            SweepParameters.TryApply(spec with { Trainer = trainer }, k, v, out trainer);
+        }
+
+        var hp = trial.Parameters.ToDictionary(kv => SweepParameters.EnvName(kv.Key), kv => kv.Value, StringComparer.Ordinal);
+        var roles = spec.Roles.Select(kv => new RolePlan
+        {
+            Name = kv.Key,
+            Instances = kv.Value.Instances,
+            MemoryMb = kv.Value.Memory.Megabytes,
+            Vcores = kv.Value.Vcores,
+            Gpus = kv.Value.Gpus,
+            Image = kv.Value.Image ?? spec.Image,
+            Env = new Dictionary<string, string>(kv.Value.Env.Concat(hp), StringComparer.Ordinal),
+            Restart = kv.Value.Restart ?? spec.Restart.Policy,
+            MaxRestarts = spec.Restart.MaxRestarts,
+            AntiAffinity = spec.Placement.AntiAffinity.Contains(kv.Key),
+        }).ToList();
+        return new TrialPlan { Index = trial.Index, Parameters = trial.Parameters, Trainer = trainer, Command = spec.Command, Roles = roles };
+    }
+}

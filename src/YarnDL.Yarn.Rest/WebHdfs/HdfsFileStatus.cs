@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace YarnDL.Yarn.Rest.WebHdfs;
+
+/// <summary>WebHDFS <c>FileStatus</c>.</summary>
+public sealed class HdfsFileStatus
+{
+    [JsonPropertyName("length")] public long Length { get; init; }
+    [JsonPropertyName("modificationTime")] public long ModificationTime { get; init; }
+    [JsonPropertyName("owner")] public string? Owner { get; init; }
+    [JsonPropertyName("group")] public string? Group { get; init; }
+    [JsonPropertyName("permission")] public string? Permission { get; init; }
+    [JsonPropertyName("type")] public string? Type { get; init; }
+    [JsonPropertyName("replication")] public int Replication { get; init; }
+}
+
+internal sealed class FileStatusEnvelope
+{
+    [JsonPropertyName("FileStatus")] public HdfsFileStatus? FileStatus { get; init; }
+}
+
+internal sealed class BooleanResult
+{
+    [JsonPropertyName("boolean")] public bool Boolean { get; init; }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using YarnDL.Yarn.Rest.Errors;
+using YarnDL.Yarn.Rest.Http;
+using YarnDL.Yarn.Rest.Json;
+
+namespace YarnDL.Yarn.Rest.WebHdfs;
+
+/// <summary>The WebHDFS operations needed to stage files: MKDIRS, two-step CREATE, GETFILESTATUS, OPEN.</summary>
+public sealed class WebHdfsClient
+{
+    private readonly HttpClient _http;
+    private readonly Uri _base;
+    private readonly string? _user;
+
+    /// <param name="nameNodeHttp">NameNode web address, e.g. <c>http://nn:9870</c>.</param>
+    public WebHdfsClient(HttpClient http, Uri nameNodeHttp, string? user)
+    {
+        _http = http;
+        _base = nameNodeHttp;
+        _user = user;
+    }
+
+    public async Task<bool> MkdirsAsync(string path, string permission = "755", CancellationToken ct = default)
+    {
+        using var r = await SendAsync(HttpMethod.Put, Url(path, "MKDIRS", $"permission={permission}"), null, ct).ConfigureAwait(false);
+        await EnsureAsync(r, $"MKDIRS {path}", ct).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(await r.Content.ReadAsStringAsync(ct).ConfigureAwait(false), RestJsonContext.Default.BooleanResult)?.Boolean ?? false;
+    }
+
+    /// <summary>CREATE: PUT without body to the NameNode, then PUT the bytes to the DataNode it redirects to (201).</summary>
+    public async Task CreateAsync(string path, byte[] content, bool overwrite, string permission = "644", CancellationToken ct = default)
+    {
+        var overwriteText = overwrite ? "true" : "false";
+        using var first = await SendAsync(HttpMethod.Put, Url(path, "CREATE", $"overwrite={overwriteText}&permission={permission}"), null, ct).ConfigureAwait(false);
+        Uri? location = first.Headers.Location;
+        if (first.StatusCode == HttpStatusCode.OK && location is null)
+        {
+            // noredirect form: {"Location":"…"}
+            using var doc = JsonDocument.Parse(await first.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
+            location = doc.RootElement.TryGetProperty("Location", out var l) && l.GetString() is { } s ? new Uri(s) : null;
+        }
+        else if (first.StatusCode != HttpStatusCode.TemporaryRedirect)
+        {
+            await EnsureAsync(first, $"CREATE {path}", ct).ConfigureAwait(false);
+        }
+
+        if (location is null)
+        {
+            throw new YarnRestException(first.StatusCode, null, null, $"CREATE {path}: the NameNode gave no DataNode location");
+        }
+
+        var data = new ByteArrayContent(content);
+        data.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var second = await SendAsync(HttpMethod.Put, location.IsAbsoluteUri ? location : new Uri(_base, location), data, ct).ConfigureAwait(false);
+        if (second.StatusCode != HttpStatusCode.Created)
+        {
+            await EnsureAsync(second, $"CREATE {path} (data)", ct).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<HdfsFileStatus> GetFileStatusAsync(string path, CancellationToken ct = default)
+    {
+        using var r = await SendAsync(HttpMethod.Get, Url(path, "GETFILESTATUS", null), null, ct).ConfigureAwait(false);
+        await EnsureAsync(r, $"GETFILESTATUS {path}", ct).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(await r.Content.ReadAsStringAsync(ct).ConfigureAwait(false), RestJsonContext.Default.FileStatusEnvelope)?.FileStatus
+            ?? throw new YarnRestException(r.StatusCode, null, null, $"GETFILESTATUS {path}: no FileStatus");
+    }
+
+    /// <summary>OPEN, following the NameNode's redirect to a DataNode.</summary>
+    public async Task<byte[]> OpenAsync(string path, CancellationToken ct = default)
+    {
+        var target = Url(path, "OPEN", null);
+        for (var hop = 0; hop < 3; hop++)
+        {
+            using var r = await SendAsync(HttpMethod.Get, target, null, ct).ConfigureAwait(false);
+            if (r.StatusCode == HttpStatusCode.TemporaryRedirect && r.Headers.Location is { } next)
+            {
+                target = next.IsAbsoluteUri ? next : new Uri(_base, next);
+                continue;
+            }
+
+            await EnsureAsync(r, $"OPEN {path}", ct).ConfigureAwait(false);
+            return await r.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        }
+
+        throw new YarnRestException($"OPEN {path}: too many redirects");
+    }
+
+    private Uri Url(string path, string op, string? extra)
+    {
+        var p = path.StartsWith('/') ? path : "/" + path;
+        var user = _user is null ? string.Empty : "&user.name=" + Uri.EscapeDataString(_user);
+        var more = extra is null ? string.Empty : "&" + extra;
+        return new Uri(_base, $"/webhdfs/v1{Uri.EscapeDataString(p).Replace("%2F", "/", StringComparison.Ordinal)}?op={op}{more}{user}");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri uri, HttpContent? content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = content };
+        if (method != HttpMethod.Get)
+        {
+            request.Headers.TryAddWithoutValidation("X-XSRF-HEADER", string.Empty);
+        }
+
+        try
+        {
+            return await _http.SendAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new RmUnavailableException([new Uri(uri.GetLeftPart(UriPartial.Authority))], "WebHDFS unreachable: " + e.Message, e);
+        }
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage r, string what, CancellationToken ct)
+    {
+        if (!r.IsSuccessStatusCode)
+        {
+            throw await RestErrors.FromResponseAsync(r, what, ct).ConfigureAwait(false);
+        }
+    }
+}

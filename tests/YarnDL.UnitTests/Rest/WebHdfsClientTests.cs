@@ -1,0 +1,34 @@
+using System.Net;
+using YarnDL.Yarn.Rest.WebHdfs;
+using static YarnDL.UnitTests.Rest.ScriptedHandler;
+
+namespace YarnDL.UnitTests.Rest;
+
+public sealed class WebHdfsClientTests
+{
+    [Fact]
+    public async Task Create_is_two_puts_and_file_status_gives_length_and_mtime()
+    {
+        var h = new ScriptedHandler()
+            .On(r => r.RequestUri!.Authority == "nn:9870" && r.RequestUri.Query.Contains("op=CREATE", StringComparison.Ordinal)
+                ? new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri("http://dn1:9864/webhdfs/v1/user/alice/.yarndl/a/job.yaml?op=CREATE&namenoderpcaddress=nn:8020") } }
+                : null)
+            .On("dn1:9864", "/webhdfs/v1/", () => new HttpResponseMessage(HttpStatusCode.Created))
+            .On(r => r.RequestUri!.Query.Contains("op=MKDIRS", StringComparison.Ordinal) ? Json(HttpStatusCode.OK, """{"boolean": true}""") : null)
+            .On(r => r.RequestUri!.Query.Contains("op=GETFILESTATUS", StringComparison.Ordinal) ? Json(HttpStatusCode.OK, SpecJson.FileStatus) : null);
+        var client = new WebHdfsClient(new HttpClient(h), new Uri("http://nn:9870"), "alice");
+
+        Assert.True(await client.MkdirsAsync("/user/alice/.yarndl/a", "700"));
+        await client.CreateAsync("/user/alice/.yarndl/a/job.yaml", "name: x"u8.ToArray(), overwrite: false);
+        var status = await client.GetFileStatusAsync("/user/alice/.yarndl/a/job.yaml");
+
+        Assert.Equal(18234567, status.Length);
+        Assert.Equal(1700000012345, status.ModificationTime);
+        var puts = h.Requests.Where(r => r.Method == HttpMethod.Put).ToList();
+        Assert.Equal(3, puts.Count);
+        Assert.Null(puts[1].Body);
+        Assert.Equal("name: x", puts[2].Body);
+        Assert.Equal("dn1:9864", puts[2].Uri.Authority);
+        Assert.Contains("user.name=alice", puts[1].Uri.Query, StringComparison.Ordinal);
+    }
+}
