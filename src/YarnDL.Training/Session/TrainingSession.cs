@@ -54,6 +54,7 @@ public sealed partial class TrainingSession(
         int[] order = [];
         var orderEpoch = -1;
         var stopped = false;
+        IReadOnlyDictionary<string, double> metrics = new Dictionary<string, double>();
         var reached = false;
         while (step < total && !stopped && !reached)
         {
@@ -89,7 +90,7 @@ public sealed partial class TrainingSession(
                 epochStart = now;
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch={epoch + 1} step={step} loss={loss:F4} accuracy={accuracy:F4} examples_per_s={rate:F0}"));
                 reached = options.TargetAccuracy is { } target && accuracy >= target;
-                Control.Report(new TrainingProgress(step, epoch, Metrics(loss, accuracy, rate), checkpointStep));
+                metrics = Metrics(loss, accuracy, rate);
             }
 
             var wantCheckpoint = buffer[p + 1] > 0 || stopped || reached || step == total ||
@@ -100,6 +101,7 @@ public sealed partial class TrainingSession(
                 checkpointStep = step;
             }
 
+            Control.Report(new TrainingProgress(step, epoch, metrics, checkpointStep));
             InjectFaults(step, cancellationToken);
         }
 
