@@ -62,7 +62,7 @@ internal sealed partial class TrainerApp
     private TrainingResult Evaluate(TrainerOptions options, IComputeBackend backend, Dataset train, Dataset test, CheckpointStore? store)
     {
         var state = store?.TryLoad() ?? throw new TrainerConfigException("evaluator: no checkpoint to evaluate (set YARNDL_CHECKPOINT_DIR)");
-        var model = new Training.Model.Mlp(backend, [train.FeatureCount, options.Hidden, options.Hidden, train.ClassCount], options.Seed);
+        var model = Training.Model.ModelFactory.Create(options, backend, train.FeatureCount, train.ClassCount);
         state.Parameters.CopyTo(model.Parameters, 0);
         var accuracy = model.Accuracy(test);
         stdout.WriteLine($"evaluator step={state.Step} val_accuracy={accuracy:F4}");

@@ -46,7 +46,7 @@ public sealed record TrainerOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        Check(errors, Model is "mlp", $"model '{Model}' is not supported (supported: mlp)");
+        Check(errors, Model is "mlp" or "cnn", $"model '{Model}' is not supported (supported: mlp, cnn)");
         Check(errors, Dataset is "digits" or "synthetic", $"dataset '{Dataset}' is not supported (supported: digits, synthetic)");
         Check(errors, Epochs > 0, "epochs must be > 0");
         Check(errors, BatchSize > 0, "batch-size must be > 0");

@@ -9,7 +9,7 @@ namespace YarnDL.Training.Distributed;
 /// deterministic for a given world size, and identical on every rank.</summary>
 public sealed partial class RingAllReduce : IGradientReducer
 {
-    internal const int PieceFloats = 64 * 1024;
+    internal const int PieceFloats = 256 * 1024;
     private readonly Socket right;
     private readonly Socket left;
     private readonly float[] scratchCw = new float[PieceFloats];

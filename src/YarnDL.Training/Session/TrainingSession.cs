@@ -36,7 +36,7 @@ public sealed partial class TrainingSession(
 
     public TrainingResult Run(CancellationToken cancellationToken)
     {
-        var model = new Mlp(backend, [train.FeatureCount, options.Hidden, options.Hidden, train.ClassCount], options.Seed);
+        var model = ModelFactory.Create(options, backend, train.FeatureCount, train.ClassCount);
         Model = model;
         var p = model.Parameters.Length;
         var optimizer = new Optimizer(options.Optimizer, p, options.LearningRate, options.Momentum);
@@ -118,7 +118,7 @@ public sealed partial class TrainingSession(
         ["examples_per_s"] = rate,
     };
 
-    private long Resume(Mlp model, Optimizer optimizer)
+    private long Resume(IModel model, Optimizer optimizer)
     {
         var state = checkpoints?.TryLoad();
         if (state is null)
