@@ -8,7 +8,7 @@ public sealed partial class RingAllReduce
 {
     /// <summary>One ring direction over buffer[off, off+len): reduce-scatter then all-gather, piece by piece.
     /// The k-th piece sent after the first chunk is the k-th piece received, so the sender only waits for it.</summary>
-    private void Pass(float[] buffer, int off, int len, Socket send, Socket recv, int pos, float[] scratch)
+    private void Pass(float[] buffer, int off, int len, Socket send, Socket recv, int pos, float[] scratch, DedicatedWorker senderThread)
     {
         var w = WorldSize;
         var recvPieces = new List<(int Start, int Count, bool Add)>();
@@ -21,7 +21,7 @@ public sealed partial class RingAllReduce
         var firstPieces = new List<(int Start, int Count, bool Add)>();
         AddPieces(firstPieces, off, len, pos, false);
         using var ready = new SemaphoreSlim(0);
-        var sender = Task.Factory.StartNew(
+        senderThread.Start(
             () =>
             {
                 foreach (var p in firstPieces)
@@ -34,10 +34,7 @@ public sealed partial class RingAllReduce
                     ready.Wait();
                     SendAll(send, buffer, recvPieces[k].Start, recvPieces[k].Count);
                 }
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+            });
         try
         {
             foreach (var p in recvPieces)
@@ -61,7 +58,7 @@ public sealed partial class RingAllReduce
             throw;
         }
 
-        sender.GetAwaiter().GetResult();
+        senderThread.Join();
     }
 
     private int PiecesOfLastChunk(int off, int len, int pos)

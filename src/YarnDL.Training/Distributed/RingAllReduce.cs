@@ -14,6 +14,9 @@ public sealed partial class RingAllReduce : IGradientReducer
     private readonly Socket left;
     private readonly float[] scratchCw = new float[PieceFloats];
     private readonly float[] scratchCcw = new float[PieceFloats];
+    private readonly DedicatedWorker clockwiseWorker = new("ring-cw");
+    private readonly DedicatedWorker clockwiseSender = new("ring-cw-send");
+    private readonly DedicatedWorker counterSender = new("ring-ccw-send");
 
     private RingAllReduce(int rank, int worldSize, Socket right, Socket left)
     {
@@ -55,13 +58,9 @@ public sealed partial class RingAllReduce : IGradientReducer
         var ccwPos = (WorldSize - Rank) % WorldSize;
         try
         {
-            var clockwise = Task.Factory.StartNew(
-                () => Pass(buffer, 0, half, right, left, Rank, scratchCw),
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
-            Pass(buffer, half, buffer.Length - half, left, right, ccwPos, scratchCcw);
-            clockwise.GetAwaiter().GetResult();
+            clockwiseWorker.Start(() => Pass(buffer, 0, half, right, left, Rank, scratchCw, clockwiseSender));
+            Pass(buffer, half, buffer.Length - half, left, right, ccwPos, scratchCcw, counterSender);
+            clockwiseWorker.Join();
         }
         catch
         {
@@ -74,6 +73,9 @@ public sealed partial class RingAllReduce : IGradientReducer
     {
         right.Dispose();
         left.Dispose();
+        clockwiseWorker.Dispose();
+        clockwiseSender.Dispose();
+        counterSender.Dispose();
     }
 
     private static async Task<Socket> AcceptPrevAsync(Socket listener, int expectedRank, CancellationToken ct)
