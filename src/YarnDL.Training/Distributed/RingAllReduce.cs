@@ -58,6 +58,12 @@ public sealed partial class RingAllReduce : IGradientReducer
         var ccwPos = (WorldSize - Rank) % WorldSize;
         try
         {
+            if ((buffer.Length / 2 / WorldSize) + 1 <= SmallChunkFloats)
+            {
+                SmallPasses(buffer, half, ccwPos);
+                return;
+            }
+
             clockwiseWorker.Start(() => Pass(buffer, 0, half, right, left, Rank, scratchCw, clockwiseSender));
             Pass(buffer, half, buffer.Length - half, left, right, ccwPos, scratchCcw, counterSender);
             clockwiseWorker.Join();
