@@ -3,6 +3,7 @@ using YarnDL.Training.Checkpoints;
 using YarnDL.Training.Cluster;
 using YarnDL.Training.Compute;
 using YarnDL.Training.Compute.Cpu;
+using YarnDL.Training.Compute.Ilgpu;
 using YarnDL.Training.Config;
 using YarnDL.Training.Data;
 using YarnDL.Training.Distributed;
@@ -52,11 +53,10 @@ internal sealed partial class TrainerApp
         }
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "More backends plug in here.")]
     private static IComputeBackend CreateBackend(TrainerOptions options) => options.Backend switch
     {
-        "cpu" => new CpuBackend(options.Threads),
-        _ => throw new TrainerConfigException($"backend '{options.Backend}' is not available in this build"),
+        "ilgpu" => new IlgpuBackend(),
+        _ => new CpuBackend(options.Threads),
     };
 
     private TrainingResult Evaluate(TrainerOptions options, IComputeBackend backend, Dataset train, Dataset test, CheckpointStore? store)
