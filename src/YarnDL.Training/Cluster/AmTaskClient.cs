@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using YarnDL.TaskProtocol;
+using YarnDL.Training.Session;
+
+namespace YarnDL.Training.Cluster;
+
+/// <summary>The task side of the AM's task API: register (looping on 202), heartbeat every
+/// <see cref="HeartbeatInterval"/> with the latest progress, and post the final result.</summary>
+public sealed class AmTaskClient : ITrainingControl, IDisposable
+{
+    private readonly HttpClient http;
+    private readonly TimeProvider time;
+    private TrainingProgress progress = new(0, 0, new Dictionary<string, double>(), -1);
+    private int command;
+
+    public AmTaskClient(Uri amUrl, string secret, TaskIdentity identity, TimeProvider time, HttpMessageHandler? handler = null)
+    {
+        http = handler is null ? new HttpClient() : new HttpClient(handler);
+        http.BaseAddress = amUrl;
+        http.Timeout = TaskApi.RegisterLongPoll + TimeSpan.FromSeconds(30);
+        http.DefaultRequestHeaders.Add(TaskApi.SecretHeader, secret);
+        Identity = identity;
+        this.time = time;
+    }
+
+    public static TimeSpan HeartbeatInterval { get; } = TimeSpan.FromSeconds(2);
+
+    public TaskIdentity Identity { get; }
+
+    public TaskCommand PendingCommand => (TaskCommand)Volatile.Read(ref command);
+
+    public void Acknowledge(TaskCommand command) => Interlocked.CompareExchange(ref this.command, (int)TaskCommand.None, (int)command);
+
+    public void Report(TrainingProgress progress) => Volatile.Write(ref this.progress, progress);
+
+    public async Task<ClusterSpecResponse> RegisterAsync(string host, int port, CancellationToken ct)
+    {
+        var request = new RegisterRequest(Identity, host, port, Environment.GetEnvironmentVariable("CONTAINER_ID"));
+        while (true)
+        {
+            using var response = await http.PostAsJsonAsync(TaskApi.Register, request, TaskJson.Default.RegisterRequest, ct);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    return await response.Content.ReadFromJsonAsync(TaskJson.Default.ClusterSpecResponse, ct)
+                        ?? throw new AmProtocolException("register: empty cluster spec");
+                case HttpStatusCode.Accepted:
+                    continue;
+                case HttpStatusCode.Conflict:
+                    throw new AmProtocolException($"register: generation {Identity.Generation} is stale (409); exiting");
+                default:
+                    throw new AmProtocolException($"register: AM answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+        }
+    }
+
+    /// <summary>Posts a heartbeat every interval until <paramref name="ct"/> is cancelled; failures are written to <paramref name="log"/>.</summary>
+    public async Task RunHeartbeatsAsync(TextWriter log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        using var timer = new PeriodicTimer(HeartbeatInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var p = Volatile.Read(ref progress);
+                var beat = new HeartbeatRequest(Identity, p.Step, p.Epoch, p.Metrics, p.CheckpointStep);
+                try
+                {
+                    using var response = await http.PostAsJsonAsync(TaskApi.Heartbeat, beat, TaskJson.Default.HeartbeatRequest, ct);
+                    response.EnsureSuccessStatusCode();
+                    var answer = await response.Content.ReadFromJsonAsync(TaskJson.Default.HeartbeatResponse, ct);
+                    if (answer is { Command: not TaskCommand.None })
+                    {
+                        Volatile.Write(ref command, (int)answer.Command);
+                    }
+                }
+                catch (HttpRequestException e)
+                {
+                    await log.WriteLineAsync($"heartbeat failed: {e.Message}");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async Task PostResultAsync(bool succeeded, IReadOnlyDictionary<string, double> metrics, string? message, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(TaskApi.Result, new ResultRequest(Identity, succeeded, metrics, message), TaskJson.Default.ResultRequest, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public void Dispose() => http.Dispose();
+}

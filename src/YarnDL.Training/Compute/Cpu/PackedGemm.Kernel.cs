@@ -1,0 +1,73 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace YarnDL.Training.Compute.Cpu;
+
+internal static unsafe partial class PackedGemm
+{
+    /// <summary>C[6×16] += Apanel (kc×6) · Bpanel (kc×16); 12 accumulators stay in registers.</summary>
+    private static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc)
+    {
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (var p = 0; p < kc; p++)
+        {
+            var b0 = Avx.LoadVector256(b);
+            var b1 = Avx.LoadVector256(b + 8);
+            var a0 = Vector256.Create(a[0]);
+            c00 = Fma.MultiplyAdd(a0, b0, c00);
+            c01 = Fma.MultiplyAdd(a0, b1, c01);
+            var a1 = Vector256.Create(a[1]);
+            c10 = Fma.MultiplyAdd(a1, b0, c10);
+            c11 = Fma.MultiplyAdd(a1, b1, c11);
+            var a2 = Vector256.Create(a[2]);
+            c20 = Fma.MultiplyAdd(a2, b0, c20);
+            c21 = Fma.MultiplyAdd(a2, b1, c21);
+            var a3 = Vector256.Create(a[3]);
+            c30 = Fma.MultiplyAdd(a3, b0, c30);
+            c31 = Fma.MultiplyAdd(a3, b1, c31);
+            var a4 = Vector256.Create(a[4]);
+            c40 = Fma.MultiplyAdd(a4, b0, c40);
+            c41 = Fma.MultiplyAdd(a4, b1, c41);
+            var a5 = Vector256.Create(a[5]);
+            c50 = Fma.MultiplyAdd(a5, b0, c50);
+            c51 = Fma.MultiplyAdd(a5, b1, c51);
+            a += Mr;
+            b += Nr;
+        }
+
+        Store(c, c00, c01);
+        Store(c + ldc, c10, c11);
+        Store(c + (2L * ldc), c20, c21);
+        Store(c + (3L * ldc), c30, c31);
+        Store(c + (4L * ldc), c40, c41);
+        Store(c + (5L * ldc), c50, c51);
+    }
+
+    private static void Store(float* c, Vector256<float> lo, Vector256<float> hi)
+    {
+        Avx.Store(c, Avx.Add(Avx.LoadVector256(c), lo));
+        Avx.Store(c + 8, Avx.Add(Avx.LoadVector256(c + 8), hi));
+    }
+
+    /// <summary>Edge tiles and machines without FMA: the same product into a 6×16 scratch tile.</summary>
+    private static void KernelScalar(int kc, float* a, float* b, float* tile)
+    {
+        new Span<float>(tile, Mr * Nr).Clear();
+        for (var p = 0; p < kc; p++)
+        {
+            for (var r = 0; r < Mr; r++)
+            {
+                var av = a[r];
+                var row = tile + (r * Nr);
+                for (var j = 0; j < Nr; j++)
+                {
+                    row[j] += av * b[j];
+                }
+            }
+
+            a += Mr;
+            b += Nr;
+        }
+    }
+}

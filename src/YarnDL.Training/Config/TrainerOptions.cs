@@ -1,0 +1,71 @@
+using YarnDL.Training.Model;
+
+namespace YarnDL.Training.Config;
+
+/// <summary>Trainer settings; defaults in <see cref="TrainerDefaults"/>. Keys are kebab-case in JSON and on the command line.</summary>
+public sealed record TrainerOptions
+{
+    public string Model { get; init; } = TrainerDefaults.Model;
+
+    public string Dataset { get; init; } = TrainerDefaults.Dataset;
+
+    public int Epochs { get; init; } = TrainerDefaults.Epochs;
+
+    /// <summary>Global batch, split evenly across ranks.</summary>
+    public int BatchSize { get; init; } = TrainerDefaults.BatchSize;
+
+    public float LearningRate { get; init; } = TrainerDefaults.LearningRate;
+
+    public OptimizerKind Optimizer { get; init; } = TrainerDefaults.Optimizer;
+
+    public float Momentum { get; init; } = TrainerDefaults.Momentum;
+
+    public string Strategy { get; init; } = TrainerDefaults.Strategy;
+
+    public ulong Seed { get; init; } = TrainerDefaults.Seed;
+
+    /// <summary>Stop at the end of the first epoch whose test accuracy reaches this; null trains all epochs.</summary>
+    public double? TargetAccuracy { get; init; }
+
+    public int Threads { get; init; } = TrainerDefaults.Threads;
+
+    public int Hidden { get; init; } = TrainerDefaults.Hidden;
+
+    /// <summary>Chief writes a checkpoint every N steps (0: only at the end and on request).</summary>
+    public int CheckpointEvery { get; init; }
+
+    /// <summary>Examples in the synthetic data set.</summary>
+    public int SyntheticCount { get; init; } = TrainerDefaults.SyntheticCount;
+
+    public string? DataDir { get; init; }
+
+    /// <summary>cpu (managed SIMD) or ilgpu (CUDA when present, else ILGPU's CPU accelerator).</summary>
+    public string Backend { get; init; } = TrainerDefaults.Backend;
+
+    /// <summary>All violations at once; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        Check(errors, Model is "mlp" or "cnn", $"model '{Model}' is not supported (supported: mlp, cnn)");
+        Check(errors, Dataset is "digits" or "synthetic", $"dataset '{Dataset}' is not supported (supported: digits, synthetic)");
+        Check(errors, Epochs > 0, "epochs must be > 0");
+        Check(errors, BatchSize > 0, "batch-size must be > 0");
+        Check(errors, LearningRate > 0, "learning-rate must be > 0");
+        Check(errors, Momentum is >= 0 and < 1, "momentum must be in [0, 1)");
+        Check(errors, Strategy is "allreduce", $"strategy '{Strategy}' is not supported (supported: allreduce)");
+        Check(errors, TargetAccuracy is null or (> 0 and <= 1), "target-accuracy must be in (0, 1]");
+        Check(errors, Threads > 0, "threads must be > 0");
+        Check(errors, Hidden > 0, "hidden must be > 0");
+        Check(errors, CheckpointEvery >= 0, "checkpoint-every must be >= 0");
+        Check(errors, Backend is "cpu" or "ilgpu", $"backend '{Backend}' is not supported (supported: cpu, ilgpu)");
+        return errors;
+    }
+
+    private static void Check(List<string> errors, bool ok, string message)
+    {
+        if (!ok)
+        {
+            errors.Add(message);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace YarnDL.Training.Distributed;
+
+/// <summary>Sums a buffer element-wise across all ranks; every rank ends with identical bits.</summary>
+public interface IGradientReducer : IDisposable
+{
+    int Rank { get; }
+
+    int WorldSize { get; }
+
+    void AllReduceSum(float[] buffer);
+}

@@ -1,0 +1,19 @@
+using YarnDL.TaskProtocol;
+
+namespace YarnDL.Training.Session;
+
+/// <summary>Standalone runs: no commands, progress goes nowhere.</summary>
+public sealed class NullTrainingControl : ITrainingControl
+{
+    public static NullTrainingControl Instance { get; } = new();
+
+    public TaskCommand PendingCommand => TaskCommand.None;
+
+    public void Acknowledge(TaskCommand command)
+    {
+    }
+
+    public void Report(TrainingProgress progress)
+    {
+    }
+}

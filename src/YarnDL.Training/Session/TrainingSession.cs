@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using YarnDL.TaskProtocol;
+using YarnDL.Training.Checkpoints;
+using YarnDL.Training.Compute;
+using YarnDL.Training.Config;
+using YarnDL.Training.Data;
+using YarnDL.Training.Distributed;
+using YarnDL.Training.Faults;
+using YarnDL.Training.Model;
+
+namespace YarnDL.Training.Session;
+
+/// <summary>Synchronous data-parallel training of one rank. Each step every rank computes the gradient of its slice of
+/// the global batch, the ring sums the gradients (plus three control slots: loss, checkpoint and stop requests, so
+/// every rank acts on a command at the same step), and every rank applies the same optimizer update.</summary>
+public sealed partial class TrainingSession(
+    TrainerOptions options,
+    IComputeBackend backend,
+    IGradientReducer reducer,
+    Dataset train,
+    Dataset test,
+    CheckpointStore? checkpoints,
+    TextWriter log)
+{
+    private const int ControlSlots = 3;
+
+    public ITrainingControl Control { get; init; } = NullTrainingControl.Instance;
+
+    public FaultKnobs Faults { get; init; } = FaultKnobs.None;
+
+    /// <summary>Rank 0 writes checkpoints.</summary>
+    public bool IsChief => reducer.Rank == 0;
+
+    public IModel? Model { get; private set; }
+
+    public TrainingResult Run(CancellationToken cancellationToken)
+    {
+        var model = ModelFactory.Create(options, backend, train.FeatureCount, train.ClassCount);
+        Model = model;
+        var p = model.Parameters.Length;
+        var optimizer = new Optimizer(options.Optimizer, p, options.LearningRate, options.Momentum);
+        var step = Resume(model, optimizer);
+        var global = Math.Max(options.BatchSize, reducer.WorldSize);
+        var stepsPerEpoch = Math.Max(1, train.Count / global);
+        var total = (long)options.Epochs * stepsPerEpoch;
+        var buffer = new float[p + ControlSlots];
+        var lo = global * reducer.Rank / reducer.WorldSize;
+        var hi = global * (reducer.Rank + 1) / reducer.WorldSize;
+        var started = Stopwatch.GetTimestamp();
+        var epochStart = started;
+        var checkpointStep = -1L;
+        double loss = 0, accuracy = 0;
+        int[] order = [];
+        var orderEpoch = -1;
+        var stopped = false;
+        IReadOnlyDictionary<string, double> metrics = new Dictionary<string, double>();
+        var reached = false;
+        while (step < total && !stopped && !reached)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var epoch = (int)(step / stepsPerEpoch);
+            if (epoch != orderEpoch)
+            {
+                order = Rng.Permutation(train.Count, (options.Seed * 1_000_003UL) + (ulong)epoch);
+                orderEpoch = epoch;
+            }
+
+            var first = (int)(step % stepsPerEpoch) * global;
+            var command = Control.PendingCommand;
+            buffer[p] = model.LossAndGradient(train, order.AsSpan(first + lo, hi - lo), 1f / global, buffer.AsSpan(0, p));
+            buffer[p + 1] = command is TaskCommand.Checkpoint or TaskCommand.Stop ? 1 : 0;
+            buffer[p + 2] = command is TaskCommand.Stop ? 1 : 0;
+            reducer.AllReduceSum(buffer);
+            optimizer.Apply(backend, model.Parameters, buffer.AsSpan(0, p));
+            step++;
+            loss = buffer[p] / global;
+            if (command != TaskCommand.None)
+            {
+                Control.Acknowledge(command);
+            }
+
+            stopped = buffer[p + 2] > 0;
+            var endOfEpoch = step % stepsPerEpoch == 0;
+            if (endOfEpoch)
+            {
+                accuracy = model.Accuracy(test);
+                var now = Stopwatch.GetTimestamp();
+                var rate = stepsPerEpoch * (double)global / Stopwatch.GetElapsedTime(epochStart, now).TotalSeconds;
+                epochStart = now;
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch={epoch + 1} step={step} loss={loss:F4} accuracy={accuracy:F4} examples_per_s={rate:F0}"));
+                reached = options.TargetAccuracy is { } target && accuracy >= target;
+                metrics = Metrics(loss, accuracy, rate);
+            }
+
+            var wantCheckpoint = buffer[p + 1] > 0 || stopped || reached || step == total ||
+                (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0);
+            if (wantCheckpoint && IsChief && checkpoints is not null)
+            {
+                checkpoints.Save(new CheckpointState(step, reducer.WorldSize, global, optimizer.Kind, optimizer.Steps, model.Parameters, optimizer.First, optimizer.Second));
+                checkpointStep = step;
+            }
+
+            Control.Report(new TrainingProgress(step, epoch, metrics, checkpointStep));
+            InjectFaults(step, cancellationToken);
+        }
+
+        accuracy = model.Accuracy(test);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new TrainingResult(step, (int)(step / stepsPerEpoch), accuracy, loss, stopped, reached, seconds);
+    }
+
+    private static Dictionary<string, double> Metrics(double loss, double accuracy, double rate) => new()
+    {
+        ["loss"] = loss,
+        ["accuracy"] = accuracy,
+        ["val_accuracy"] = accuracy,
+        ["examples_per_s"] = rate,
+    };
+
+    private long Resume(IModel model, Optimizer optimizer)
+    {
+        var state = checkpoints?.TryLoad();
+        if (state is null)
+        {
+            return 0;
+        }
+
+        if (state.Parameters.Length != model.Parameters.Length || state.Optimizer != optimizer.Kind)
+        {
+            throw new InvalidDataException($"checkpoint {checkpoints!.PathName} does not match this model/optimizer");
+        }
+
+        state.Parameters.CopyTo(model.Parameters, 0);
+        state.First.CopyTo(optimizer.First, 0);
+        state.Second.CopyTo(optimizer.Second, 0);
+        optimizer.Steps = state.OptimizerSteps;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resumed from {checkpoints!.PathName} at step={state.Step}"));
+        return state.Step;
+    }
+
+    private void InjectFaults(long step, CancellationToken cancellationToken)
+    {
+        if (Faults.ExitAfterSteps >= 0 && step >= Faults.ExitAfterSteps)
+        {
+            throw new InjectedFaultException($"fault knob: exit after {step} steps", Faults.ExitCode);
+        }
+
+        if (Faults.HangAfterSteps >= 0 && step >= Faults.HangAfterSteps)
+        {
+            log.WriteLine($"fault knob: hanging after {step} steps");
+            cancellationToken.WaitHandle.WaitOne();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+}

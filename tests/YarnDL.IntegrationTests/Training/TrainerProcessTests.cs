@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace YarnDL.IntegrationTests.Training;
+
+public sealed partial class TrainerProcessTests : IDisposable
+{
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "yarndl-trainer-it-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task TwoProcesses_FromTfConfig_ReachNinetySevenPercentAndAgree()
+    {
+        var cluster = $"{{\"chief\":[\"127.0.0.1:{TrainerProcess.FreePort()}\"],\"worker\":[\"127.0.0.1:{TrainerProcess.FreePort()}\"]}}";
+        string Tf(string role) => $"{{\"cluster\":{cluster},\"task\":{{\"type\":\"{role}\",\"index\":0}}}}";
+        var trainer = "{\"model\":\"mlp\",\"epochs\":40,\"target-accuracy\":0.97}";
+
+        var results = await Task.WhenAll(
+            TrainerProcess.RunAsync(new Dictionary<string, string> { ["TF_CONFIG"] = Tf("chief"), ["YARNDL_TRAINER"] = trainer, ["YARNDL_CHECKPOINT_DIR"] = dir }),
+            TrainerProcess.RunAsync(new Dictionary<string, string> { ["TF_CONFIG"] = Tf("worker"), ["YARNDL_TRAINER"] = trainer }));
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout));
+        Assert.All(results, r => Assert.Contains("world=2", r.Stdout, StringComparison.Ordinal));
+        Assert.All(results, r => Assert.True(FinalAccuracy(r.Stdout) >= 0.97, r.Stdout));
+        Assert.Equal(WithoutTiming(results[0].Stdout), WithoutTiming(results[1].Stdout));
+        Assert.True(File.Exists(Path.Combine(dir, "checkpoint.bin")));
+    }
+
+    [Fact]
+    public async Task KilledProcess_ResumesFromCheckpoint_AndEndsWithTheSameCheckpointBytes()
+    {
+        var straightDir = Path.Combine(dir, "straight");
+        var resumedDir = Path.Combine(dir, "resumed");
+        var trainer = "{\"epochs\":2,\"checkpoint-every\":10}";
+
+        var straight = await TrainerProcess.RunAsync(new Dictionary<string, string> { ["YARNDL_TRAINER"] = trainer, ["YARNDL_CHECKPOINT_DIR"] = straightDir });
+        var killed = await TrainerProcess.RunAsync(new Dictionary<string, string> { ["YARNDL_TRAINER"] = trainer, ["YARNDL_CHECKPOINT_DIR"] = resumedDir, ["YARNDL_TEST_FAULTS"] = "exit-after-steps=35,exit-code=9" });
+        var resumed = await TrainerProcess.RunAsync(new Dictionary<string, string> { ["YARNDL_TRAINER"] = trainer, ["YARNDL_CHECKPOINT_DIR"] = resumedDir });
+
+        Assert.Equal(0, straight.ExitCode);
+        Assert.Equal(9, killed.ExitCode);
+        Assert.Contains("fault knob", killed.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("step=30", resumed.Stdout, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(straightDir, "checkpoint.bin")), File.ReadAllBytes(Path.Combine(resumedDir, "checkpoint.bin")));
+    }
+
+    [Fact]
+    public async Task BadSettings_ExitTwoWithAClearMessage()
+    {
+        var r = await TrainerProcess.RunAsync(new Dictionary<string, string> { ["YARNDL_TRAINER"] = "{\"model\":\"resnet\",\"epochs\":0}" });
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("model 'resnet' is not supported", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("epochs must be > 0", r.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static string FinalLine(string stdout) => stdout.Split('\n').Single(l => l.StartsWith("final ", StringComparison.Ordinal));
+
+    /// <summary>The final line up to its wall-clock field: both ranks hold the same weights, so it must match.</summary>
+    private static string WithoutTiming(string stdout) => FinalLine(stdout).Split(" seconds=")[0];
+
+    private static double FinalAccuracy(string stdout) =>
+        double.Parse(AccuracyPattern().Match(FinalLine(stdout)).Groups[1].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"accuracy=([0-9.]+)")]
+    private static partial Regex AccuracyPattern();
+}

@@ -1,0 +1,72 @@
+using YarnDL.Training.Data;
+
+namespace YarnDL.UnitTests.Training;
+
+public sealed class RingAllReduceTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(2, 7)]
+    [InlineData(3, 2)]
+    [InlineData(3, 1001)]
+    [InlineData(4, 262_147)]
+    [InlineData(5, 3)]
+    [InlineData(5, 99_991)]
+    public async Task AllReduceSum_AnyWorldAndOddSize_EveryRankGetsTheSameExactSum(int world, int length)
+    {
+        var ranks = await LoopbackRing.CreateAsync(world);
+        var inputs = Enumerable.Range(0, world).Select(r =>
+        {
+            var rng = new Rng((ulong)(r + 1));
+            return Enumerable.Range(0, length).Select(_ => (float)Math.Round(rng.NextGaussian() * 64)).ToArray();
+        }).ToArray();
+        var expected = Enumerable.Range(0, length).Select(i => inputs.Sum(x => x[i])).ToArray();
+
+        var results = LoopbackRing.RunEach(ranks, r =>
+        {
+            var buf = (float[])inputs[r.Rank].Clone();
+            r.AllReduceSum(buf);
+            r.AllReduceSum(buf); // a second round on the same links: sums of the sums
+            return buf;
+        });
+
+        foreach (var r in ranks)
+        {
+            r.Dispose();
+        }
+
+        for (var rank = 0; rank < world; rank++)
+        {
+            // Inputs are small integers, so every order of summation is exact.
+            Assert.Equal(expected.Select(v => v * world).ToArray(), results[rank]);
+        }
+    }
+
+    [Fact]
+    public async Task AllReduceSum_FractionalValues_IsBitIdenticalAcrossRanksAndRuns()
+    {
+        var first = await RunGaussianAsync(4, 50_001);
+        var second = await RunGaussianAsync(4, 50_001);
+        Assert.Equal(first[0], second[0]);
+        Assert.All(first, r => Assert.Equal(first[0], r));
+    }
+
+    private static async Task<float[][]> RunGaussianAsync(int world, int length)
+    {
+        var ranks = await LoopbackRing.CreateAsync(world);
+        var results = LoopbackRing.RunEach(ranks, r =>
+        {
+            var rng = new Rng((ulong)(r.Rank + 100));
+            var buf = Enumerable.Range(0, length).Select(_ => (float)rng.NextGaussian()).ToArray();
+            r.AllReduceSum(buf);
+            return buf;
+        });
+        foreach (var r in ranks)
+        {
+            r.Dispose();
+        }
+
+        return results;
+    }
+}
