@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace YarnDL.MiniCluster.NodeManager;
+
+/// <summary>A container's launch script running as its own process group (setsid).</summary>
+internal sealed class ContainerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly TimeProvider _time;
+    private int _killRequested;
+
+    private ContainerProcess(Process process, TimeProvider time)
+    {
+        _process = process;
+        _time = time;
+        Exited = process.WaitForExitAsync().ContinueWith(_ => process.ExitCode, TaskScheduler.Default);
+    }
+
+    /// <summary>Completes with the exit code (128+signal when signalled, the shell's convention).</summary>
+    public Task<int> Exited { get; }
+
+    public int Pid => _process.Id;
+
+    public static ContainerProcess Start(string launchScript, string workDir, IReadOnlyDictionary<string, string> env, TimeProvider time)
+    {
+        var psi = new ProcessStartInfo("setsid")
+        {
+            WorkingDirectory = workDir,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+        };
+        psi.ArgumentList.Add("/bin/bash");
+        psi.ArgumentList.Add(launchScript);
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+        var p = Process.Start(psi) ?? throw new InvalidOperationException("setsid did not start");
+        p.StandardInput.Close();
+        return new ContainerProcess(p, time);
+    }
+
+    /// <summary>SIGTERM to the process group, SIGKILL after <paramref name="grace"/> if still alive.</summary>
+    public async Task KillAsync(TimeSpan grace)
+    {
+        if (Interlocked.Exchange(ref _killRequested, 1) == 1 || Exited.IsCompleted)
+        {
+            await Exited.ConfigureAwait(false);
+            return;
+        }
+
+        _ = NativeMethods.Kill(-Pid, NativeMethods.SigTerm);
+        var done = await Task.WhenAny(Exited, Task.Delay(grace, _time)).ConfigureAwait(false);
+        // The leader may be gone while children linger: always finish the group off.
+        _ = NativeMethods.Kill(-Pid, NativeMethods.SigKill);
+        if (done != Exited) await Exited.ConfigureAwait(false);
+    }
+
+    public void Dispose() => _process.Dispose();
+}
