@@ -86,6 +86,7 @@ internal sealed partial class RmCore
         }
 
         if (killNow) _ = process.KillAsync(Options.KillGracePeriod);
+        Notify(c.AppId);
         var code = await process.Exited.ConfigureAwait(false);
         process.Dispose();
         Complete(c, code, code == 0 ? "" : $"Exception from container-launch.\nContainer id: {c.Id}\nExit code: {code}");
@@ -121,7 +122,7 @@ internal sealed partial class RmCore
             if (c.IsAm && _apps.TryGetValue(c.AppId, out var app)) changed = AmContainerFinishedLocked(app, c);
         }
 
-        if (changed is not null) Notify(changed);
+        Notify(changed ?? c.AppId);
         Schedule();
     }
 
