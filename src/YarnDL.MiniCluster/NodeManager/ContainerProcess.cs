@@ -7,19 +7,19 @@ internal sealed class ContainerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly TimeProvider _time;
-    private int _killRequested;
 
     private ContainerProcess(Process process, TimeProvider time)
     {
         _process = process;
         _time = time;
+        Pid = process.Id;
         Exited = process.WaitForExitAsync().ContinueWith(_ => process.ExitCode, TaskScheduler.Default);
     }
 
     /// <summary>Completes with the exit code (128+signal when signalled, the shell's convention).</summary>
     public Task<int> Exited { get; }
 
-    public int Pid => _process.Id;
+    public int Pid { get; }
 
     public static ContainerProcess Start(string launchScript, string workDir, IReadOnlyDictionary<string, string> env, TimeProvider time)
     {
@@ -38,13 +38,20 @@ internal sealed class ContainerProcess : IDisposable
     }
 
     /// <summary>SIGTERM to the process group, SIGKILL after <paramref name="grace"/> if still alive.</summary>
-    public async Task KillAsync(TimeSpan grace)
+    public Task KillAsync(TimeSpan grace)
     {
-        if (Interlocked.Exchange(ref _killRequested, 1) == 1 || Exited.IsCompleted)
+        lock (_process)
         {
-            await Exited.ConfigureAwait(false);
-            return;
+            return KillTask ??= KillCoreAsync(grace);
         }
+    }
+
+    /// <summary>The kill in progress, if one was requested; completes once the whole group got SIGKILL.</summary>
+    public Task? KillTask { get; private set; }
+
+    private async Task KillCoreAsync(TimeSpan grace)
+    {
+        if (Exited.IsCompleted) return;
 
         _ = NativeMethods.Kill(-Pid, NativeMethods.SigTerm);
         var done = await Task.WhenAny(Exited, Task.Delay(grace, _time)).ConfigureAwait(false);

@@ -23,6 +23,7 @@ internal sealed partial class RmCore
                     .OrderBy(n => n.Used.DominantShare(n.Total)).FirstOrDefault();
                 if (node is null) continue;
                 var c = AllocateLocked(app, attempt, node, app.AmResource, sequence: 1, priority: 0, allocationRequestId: 0, isAm: true);
+                c.State = "LAUNCHING";
                 attempt.AmContainer = c;
                 launches.Add((c, WithAmToken(app, _amLaunch[app.Id]), app));
             }
@@ -30,6 +31,7 @@ internal sealed partial class RmCore
 
         foreach (var (c, spec, app) in launches)
             _ = RunContainerAsync(new ContainerLauncher.Target(c, app.User, app.SubmitTime, IsAm: true), spec);
+        ScheduleTasks();
     }
 
     internal double QueueShareLocked(string queue, Resource total)
@@ -88,6 +90,7 @@ internal sealed partial class RmCore
         if (killNow) _ = process.KillAsync(Options.KillGracePeriod);
         Notify(c.AppId);
         var code = await process.Exited.ConfigureAwait(false);
+        if (process.KillTask is { } kill) await kill.ConfigureAwait(false);
         process.Dispose();
         Complete(c, code, code == 0 ? "" : $"Exception from container-launch.\nContainer id: {c.Id}\nExit code: {code}");
     }
@@ -96,15 +99,18 @@ internal sealed partial class RmCore
     internal void KillContainer(ContainerRecord c, int exitStatus, string diagnostics)
     {
         ContainerProcess? p;
+        bool neverStarted;
         lock (_gate)
         {
             if (c.State == "COMPLETE" || c.PendingKillStatus is not null) return;
             c.PendingKillStatus = exitStatus;
             c.Diagnostics = diagnostics;
             p = c.Process;
+            neverStarted = c.State == "NEW";
         }
 
-        if (p is not null) _ = p.KillAsync(Options.KillGracePeriod);
+        if (neverStarted) Complete(c, exitStatus, diagnostics);
+        else if (p is not null) _ = p.KillAsync(Options.KillGracePeriod);
         // A container still localizing is killed as soon as its process exists (see RunContainerAsync).
     }
 
@@ -115,10 +121,13 @@ internal sealed partial class RmCore
         {
             if (c.State == "COMPLETE") return;
             c.State = "COMPLETE";
+            c.Process = null;
             c.ExitStatus = c.PendingKillStatus ?? exitCode;
             if (c.PendingKillStatus is null || c.Diagnostics.Length == 0) c.Diagnostics = diagnostics;
             c.Node.Release(c);
             CompletedContainers.Add(c);
+            if (!c.IsAm && _apps.TryGetValue(c.AppId, out var owner) && owner.CurrentAttempt is { } current)
+                AsksOf(current).NewlyCompleted.Add(c);
             if (c.IsAm && _apps.TryGetValue(c.AppId, out var app)) changed = AmContainerFinishedLocked(app, c);
         }
 

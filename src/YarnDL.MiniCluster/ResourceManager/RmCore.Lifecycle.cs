@@ -59,6 +59,16 @@ internal sealed partial class RmCore
         {
             if (c.State == "COMPLETE" || c.PendingKillStatus is not null) continue;
             c.PendingKillStatus = status;
+            if (c.State == "NEW")
+            {
+                // Allocated but never started: nothing to kill, it completes right away.
+                c.State = "COMPLETE";
+                c.ExitStatus = status;
+                c.Node.Release(c);
+                CompletedContainers.Add(c);
+                continue;
+            }
+
             _ = c.Process?.KillAsync(Options.KillGracePeriod);
         }
     }

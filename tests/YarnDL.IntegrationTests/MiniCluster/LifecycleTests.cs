@@ -83,8 +83,11 @@ public sealed class LifecycleTests(MiniClusterFixture fx) : IClassFixture<MiniCl
 
         if (File.Exists(pidFile))
         {
-            var pid = File.ReadAllText(pidFile).Trim();
-            Assert.False(Directory.Exists("/proc/" + pid), "the AM's child process outlived the kill");
+            var stat = "/proc/" + File.ReadAllText(pidFile).Trim() + "/stat";
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            // SIGKILL was sent before the app turned KILLED; the kernel may take a moment to tear the child down.
+            while (IsAlive(stat)) await Task.Delay(20, cts.Token);
+            Assert.False(IsAlive(stat), "the AM's child process outlived the kill");
         }
     }
 
@@ -111,6 +114,20 @@ public sealed class LifecycleTests(MiniClusterFixture fx) : IClassFixture<MiniCl
         Assert.Equal(-106, fx.Cluster.ContainerExitStatus(first));
         await fx.Http.SendAsync(HttpMethod.Put, $"ws/v1/cluster/apps/{id}/state?user.name=alice", """{"state":"KILLED"}""");
         await fx.Cluster.WaitForAppStateAsync(id, Deadline, "KILLED");
+    }
+
+    private static bool IsAlive(string statPath)
+    {
+        try
+        {
+            var stat = File.ReadAllText(statPath);
+            var state = stat[(stat.LastIndexOf(')') + 2)..][0];
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private async Task<string> WaitForNewAmAsync(string id, string previous)
