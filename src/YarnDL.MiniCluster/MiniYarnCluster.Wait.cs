@@ -8,9 +8,18 @@ public sealed partial class MiniYarnCluster
             ? s : null, timeout, $"{applicationId} to reach {string.Join('|', states)}");
 
     /// <summary>Completes with the id of the current attempt's AM container once its process runs.</summary>
-    public Task<string> WaitForAmRunningAsync(string applicationId, TimeSpan timeout) =>
+    /// <param name="previousAmContainer">when given, waits for an AM container other than this one (a later attempt).</param>
+    public Task<string> WaitForAmRunningAsync(string applicationId, TimeSpan timeout, string? previousAmContainer = null) =>
         WaitAsync(() => Rm.Read(v => v.Apps.FirstOrDefault(a => a.Id == applicationId)?.CurrentAttempt?.AmContainer) is { State: "RUNNING" } c
-            ? c.Id : null, timeout, $"the AM of {applicationId} to run");
+            && c.Id != previousAmContainer ? c.Id : null, timeout, $"the AM of {applicationId} to run");
+
+    /// <summary>Completes with the container's exit status once it has completed.</summary>
+    public async Task<int> WaitForContainerExitAsync(string containerId, TimeSpan timeout)
+    {
+        var text = await WaitAsync(() => ContainerExitStatus(containerId)?.ToString(System.Globalization.CultureInfo.InvariantCulture), timeout, $"{containerId} to exit")
+            .ConfigureAwait(false);
+        return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Exit status of a completed container, or null while it runs.</summary>
     public int? ContainerExitStatus(string containerId) =>

@@ -10,6 +10,7 @@ using YarnDL.MiniCluster.Model;
 using YarnDL.MiniCluster.NodeManager;
 using YarnDL.MiniCluster.ResourceManager;
 using YarnDL.MiniCluster.Rest;
+using YarnDL.MiniCluster.WebHdfs;
 
 namespace YarnDL.MiniCluster;
 
@@ -53,6 +54,9 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
 
     public IReadOnlyList<MiniNodeInfo> Nodes { get; private set; } = [];
 
+    /// <summary>WebHDFS base (<c>http://127.0.0.1:port/</c>); paths live under <see cref="HdfsRoot"/>.</summary>
+    public Uri WebHdfsUri { get; private set; } = new("http://127.0.0.1/");
+
     internal RmCore Rm { get; }
 
     public static async Task<MiniYarnCluster> StartAsync(MiniClusterOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
@@ -82,9 +86,11 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
         var nodes = new List<MiniNodeInfo>();
         for (var i = 0; i < Options.Nodes; i++)
         {
-            var nm = new NodeRecord
+            NodeRecord? record = null;
+            var nmWeb = await StartWebAsync(0, web => NmWebApi.Map(web, Rm, () => record!), ct).ConfigureAwait(false);
+            var nm = record = new NodeRecord
             {
-                Host = "127.0.0.1", RpcPort = Reserve(), HttpPort = Reserve(),
+                Host = "127.0.0.1", RpcPort = Reserve(), HttpPort = new Uri(nmWeb).Port,
                 Total = new Resource(Options.MemoryMbPerNode, Options.VCoresPerNode, Options.GpusPerNode),
                 LocalDir = Path.Combine(WorkDir, $"nm{i}", "local"), LogDir = Path.Combine(WorkDir, $"nm{i}", "logs"),
                 LastHealthUpdate = Rm.Now,
@@ -104,20 +110,27 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
             front.BaseUri = await StartRmWebAsync(front, id == "rm1" ? Options.RmPort : 0, ct).ConfigureAwait(false);
         }
 
-        ConfDirWriter.Write(ConfDir, YarnSite(), $"webhdfs://{RmRestUri.Authority}");
+        WebHdfsUri = new Uri(await StartWebAsync(0, web => WebHdfsApi.Map(web, HdfsRoot), ct).ConfigureAwait(false));
+        ConfDirWriter.Write(ConfDir, YarnSite(), $"webhdfs://{WebHdfsUri.Authority}");
     }
 
-    private async Task<string> StartRmWebAsync(RmFront front, int port, CancellationToken ct)
+    private Task<string> StartRmWebAsync(RmFront front, int port, CancellationToken ct) => StartWebAsync(port, web =>
+    {
+        web.Use((ctx, next) => RestMiddleware.InvokeAsync(ctx, () => next(ctx), Options, front));
+        RmRestApi.Map(web, Rm, front);
+        FaultsApi.Map(web, Rm, Failover);
+    }, ct);
+
+    /// <summary>A Kestrel app on 127.0.0.1:<paramref name="port"/>; returns its base URL with a trailing slash.</summary>
+    private async Task<string> StartWebAsync(int port, Action<WebApplication> map, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "YarnDL.MiniCluster" });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var web = builder.Build();
-        web.Use((ctx, next) => RestMiddleware.InvokeAsync(ctx, () => next(ctx), Options, front));
-        RmRestApi.Map(web, Rm, front);
-        FaultsApi.Map(web, Rm, Failover);
-        await web.StartAsync(ct).ConfigureAwait(false);
+        map(web);
         _webApps.Add(web);
+        await web.StartAsync(ct).ConfigureAwait(false);
         return web.Urls.First().TrimEnd('/') + "/";
     }
 

@@ -109,7 +109,7 @@ public sealed class LifecycleTests(MiniClusterFixture fx) : IClassFixture<MiniCl
         var (status, _, _) = await fx.Http.SendAsync(HttpMethod.Post, "ws/v1/minicluster/faults/kill-am", $$"""{"application":"{{id}}"}""");
         Assert.Equal(HttpStatusCode.OK, status);
 
-        var second = await WaitForNewAmAsync(id, first);
+        var second = await fx.Cluster.WaitForAmRunningAsync(id, Deadline, previousAmContainer: first);
         Assert.EndsWith("_02_000001", second, StringComparison.Ordinal);
         Assert.Equal(-106, fx.Cluster.ContainerExitStatus(first));
         await fx.Http.SendAsync(HttpMethod.Put, $"ws/v1/cluster/apps/{id}/state?user.name=alice", """{"state":"KILLED"}""");
@@ -127,18 +127,6 @@ public sealed class LifecycleTests(MiniClusterFixture fx) : IClassFixture<MiniCl
         catch (IOException)
         {
             return false;
-        }
-    }
-
-    private async Task<string> WaitForNewAmAsync(string id, string previous)
-    {
-        using var cts = new CancellationTokenSource(Deadline);
-        while (true)
-        {
-            var am = await fx.Cluster.WaitForAmRunningAsync(id, Deadline);
-            if (am != previous) return am;
-            await fx.Cluster.WaitForAppStateAsync(id, Deadline, "ACCEPTED");
-            cts.Token.ThrowIfCancellationRequested();
         }
     }
 }

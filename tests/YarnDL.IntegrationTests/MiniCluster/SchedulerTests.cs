@@ -134,8 +134,7 @@ public sealed class SchedulerTests
         Assert.DoesNotContain("APP_SUBMIT_TIME_ENV", env, StringComparison.Ordinal);
 
         cluster.Rm.StopContainer(id, c.Id);
-        await WaitUntilAsync(cluster, () => cluster.ContainerExitStatus(c.Id) is not null);
-        Assert.Equal(ExitStatus.KilledByAppMaster, cluster.ContainerExitStatus(c.Id));
+        Assert.Equal(ExitStatus.KilledByAppMaster, await cluster.WaitForContainerExitAsync(c.Id, Deadline));
         var completed = cluster.Rm.Allocate(id, [], [], [], []).Completed;
         Assert.Contains(completed, x => x.Id == c.Id && x.ExitStatus == ExitStatus.KilledByAppMaster);
     }
