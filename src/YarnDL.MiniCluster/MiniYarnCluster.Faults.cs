@@ -14,11 +14,13 @@ public sealed partial class MiniYarnCluster
     /// <summary>Announces preemption of up to <paramref name="containers"/> containers, then kills them with -102 after the grace period.</summary>
     public IReadOnlyList<string> Preempt(string applicationId, int containers) => Rm.FaultPreempt(applicationId, containers);
 
-    /// <summary>With HA: the standby becomes active and the active standby.</summary>
+    /// <summary>With HA: the standby becomes active and the active standby; AMs must resync as after a restart.</summary>
     public void Failover()
     {
         if (_fronts.Count < 2) throw new InvalidOperationException("rm-failover needs a cluster started with HighAvailability");
         _activeRm = _activeRm == "rm1" ? "rm2" : "rm1";
+        // The new active recovers the apps from the shared store; attempts come back unregistered.
+        RestartRm();
     }
 
     /// <summary>Marks the AM of the current attempt registered (what registerApplicationMaster does over IPC).</summary>
@@ -28,4 +30,11 @@ public sealed partial class MiniYarnCluster
     /// <summary>Records the AM's final status (what finishApplicationMaster does over IPC).</summary>
     public void FinishApplicationMaster(string applicationId, string finalStatus, string diagnostics, string? trackingUrl) =>
         Rm.UnregisterAttempt(applicationId, finalStatus, diagnostics, trackingUrl);
+
+    /// <summary>Work-preserving RM restart: containers keep running; AMs get ApplicationMasterNotRegisteredException and must re-register.</summary>
+    public void RestartRm()
+    {
+        Rm.RestartPreservingWork();
+        AmService.ForgetRegistrations();
+    }
 }

@@ -9,6 +9,7 @@ using YarnDL.MiniCluster.Conf;
 using YarnDL.MiniCluster.Model;
 using YarnDL.MiniCluster.NodeManager;
 using YarnDL.MiniCluster.ResourceManager;
+using YarnDL.MiniCluster.ResourceManager.AmProtocol;
 using YarnDL.MiniCluster.Rest;
 using YarnDL.MiniCluster.WebHdfs;
 
@@ -32,6 +33,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
         HdfsRoot = Path.Combine(workDir, "hdfs");
         var launcher = new ContainerLauncher(options, HdfsRoot, ConfDir);
         Rm = new RmCore(options, launcher, loggers.CreateLogger("YarnDL.MiniCluster.ResourceManager"));
+        AmService = new AmService(Rm);
     }
 
     public MiniClusterOptions Options { get; }
@@ -58,6 +60,9 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     public Uri WebHdfsUri { get; private set; } = new("http://127.0.0.1/");
 
     internal RmCore Rm { get; }
+
+    /// <summary>ApplicationMasterProtocol semantics the scheduler-port IPC service delegates to.</summary>
+    internal AmService AmService { get; }
 
     public static async Task<MiniYarnCluster> StartAsync(MiniClusterOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
@@ -118,7 +123,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     {
         web.Use((ctx, next) => RestMiddleware.InvokeAsync(ctx, () => next(ctx), Options, front));
         RmRestApi.Map(web, Rm, front);
-        FaultsApi.Map(web, Rm, Failover);
+        FaultsApi.Map(web, Rm, Failover, RestartRm);
     }, ct);
 
     /// <summary>A Kestrel app on 127.0.0.1:<paramref name="port"/>; returns its base URL with a trailing slash.</summary>

@@ -22,7 +22,7 @@ internal sealed partial class RmCore
                 if (ask.NumContainers < 0 || ask.Capability.IsNegative || !cap.FitsIn(max))
                     throw new RmRequestException(400, "org.apache.hadoop.yarn.exceptions.InvalidResourceRequestException",
                         $"Invalid resource request! Cannot allocate containers as requested resource is less than 0 or greater than maximum allowed allocation. Requested resource type=[memory-mb], Requested resource={Describe(ask.Capability)}, maximum allowed allocation={Describe(max)}");
-                AsksOf(attempt).Table[(ask.Priority, ask.AllocationRequestId, cap, ask.ResourceName)] = ask.NumContainers;
+                AsksOf(attempt).Table[(ask.Priority, ask.AllocationRequestId, ask.ResourceName)] = (cap, ask.NumContainers);
             }
 
             if (blacklistAdd.Contains(ContainerAsk.Any))
@@ -86,22 +86,23 @@ internal sealed partial class RmCore
     {
         var attempt = app.CurrentAttempt!;
         var table = AsksOf(attempt).Table;
-        foreach (var key in table.Keys.Where(k => k.Name == ContainerAsk.Any && table[k] > 0).OrderBy(k => k.Priority).ToList())
+        foreach (var key in table.Keys.Where(k => k.Name == ContainerAsk.Any && table[k].Count > 0).OrderBy(k => k.Priority).ToList())
         {
-            var localNames = table.Where(kv => kv.Key.Priority == key.Priority && kv.Key.AllocId == key.AllocId && kv.Key.Capability == key.Capability
-                && kv.Key.Name != ContainerAsk.Any && kv.Value > 0).Select(kv => kv.Key.Name).ToHashSet(StringComparer.Ordinal);
-            var node = _nodes.Where(n => n.State == "RUNNING" && !attempt.Blacklist.Contains(n.Host) && !attempt.Blacklist.Contains(n.NodeId) && key.Capability.FitsIn(n.Available))
+            var cap = table[key].Capability;
+            var localNames = table.Where(kv => kv.Key.Priority == key.Priority && kv.Key.AllocId == key.AllocId
+                && kv.Key.Name != ContainerAsk.Any && kv.Value.Count > 0).Select(kv => kv.Key.Name).ToHashSet(StringComparer.Ordinal);
+            var node = _nodes.Where(n => n.State == "RUNNING" && !attempt.Blacklist.Contains(n.Host) && !attempt.Blacklist.Contains(n.NodeId) && cap.FitsIn(n.Available))
                 .OrderByDescending(n => localNames.Contains(n.Host) || localNames.Contains(n.NodeId))
                 .ThenBy(n => n.Used.DominantShare(n.Total)).FirstOrDefault();
             if (node is null) continue;
 
-            var c = AllocateLocked(app, attempt, node, key.Capability, attempt.NextContainerSequence++, key.Priority, key.AllocId, isAm: false);
+            var c = AllocateLocked(app, attempt, node, cap, attempt.NextContainerSequence++, key.Priority, key.AllocId, isAm: false);
             AsksOf(attempt).NewlyAllocated.Add(c);
-            table[key]--;
+            table[key] = (cap, table[key].Count - 1);
             foreach (var name in new[] { node.Host, node.NodeId }.Where(localNames.Contains))
             {
-                var local = (key.Priority, key.AllocId, key.Capability, name);
-                table[local] = Math.Max(0, table[local] - 1);
+                var local = (key.Priority, key.AllocId, name);
+                table[local] = (table[local].Capability, Math.Max(0, table[local].Count - 1));
             }
 
             return true;

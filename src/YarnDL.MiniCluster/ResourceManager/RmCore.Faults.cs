@@ -85,4 +85,22 @@ internal sealed partial class RmCore
 
         await Task.WhenAll(waits).ConfigureAwait(false);
     }
+
+    /// <summary>Work-preserving restart: containers keep running, the epoch moves on, asks and NMToken memory are lost,
+    /// and every AM must re-register (the AM service forgets registrations).</summary>
+    public void RestartPreservingWork()
+    {
+        lock (_gate)
+        {
+            Epoch++;
+            foreach (var asks in _asks.Values)
+            {
+                asks.Table.Clear();
+                asks.NodesWithNmToken.Clear();
+            }
+
+            foreach (var app in _apps.Values.Where(a => a.CurrentAttempt is { Registered: true }))
+                app.CurrentAttempt!.Registered = false;
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace YarnDL.MiniCluster.Rest;
 /// <summary>Fault injection under /ws/v1/minicluster/faults (not part of Hadoop).</summary>
 internal static class FaultsApi
 {
-    public static void Map(IEndpointRouteBuilder app, RmCore rm, Action failover)
+    public static void Map(IEndpointRouteBuilder app, RmCore rm, Action failover, Action restart)
     {
         app.MapPost("/ws/v1/minicluster/faults/kill-container", async (HttpContext ctx) =>
         {
@@ -33,6 +33,11 @@ internal static class FaultsApi
             if (count < 1) throw RmRequestException.BadRequest("containers must be at least 1");
             var ids = rm.FaultPreempt(Required(body, "application"), count);
             return RmRestApi.Json(new JsonObject { ["containers"] = new JsonArray([.. ids.Select(i => (JsonNode)i)]) });
+        });
+        app.MapPost("/ws/v1/minicluster/faults/rm-restart", () =>
+        {
+            restart();
+            return Ok();
         });
         app.MapPost("/ws/v1/minicluster/faults/rm-failover", () =>
         {
