@@ -37,4 +37,39 @@ public sealed class MiniClusterCommandTests
         Assert.Equal(2, code);
         Assert.StartsWith("error: invalid MiniCluster options: Nodes must be at least 1", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Runs_in_the_foreground_prints_addresses_and_stops_on_cancellation()
+    {
+        var output = new LineSignalWriter("ready");
+        using var cts = new CancellationTokenSource();
+        var run = MiniClusterCommand.Create().Parse(["--nodes", "2", "--gpus-per-node", "1", "--memory-per-node", "2g"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = new StringWriter() }, cts.Token);
+
+        await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
+        var text = output.ToString();
+        Assert.Matches(@"rm-rest: http://127\.0\.0\.1:[0-9]+/", text);
+        Assert.Matches(@"scheduler: 127\.0\.0\.1:[0-9]+", text);
+        var confDir = text.Split('\n').Single(l => l.StartsWith("conf-dir: ", StringComparison.Ordinal))["conf-dir: ".Length..].Trim();
+        Assert.True(File.Exists(Path.Combine(confDir, "yarn-site.xml")));
+        Assert.Equal(2, text.Split('\n').Count(l => l.StartsWith("node: ", StringComparison.Ordinal)));
+
+        await cts.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("stopping", output.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class LineSignalWriter(string marker) : StringWriter
+    {
+        private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Seen => _seen.Task;
+
+        public override Task WriteLineAsync(string? value)
+        {
+            var t = base.WriteLineAsync(value);
+            if (value?.StartsWith(marker, StringComparison.Ordinal) == true) _seen.TrySetResult();
+            return t;
+        }
+    }
 }
