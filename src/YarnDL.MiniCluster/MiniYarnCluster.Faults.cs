@@ -1,3 +1,5 @@
+using YarnDL.MiniCluster.ResourceManager;
+
 namespace YarnDL.MiniCluster;
 
 public sealed partial class MiniYarnCluster
@@ -34,6 +36,11 @@ public sealed partial class MiniYarnCluster
     /// <summary>Work-preserving RM restart: containers keep running; AMs get ApplicationMasterNotRegisteredException and must re-register.</summary>
     public void RestartRm()
     {
+        Rm.Read(v =>
+        {
+            StateStoreWriter.Write(Path.Combine(WorkDir, "rmstore"), v, v.Rm.Epoch + 1);
+            return 0;
+        });
         Rm.RestartPreservingWork();
         AmService.ForgetRegistrations();
     }

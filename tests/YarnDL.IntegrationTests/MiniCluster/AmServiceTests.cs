@@ -74,6 +74,7 @@ public sealed class AmServiceTests
         var (status, _, _) = await http.SendAsync(HttpMethod.Post, "ws/v1/minicluster/faults/rm-restart");
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
 
+        Assert.Contains(appId, File.ReadAllText(Path.Combine(cluster.WorkDir, "rmstore", "state.json")), StringComparison.Ordinal);
         Assert.Equal("ApplicationMasterNotRegisteredException", Code(() => ams.Allocate(attempt, Call(1))));
         Assert.Equal("ApplicationMasterNotRegisteredException", Code(() => ams.Finish(attempt, "SUCCEEDED", "", null)));
         ams.Register(attempt, "127.0.0.1", 1, null);

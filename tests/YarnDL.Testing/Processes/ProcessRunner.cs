@@ -89,8 +89,12 @@ public sealed class ProcessRunner : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>SIGTERM-like stop for a foreground command (e.g. <c>yarndl minicluster</c>).</summary>
-    public void Terminate() => _process.Kill(entireProcessTree: false);
+    /// <summary>Sends SIGTERM (via <c>kill -TERM</c>) so a foreground command such as <c>yarndl minicluster</c> can stop cleanly.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
 
     public async ValueTask DisposeAsync()
     {
