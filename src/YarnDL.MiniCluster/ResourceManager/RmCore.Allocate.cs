@@ -65,6 +65,7 @@ internal sealed partial class RmCore
     {
         lock (_gate)
         {
+            if (_stopping) return;
             var total = _nodes.Where(n => n.State == "RUNNING").Aggregate(Resource.Zero, (a, n) => a + n.Total);
             var blocked = new HashSet<string>(StringComparer.Ordinal);
             while (true)

@@ -6,12 +6,16 @@ namespace YarnDL.MiniCluster.ResourceManager;
 
 internal sealed partial class RmCore
 {
+    // Set once the cluster shuts down: nothing new is launched, late launches are killed at once.
+    private bool _stopping;
+
     /// <summary>Places pending AM containers: queues by dominant share over capacity, then FIFO within a queue.</summary>
     public void Schedule()
     {
         var launches = new List<(ContainerRecord, LaunchSpec, AppRecord)>();
         lock (_gate)
         {
+            if (_stopping) return;
             var total = _nodes.Where(n => n.State == "RUNNING").Aggregate(Resource.Zero, (a, n) => a + n.Total);
             var pending = _apps.Values
                 .Where(a => a.State == AppStates.Accepted && !a.UnmanagedAm && a.CurrentAttempt is { AmContainer: null })
@@ -82,6 +86,7 @@ internal sealed partial class RmCore
         lock (_gate)
         {
             c.Process = process;
+            if (_stopping) c.PendingKillStatus ??= ExitStatus.KilledByResourceManager;
             killNow = c.PendingKillStatus is not null;
             if (!killNow) c.State = "RUNNING";
             if (c.IsAm && _apps.TryGetValue(c.AppId, out var app) && app.LaunchTime == 0) app.LaunchTime = Now;

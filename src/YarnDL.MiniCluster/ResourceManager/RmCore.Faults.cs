@@ -79,6 +79,7 @@ internal sealed partial class RmCore
         List<Task> waits;
         lock (_gate)
         {
+            _stopping = true;
             waits = _nodes.SelectMany(n => n.Containers).Where(c => c.Process is not null)
                 .Select(c => c.Process!.KillAsync(Options.KillGracePeriod)).ToList();
         }
