@@ -20,6 +20,19 @@ public sealed class AuthAndHaTests
     }
 
     [Fact]
+    public async Task Anonymous_write_with_the_default_static_filter_runs_as_dr_who()
+    {
+        await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions());
+        using var http = RmHttp.Create(cluster.RmRestUri);
+        var (_, created, _) = await http.SendAsync(HttpMethod.Post, "ws/v1/cluster/apps/new-application");
+        var id = created!["application-id"]!.GetValue<string>();
+        var (status, _, _) = await http.SendAsync(HttpMethod.Post, "ws/v1/cluster/apps", Submissions.Shell("sleep 30").Replace("$ID", id, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var (_, app, _) = await http.SendAsync(HttpMethod.Get, $"ws/v1/cluster/apps/{id}");
+        Assert.Equal("dr.who", app!["app"]!["user"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Anonymous_write_without_static_user_is_401_authorization_exception()
     {
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { StaticUser = null });
