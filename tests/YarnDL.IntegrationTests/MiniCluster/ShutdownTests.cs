@@ -19,13 +19,17 @@ public sealed class ShutdownTests
                 {
                     var id = await http.SubmitAsync(Submissions.Shell($"sleep 300 & echo $! > {pidDir}/{i}; wait"));
                     await cluster.WaitForAmRunningAsync(id, TimeSpan.FromSeconds(60));
+                    // The script writes its child's pid just after starting; no cluster event marks that moment.
+                    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                    var pidFile = Path.Combine(pidDir, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    while (!File.Exists(pidFile) || new FileInfo(pidFile).Length == 0) await Task.Delay(20, cts.Token);
                 }
             }
 
             await cluster.DisposeAsync();
 
             var pids = Directory.EnumerateFiles(pidDir).Select(f => File.ReadAllText(f).Trim()).Where(p => p.Length > 0).ToList();
-            Assert.NotEmpty(pids);
+            Assert.Equal(2, pids.Count);
             foreach (var pid in pids)
             {
                 var stat = $"/proc/{pid}/stat";
