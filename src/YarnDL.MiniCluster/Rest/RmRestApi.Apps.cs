@@ -27,6 +27,11 @@ internal static partial class RmRestApi
         if (queue.Length > 0 && !rm.Options.Queues.ContainsKey(queue))
             throw RmRequestException.BadRequest($"java.lang.IllegalArgumentException: queue {queue} does not exist");
         var limit = q.ContainsKey("limit") ? ParseLimit(q["limit"].ToString()) : long.MaxValue;
+        var badDeselect = Set(q["deSelects"], upper: false).FirstOrDefault(d => !DeSelects.Contains(d));
+        if (badDeselect is not null)
+            throw RmRequestException.BadRequest($"java.lang.IllegalArgumentException: Invalid deSelects string {badDeselect}");
+        var started = TimeRange(q, "startedTimeBegin", "startedTimeEnd");
+        var finished = TimeRange(q, "finishedTimeBegin", "finishedTimeEnd");
 
         var apps = rm.Read(v => v.Apps
             .Where(a => states.Count == 0 || states.Contains(a.PublicState))
@@ -34,9 +39,31 @@ internal static partial class RmRestApi
             .Where(a => queue.Length == 0 || a.Queue == queue)
             .Where(a => types.Count == 0 || types.Contains(a.ApplicationType, StringComparer.OrdinalIgnoreCase))
             .Where(a => tags.Count == 0 || a.Tags.Any(tags.Contains))
+            .Where(a => a.SubmitTime >= started.Begin && a.SubmitTime <= started.End)
+            .Where(a => (finished.Begin == 0 && finished.End == long.MaxValue) || (a.FinishTime >= finished.Begin && a.FinishTime <= finished.End && a.FinishTime > 0))
             .Take((int)Math.Min(limit, int.MaxValue))
             .Where(a => finalStatus.Length == 0 || a.FinalStatus == finalStatus)
             .Select(a => (JsonNode)AppJson.Build(a, v, Authority(front))).ToList());
         return Json(new JsonObject { ["apps"] = apps.Count == 0 ? null : new JsonObject { ["app"] = new JsonArray([.. apps]) } });
+    }
+
+    private static readonly string[] DeSelects = ["resourceRequests", "timeouts", "appNodeLabelExpression", "amNodeLabelExpression", "resourceInfo"];
+
+    private static (long Begin, long End) TimeRange(IQueryCollection q, string beginKey, string endKey)
+    {
+        static long Parse(IQueryCollection q, string key, long fallback)
+        {
+            var text = q[key].ToString();
+            if (text.Length == 0) return fallback;
+            if (!long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                throw RmRequestException.BadRequest($"{key} must be a valid long: For input string: \"{text}\"");
+            if (v < 0) throw RmRequestException.BadRequest($"{key} must be greater than 0");
+            return v;
+        }
+
+        var begin = Parse(q, beginKey, 0);
+        var end = Parse(q, endKey, long.MaxValue);
+        if (begin > end) throw RmRequestException.BadRequest($"{beginKey} must be less than or equal to {endKey}");
+        return (begin, end);
     }
 }

@@ -115,6 +115,9 @@ public sealed class RestShapeTests(MiniClusterFixture fx) : IClassFixture<MiniCl
     [InlineData("ws/v1/cluster/apps?limit=0")]
     [InlineData("ws/v1/cluster/apps?states=SLEEPING")]
     [InlineData("ws/v1/cluster/apps?finalStatus=succeeded")]
+    [InlineData("ws/v1/cluster/apps?deSelects=everything")]
+    [InlineData("ws/v1/cluster/apps?startedTimeBegin=abc")]
+    [InlineData("ws/v1/cluster/apps?startedTimeBegin=10&startedTimeEnd=5")]
     public async Task Bad_list_filters_are_400(string path)
     {
         var (status, json, _) = await Http.SendAsync(HttpMethod.Get, path);
