@@ -1,0 +1,63 @@
+namespace YarnDL.MiniCluster;
+
+/// <summary>Shape and behaviour knobs of a <see cref="MiniYarnCluster"/>; defaults in <see cref="MiniClusterDefaults"/>.</summary>
+public sealed class MiniClusterOptions
+{
+    public int Nodes { get; init; } = MiniClusterDefaults.Nodes;
+    public int GpusPerNode { get; init; } = MiniClusterDefaults.GpusPerNode;
+    public long MemoryMbPerNode { get; init; } = MiniClusterDefaults.MemoryMbPerNode;
+    public int VCoresPerNode { get; init; } = MiniClusterDefaults.VCoresPerNode;
+
+    /// <summary>Fixed RM REST port; 0 picks a free one.</summary>
+    public int RmPort { get; init; }
+
+    /// <summary>Two RMs (rm1 active, rm2 standby) sharing state; the standby redirects as Hadoop's does.</summary>
+    public bool HighAvailability { get; init; }
+
+    /// <summary>Root of the cluster's files (conf, WebHDFS, NM local/log dirs). A temp dir when null.</summary>
+    public string? WorkDir { get; init; }
+
+    /// <summary><c>hadoop.http.authentication.simple.anonymous.allowed</c>.</summary>
+    public bool AnonymousAllowed { get; init; } = true;
+
+    /// <summary><c>hadoop.http.staticuser.user</c>; anonymous writes run as this user. Null: anonymous writes get 401.</summary>
+    public string? StaticUser { get; init; } = MiniClusterDefaults.StaticUser;
+
+    /// <summary><c>yarn.resourcemanager.am.max-attempts</c>.</summary>
+    public int MaxAppAttempts { get; init; } = MiniClusterDefaults.MaxAppAttempts;
+
+    public long MinAllocationMb { get; init; } = MiniClusterDefaults.MinAllocationMb;
+    public int MinAllocationVCores { get; init; } = MiniClusterDefaults.MinAllocationVCores;
+
+    /// <summary>Leaf queues and their capacities in percent (summing to 100).</summary>
+    public IReadOnlyDictionary<string, double> Queues { get; init; } = new Dictionary<string, double> { ["default"] = 100 };
+
+    /// <summary>Docker images allowed (regex, anchored); empty allows any image that passes Hadoop's syntax check.</summary>
+    public IReadOnlyList<string> DockerImageAllowList { get; init; } = [];
+
+    /// <summary><c>docker.privileged-containers.enabled</c> in container-executor.cfg.</summary>
+    public bool DockerPrivilegedAllowed { get; init; }
+
+    /// <summary>Time between SIGTERM and SIGKILL of a container's process group (<c>yarn.nodemanager.sleep-delay-before-sigkill.ms</c>).</summary>
+    public TimeSpan KillGracePeriod { get; init; } = MiniClusterDefaults.KillGracePeriod;
+
+    /// <summary>Time between the preemption message and the kill with -102.</summary>
+    public TimeSpan PreemptionGracePeriod { get; init; } = MiniClusterDefaults.PreemptionGracePeriod;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Reports every problem at once.</summary>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (Nodes < 1) errors.Add("Nodes must be at least 1");
+        if (GpusPerNode < 0) errors.Add("GpusPerNode must not be negative");
+        if (MemoryMbPerNode < MinAllocationMb) errors.Add("MemoryMbPerNode must be at least the minimum allocation");
+        if (VCoresPerNode < 1) errors.Add("VCoresPerNode must be at least 1");
+        if (RmPort is < 0 or > 65535) errors.Add("RmPort must be within 0..65535");
+        if (MaxAppAttempts < 1) errors.Add("MaxAppAttempts must be at least 1");
+        if (Queues.Count == 0) errors.Add("at least one queue is needed");
+        if (Queues.Count > 0 && Math.Abs(Queues.Values.Sum() - 100) > 0.001) errors.Add("queue capacities must sum to 100");
+        if (errors.Count > 0) throw new ArgumentException("invalid MiniCluster options: " + string.Join("; ", errors));
+    }
+}

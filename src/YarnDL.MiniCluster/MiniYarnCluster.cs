@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using YarnDL.MiniCluster.Conf;
+using YarnDL.MiniCluster.Model;
+using YarnDL.MiniCluster.NodeManager;
+using YarnDL.MiniCluster.ResourceManager;
+using YarnDL.MiniCluster.ResourceManager.AmProtocol;
+using YarnDL.MiniCluster.Rest;
+using YarnDL.MiniCluster.WebHdfs;
+
+namespace YarnDL.MiniCluster;
+
+/// <summary>A local ResourceManager (REST) and NodeManagers that launch containers as process groups.</summary>
+public sealed partial class MiniYarnCluster : IAsyncDisposable
+{
+    private readonly List<WebApplication> _webApps = [];
+    private readonly List<TcpListener> _reserved = [];
+    private readonly List<RmFront> _fronts = [];
+    private readonly bool _ownsWorkDir;
+    private volatile string _activeRm = "rm1";
+
+    private MiniYarnCluster(MiniClusterOptions options, string workDir, bool ownsWorkDir, ILoggerFactory loggers)
+    {
+        Options = options;
+        WorkDir = workDir;
+        _ownsWorkDir = ownsWorkDir;
+        ConfDir = Path.Combine(workDir, "conf");
+        HdfsRoot = Path.Combine(workDir, "hdfs");
+        var launcher = new ContainerLauncher(options, HdfsRoot, ConfDir);
+        Rm = new RmCore(options, launcher, loggers.CreateLogger("YarnDL.MiniCluster.ResourceManager"));
+        AmService = new AmService(Rm);
+    }
+
+    public MiniClusterOptions Options { get; }
+    public string WorkDir { get; }
+
+    /// <summary>HADOOP_CONF_DIR for clients and AMs (yarn-site.xml, resource-types.xml, core-site.xml).</summary>
+    public string ConfDir { get; }
+
+    /// <summary>Local directory that hdfs:// and webhdfs:// resource paths resolve to.</summary>
+    public string HdfsRoot { get; }
+
+    /// <summary>The active RM's REST base, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri RmRestUri => new(_fronts.First(f => f.IsActive).BaseUri);
+
+    /// <summary>Every RM's REST base in rm-id order (two with HA).</summary>
+    public IReadOnlyList<Uri> RmRestUris => _fronts.Select(f => new Uri(f.BaseUri)).ToList();
+
+    /// <summary><c>yarn.resourcemanager.scheduler.address</c> (reserved; the IPC service lands with YarnDL.Hadoop).</summary>
+    public string SchedulerAddress { get; private set; } = "";
+
+    public IReadOnlyList<MiniNodeInfo> Nodes { get; private set; } = [];
+
+    /// <summary>WebHDFS base (<c>http://127.0.0.1:port/</c>); paths live under <see cref="HdfsRoot"/>.</summary>
+    public Uri WebHdfsUri { get; private set; } = new("http://127.0.0.1/");
+
+    internal RmCore Rm { get; }
+
+    /// <summary>ApplicationMasterProtocol semantics the scheduler-port IPC service delegates to.</summary>
+    internal AmService AmService { get; }
+
+    public static async Task<MiniYarnCluster> StartAsync(MiniClusterOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var owns = options.WorkDir is null;
+        var workDir = options.WorkDir ?? Directory.CreateTempSubdirectory("yarndl-minicluster-").FullName;
+        Directory.CreateDirectory(workDir);
+        var cluster = new MiniYarnCluster(options, Path.GetFullPath(workDir), owns, loggerFactory ?? NullLoggerFactory.Instance);
+        try
+        {
+            await cluster.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task StartCoreAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(HdfsRoot);
+        SchedulerAddress = $"127.0.0.1:{Reserve()}";
+        var nodes = new List<MiniNodeInfo>();
+        for (var i = 0; i < Options.Nodes; i++)
+        {
+            NodeRecord? record = null;
+            var nmWeb = await StartWebAsync(0, web => NmWebApi.Map(web, Rm, () => record!), ct).ConfigureAwait(false);
+            var nm = record = new NodeRecord
+            {
+                Host = "127.0.0.1", RpcPort = Reserve(), HttpPort = new Uri(nmWeb).Port,
+                Total = new Resource(Options.MemoryMbPerNode, Options.VCoresPerNode, Options.GpusPerNode),
+                LocalDir = Path.Combine(WorkDir, $"nm{i}", "local"), LogDir = Path.Combine(WorkDir, $"nm{i}", "logs"),
+                LastHealthUpdate = Rm.Now,
+            };
+            Directory.CreateDirectory(nm.LocalDir);
+            Directory.CreateDirectory(nm.LogDir);
+            Rm.AddNode(nm);
+            nodes.Add(new MiniNodeInfo(nm.NodeId, nm.Host, nm.RpcPort, nm.HttpPort, nm.Total.Gpus, nm.LogDir));
+        }
+
+        Nodes = nodes;
+        var ids = Options.HighAvailability ? new[] { "rm1", "rm2" } : ["rm1"];
+        foreach (var id in ids)
+        {
+            var front = new RmFront(id, rmId => rmId == _activeRm, () => _fronts.First(f => f.RmId == _activeRm).BaseUri);
+            _fronts.Add(front);
+            front.BaseUri = await StartRmWebAsync(front, id == "rm1" ? Options.RmPort : 0, ct).ConfigureAwait(false);
+        }
+
+        WebHdfsUri = new Uri(await StartWebAsync(0, web => WebHdfsApi.Map(web, HdfsRoot), ct).ConfigureAwait(false));
+        ConfDirWriter.Write(ConfDir, YarnSite(), $"webhdfs://{WebHdfsUri.Authority}");
+    }
+
+    private Task<string> StartRmWebAsync(RmFront front, int port, CancellationToken ct) => StartWebAsync(port, web =>
+    {
+        web.Use((ctx, next) => RestMiddleware.InvokeAsync(ctx, () => next(ctx), Options, front));
+        RmRestApi.Map(web, Rm, front);
+        FaultsApi.Map(web, Rm, Failover, RestartRm);
+    }, ct);
+
+    /// <summary>A Kestrel app on 127.0.0.1:<paramref name="port"/>; returns its base URL with a trailing slash.</summary>
+    private async Task<string> StartWebAsync(int port, Action<WebApplication> map, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "YarnDL.MiniCluster" });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        var web = builder.Build();
+        map(web);
+        _webApps.Add(web);
+        await web.StartAsync(ct).ConfigureAwait(false);
+        return web.Urls.First().TrimEnd('/') + "/";
+    }
+
+    private Dictionary<string, string> YarnSite()
+    {
+        var site = new Dictionary<string, string>
+        {
+            ["yarn.resourcemanager.scheduler.address"] = SchedulerAddress,
+            ["yarn.resourcemanager.webapp.address"] = RmRestUri.Authority,
+            ["yarn.resourcemanager.ha.enabled"] = Options.HighAvailability ? "true" : "false",
+            ["yarn.resourcemanager.am.max-attempts"] = Options.MaxAppAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["yarn.scheduler.minimum-allocation-mb"] = Options.MinAllocationMb.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["yarn.scheduler.maximum-allocation-mb"] = Options.MemoryMbPerNode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (Options.HighAvailability)
+        {
+            site["yarn.resourcemanager.ha.rm-ids"] = string.Join(',', _fronts.Select(f => f.RmId));
+            foreach (var f in _fronts)
+            {
+                site[$"yarn.resourcemanager.webapp.address.{f.RmId}"] = new Uri(f.BaseUri).Authority;
+                site[$"yarn.resourcemanager.scheduler.address.{f.RmId}"] = SchedulerAddress;
+            }
+        }
+
+        return site;
+    }
+
+    private int Reserve()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        _reserved.Add(l);
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Rm.KillAllAsync().ConfigureAwait(false);
+        foreach (var web in _webApps) await web.DisposeAsync().ConfigureAwait(false);
+        foreach (var l in _reserved) l.Dispose();
+        if (_ownsWorkDir)
+        {
+            try { Directory.Delete(WorkDir, recursive: true); }
+            catch (IOException) { /* a container may still hold a file; the temp dir is left behind */ }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace YarnDL.MiniCluster.Model;
+
+/// <summary>One application attempt; mutated only under the RM lock.</summary>
+internal sealed class AttemptRecord
+{
+    public required int Number { get; init; }
+    public required string Id { get; init; }
+    public required long StartTime { get; init; }
+    public ContainerRecord? AmContainer { get; set; }
+    public long FinishTime { get; set; }
+    public bool Registered { get; set; }
+    public bool Unregistered { get; set; }
+    public string State { get; set; } = "LAUNCHED";
+    public HashSet<string> Blacklist { get; } = new(StringComparer.Ordinal);
+    public long NextContainerSequence { get; set; } = 2;
+}

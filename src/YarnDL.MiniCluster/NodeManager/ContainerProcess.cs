@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace YarnDL.MiniCluster.NodeManager;
+
+/// <summary>A container's launch script running as its own process group (setsid).</summary>
+internal sealed class ContainerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly TimeProvider _time;
+
+    private ContainerProcess(Process process, TimeProvider time)
+    {
+        _process = process;
+        _time = time;
+        Pid = process.Id;
+        Exited = process.WaitForExitAsync().ContinueWith(_ => process.ExitCode, TaskScheduler.Default);
+    }
+
+    /// <summary>Completes with the exit code (128+signal when signalled, the shell's convention).</summary>
+    public Task<int> Exited { get; }
+
+    public int Pid { get; }
+
+    public static ContainerProcess Start(string launchScript, string workDir, IReadOnlyDictionary<string, string> env, TimeProvider time)
+    {
+        var psi = new ProcessStartInfo("setsid")
+        {
+            WorkingDirectory = workDir,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+        };
+        psi.ArgumentList.Add("/bin/bash");
+        psi.ArgumentList.Add(launchScript);
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+        var p = Process.Start(psi) ?? throw new InvalidOperationException("setsid did not start");
+        p.StandardInput.Close();
+        return new ContainerProcess(p, time);
+    }
+
+    /// <summary>SIGTERM to the process group, SIGKILL after <paramref name="grace"/> if still alive.</summary>
+    public Task KillAsync(TimeSpan grace)
+    {
+        lock (_process)
+        {
+            return KillTask ??= KillCoreAsync(grace);
+        }
+    }
+
+    /// <summary>The kill in progress, if one was requested; completes once the whole group got SIGKILL.</summary>
+    public Task? KillTask { get; private set; }
+
+    private async Task KillCoreAsync(TimeSpan grace)
+    {
+        if (Exited.IsCompleted) return;
+
+        _ = NativeMethods.Kill(-Pid, NativeMethods.SigTerm);
+        var done = await Task.WhenAny(Exited, Task.Delay(grace, _time)).ConfigureAwait(false);
+        // The leader may be gone while children linger: always finish the group off.
+        _ = NativeMethods.Kill(-Pid, NativeMethods.SigKill);
+        if (done != Exited) await Exited.ConfigureAwait(false);
+    }
+
+    public void Dispose() => _process.Dispose();
+}

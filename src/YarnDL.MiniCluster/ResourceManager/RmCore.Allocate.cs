@@ -1,0 +1,114 @@
+using YarnDL.MiniCluster.Model;
+
+namespace YarnDL.MiniCluster.ResourceManager;
+
+internal sealed partial class RmCore
+{
+    private readonly Dictionary<string, AttemptAsks> _asks = new(StringComparer.Ordinal);
+
+    /// <summary>The allocate heartbeat: update asks, releases and blacklist, run the scheduler, return what is new.</summary>
+    public AllocateResult Allocate(string appId, IReadOnlyList<ContainerAsk> asks, IReadOnlyList<string> releases,
+        IReadOnlyList<string> blacklistAdd, IReadOnlyList<string> blacklistRemove)
+    {
+        var toRelease = new List<ContainerRecord>();
+        lock (_gate)
+        {
+            var app = GetAppLocked(appId);
+            var attempt = app.CurrentAttempt ?? throw RmRequestException.BadRequest("no attempt");
+            var max = MaximumAllocationLocked();
+            foreach (var ask in asks)
+            {
+                var cap = ask.Capability.Normalize(Options.MinAllocationMb, Options.MinAllocationVCores);
+                if (ask.NumContainers < 0 || ask.Capability.IsNegative || !cap.FitsIn(max))
+                    throw new RmRequestException(400, "org.apache.hadoop.yarn.exceptions.InvalidResourceRequestException",
+                        $"Invalid resource request! Cannot allocate containers as requested resource is less than 0 or greater than maximum allowed allocation. Requested resource type=[memory-mb], Requested resource={Describe(ask.Capability)}, maximum allowed allocation={Describe(max)}");
+                AsksOf(attempt).Table[(ask.Priority, ask.AllocationRequestId, ask.ResourceName)] = (cap, ask.NumContainers);
+            }
+
+            if (blacklistAdd.Contains(ContainerAsk.Any))
+                throw new RmRequestException(400, "org.apache.hadoop.yarn.exceptions.InvalidResourceBlacklistRequestException", "Cannot add ResourceRequest.ANY to the blacklist!");
+            attempt.Blacklist.UnionWith(blacklistAdd);
+            attempt.Blacklist.ExceptWith(blacklistRemove);
+            toRelease.AddRange(_nodes.SelectMany(n => n.Containers).Where(c => c.AppId == appId && !c.IsAm && releases.Contains(c.Id)));
+        }
+
+        foreach (var c in toRelease) KillContainer(c, ExitStatus.Aborted, "Container released by application");
+        ScheduleTasks();
+
+        lock (_gate)
+        {
+            var app = GetAppLocked(appId);
+            var a = AsksOf(app.CurrentAttempt!);
+            var allocated = a.NewlyAllocated.ToList();
+            var completed = a.NewlyCompleted.ToList();
+            a.NewlyAllocated.Clear();
+            a.NewlyCompleted.Clear();
+            var tokens = allocated.Select(c => c.Node.NodeId).Distinct().Where(a.NodesWithNmToken.Add).ToList();
+            var notices = PreemptionNotices.Where(c => c.AppId == appId && c.State != "COMPLETE" && a.NoticesSent.Add(c.Id)).ToList();
+            var live = _nodes.Where(n => n.State == "RUNNING").ToList();
+            return new AllocateResult(allocated, completed, tokens, notices,
+                live.Aggregate(Resource.Zero, (acc, n) => acc + n.Available), live.Count);
+        }
+    }
+
+    private AttemptAsks AsksOf(AttemptRecord attempt) =>
+        _asks.TryGetValue(attempt.Id, out var a) ? a : _asks[attempt.Id] = new AttemptAsks();
+
+    private Resource MaximumAllocationLocked()
+    {
+        var live = _nodes.Where(n => n.State == "RUNNING").ToList();
+        return live.Count == 0 ? Resource.Zero : new Resource(live.Max(n => n.Total.MemoryMb), live.Max(n => n.Total.VCores), live.Max(n => n.Total.Gpus));
+    }
+
+    /// <summary>Dominant-resource fairness: repeatedly give one container to the neediest queue, then its neediest app.</summary>
+    public void ScheduleTasks()
+    {
+        lock (_gate)
+        {
+            if (_stopping) return;
+            var total = _nodes.Where(n => n.State == "RUNNING").Aggregate(Resource.Zero, (a, n) => a + n.Total);
+            var blocked = new HashSet<string>(StringComparer.Ordinal);
+            while (true)
+            {
+                var candidate = _apps.Values
+                    .Where(a => a.State == AppStates.Running && !blocked.Contains(a.Id) && a.CurrentAttempt is { } t && _asks.TryGetValue(t.Id, out var x) && x.HasOutstanding)
+                    .OrderBy(a => QueueShareLocked(a.Queue, total)).ThenBy(a => AppUsageLocked(a.Id).DominantShare(total)).ThenBy(a => a.SubmitTime)
+                    .FirstOrDefault();
+                if (candidate is null) return;
+                if (!PlaceOneLocked(candidate)) blocked.Add(candidate.Id);
+            }
+        }
+    }
+
+    private Resource AppUsageLocked(string appId) =>
+        _nodes.SelectMany(n => n.Containers).Where(c => c.AppId == appId).Aggregate(Resource.Zero, (acc, c) => acc + c.Resource);
+
+    private bool PlaceOneLocked(AppRecord app)
+    {
+        var attempt = app.CurrentAttempt!;
+        var table = AsksOf(attempt).Table;
+        foreach (var key in table.Keys.Where(k => k.Name == ContainerAsk.Any && table[k].Count > 0).OrderBy(k => k.Priority).ToList())
+        {
+            var cap = table[key].Capability;
+            var localNames = table.Where(kv => kv.Key.Priority == key.Priority && kv.Key.AllocId == key.AllocId
+                && kv.Key.Name != ContainerAsk.Any && kv.Value.Count > 0).Select(kv => kv.Key.Name).ToHashSet(StringComparer.Ordinal);
+            var node = _nodes.Where(n => n.State == "RUNNING" && !attempt.Blacklist.Contains(n.Host) && !attempt.Blacklist.Contains(n.NodeId) && cap.FitsIn(n.Available))
+                .OrderByDescending(n => localNames.Contains(n.Host) || localNames.Contains(n.NodeId))
+                .ThenBy(n => n.Used.DominantShare(n.Total)).FirstOrDefault();
+            if (node is null) continue;
+
+            var c = AllocateLocked(app, attempt, node, cap, attempt.NextContainerSequence++, key.Priority, key.AllocId, isAm: false);
+            AsksOf(attempt).NewlyAllocated.Add(c);
+            table[key] = (cap, table[key].Count - 1);
+            foreach (var name in new[] { node.Host, node.NodeId }.Where(localNames.Contains))
+            {
+                var local = (key.Priority, key.AllocId, name);
+                table[local] = (table[local].Capability, Math.Max(0, table[local].Count - 1));
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,107 @@
+using YarnDL.MiniCluster.Model;
+
+namespace YarnDL.MiniCluster.ResourceManager;
+
+internal sealed partial class RmCore
+{
+    /// <summary>Kills one container as the RM would (-106).</summary>
+    public void FaultKillContainer(string containerId)
+    {
+        var c = FindContainer(containerId);
+        KillContainer(c, ExitStatus.KilledByResourceManager, "Container killed by the ResourceManager");
+    }
+
+    /// <summary>Kills the current AM container of an application (its exit is then handled as an AM failure).</summary>
+    public void FaultKillAm(string appId)
+    {
+        ContainerRecord am;
+        lock (_gate)
+        {
+            var app = GetAppLocked(appId);
+            am = app.CurrentAttempt?.AmContainer is { State: not "COMPLETE" } c
+                ? c : throw RmRequestException.BadRequest($"application {appId} has no running AM container");
+        }
+
+        KillContainer(am, ExitStatus.KilledByResourceManager, "Container killed by the ResourceManager");
+    }
+
+    /// <summary>The node is lost: every container on it completes with -100 and the node turns LOST.</summary>
+    public void FaultLoseNode(string nodeId)
+    {
+        List<ContainerRecord> victims;
+        lock (_gate)
+        {
+            var node = _nodes.FirstOrDefault(n => n.NodeId == nodeId) ?? throw RmRequestException.NotFound($"nodeId, {nodeId}, is not found");
+            node.State = "LOST";
+            victims = [.. node.Containers];
+        }
+
+        foreach (var c in victims) KillContainer(c, ExitStatus.Aborted, $"Container released on a *lost* node");
+    }
+
+    /// <summary>Preempts up to <paramref name="count"/> non-AM containers of an app: they are killed with -102 after the grace period.</summary>
+    public IReadOnlyList<string> FaultPreempt(string appId, int count)
+    {
+        List<ContainerRecord> chosen;
+        lock (_gate)
+        {
+            GetAppLocked(appId);
+            chosen = _nodes.SelectMany(n => n.Containers)
+                .Where(c => c.AppId == appId && !c.IsAm && c.State != "COMPLETE" && c.PendingKillStatus is null)
+                .OrderByDescending(c => c.Id, StringComparer.Ordinal).Take(count).ToList();
+            foreach (var c in chosen) PreemptionNotices.Add(c);
+        }
+
+        foreach (var c in chosen)
+        {
+            _ = Task.Delay(Options.PreemptionGracePeriod, Options.TimeProvider).ContinueWith(
+                _ => KillContainer(c, ExitStatus.Preempted, "Container preempted by scheduler"), TaskScheduler.Default);
+        }
+
+        return chosen.Select(c => c.Id).ToList();
+    }
+
+    /// <summary>Containers announced for preemption and not yet sent to the AM in a PreemptionMessage.</summary>
+    internal List<ContainerRecord> PreemptionNotices { get; } = [];
+
+    private ContainerRecord FindContainer(string containerId)
+    {
+        lock (_gate)
+        {
+            return _nodes.SelectMany(n => n.Containers).FirstOrDefault(c => c.Id == containerId)
+                ?? throw RmRequestException.NotFound($"container with id: {containerId} not found");
+        }
+    }
+
+    /// <summary>Kills every live container (cluster shutdown) and waits for the processes to go.</summary>
+    public async Task KillAllAsync()
+    {
+        List<Task> waits;
+        lock (_gate)
+        {
+            _stopping = true;
+            waits = _nodes.SelectMany(n => n.Containers).Where(c => c.Process is not null)
+                .Select(c => c.Process!.KillAsync(Options.KillGracePeriod)).ToList();
+        }
+
+        await Task.WhenAll(waits).ConfigureAwait(false);
+    }
+
+    /// <summary>Work-preserving restart: containers keep running, the epoch moves on, asks and NMToken memory are lost,
+    /// and every AM must re-register (the AM service forgets registrations).</summary>
+    public void RestartPreservingWork()
+    {
+        lock (_gate)
+        {
+            Epoch++;
+            foreach (var asks in _asks.Values)
+            {
+                asks.Table.Clear();
+                asks.NodesWithNmToken.Clear();
+            }
+
+            foreach (var app in _apps.Values.Where(a => a.CurrentAttempt is { Registered: true }))
+                app.CurrentAttempt!.Registered = false;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using YarnDL.MiniCluster;
+using YarnDL.MiniCluster.Model;
+using YarnDL.MiniCluster.NodeManager;
+using YarnDL.MiniCluster.ResourceManager;
+using YarnDL.MiniCluster.ResourceManager.AmProtocol;
+using YarnDL.Testing.MiniCluster;
+
+namespace YarnDL.IntegrationTests.MiniCluster;
+
+/// <summary>ApplicationMasterProtocol semantics from hadoop-ipc-and-am-protocol.md §5.2, §5.5, §5.9.</summary>
+public sealed class AmServiceTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly Resource OneGpu = new(1024, 1, 1);
+
+    private static AllocateCall Call(int responseId, params ContainerAsk[] asks) => new(responseId, 0.5f, asks, [], [], []);
+
+    private static async Task<(MiniYarnCluster Cluster, HttpClient Http, string AppId, string AttemptId)> StartAsync(string submission)
+    {
+        var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4 });
+        var http = RmHttp.Create(cluster.RmRestUri);
+        var id = await http.SubmitAsync(submission);
+        var am = await cluster.WaitForAmRunningAsync(id, Deadline);
+        var attempt = cluster.Rm.Read(v => v.Apps.Single(a => a.Id == id).CurrentAttempt!.Id);
+        Assert.EndsWith("_000001", attempt, StringComparison.Ordinal);
+        Assert.EndsWith("_01_000001", am, StringComparison.Ordinal);
+        return (cluster, http, id, attempt);
+    }
+
+    private static string Code(Action a) => Assert.Throws<RmRequestException>(a).ExceptionName;
+
+    [Fact]
+    public async Task Response_id_rules_duplicate_gets_cached_reply_and_wrong_id_is_rejected()
+    {
+        var (cluster, http, _, attempt) = await StartAsync(Submissions.Shell("sleep 300"));
+        await using var _ = cluster;
+        using var __ = http;
+        var ams = cluster.AmService;
+
+        Assert.Equal("ApplicationMasterNotRegisteredException", Code(() => ams.Allocate(attempt, Call(0))));
+        var reg = ams.Register(attempt, "127.0.0.1", 4242, null);
+        Assert.Equal(4, reg.MaximumCapability.Gpus);
+        Assert.Equal("InvalidApplicationMasterRequestException", Code(() => ams.Register(attempt, "127.0.0.1", 4242, null)));
+
+        var r1 = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 2)));
+        Assert.Equal(1, r1.ResponseId);
+        Assert.Equal(2, r1.Result.Allocated.Count);
+
+        // The AM resends its previous heartbeat: same reply, the new asks are not processed.
+        var dup = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 6)));
+        Assert.Same(r1, dup);
+
+        var ex = Assert.Throws<RmRequestException>(() => ams.Allocate(attempt, Call(7)));
+        Assert.Equal("InvalidApplicationMasterRequestException", ex.ExceptionName);
+        Assert.Contains("expect responseId to be 1", ex.Message, StringComparison.Ordinal);
+
+        var r2 = ams.Allocate(attempt, Call(1));
+        Assert.Equal(2, r2.ResponseId);
+        Assert.Empty(r2.Result.Allocated);
+        Assert.Equal(0, AmService.Next(int.MaxValue)); // next(x) wraps after 2^31-1
+    }
+
+    [Fact]
+    public async Task Rm_restart_forces_resync_and_keeps_containers()
+    {
+        var (cluster, http, appId, attempt) = await StartAsync(Submissions.Shell("sleep 300"));
+        await using var _ = cluster;
+        using var __ = http;
+        var ams = cluster.AmService;
+        ams.Register(attempt, "127.0.0.1", 1, null);
+        var task = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 1))).Result.Allocated.Single();
+        cluster.Rm.StartContainer(appId, task.Id, new LaunchSpec(["sleep 300"], new Dictionary<string, string>(), [], [], []));
+
+        var (status, _, _) = await http.SendAsync(HttpMethod.Post, "ws/v1/minicluster/faults/rm-restart");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+
+        Assert.Contains(appId, File.ReadAllText(Path.Combine(cluster.WorkDir, "rmstore", "state.json")), StringComparison.Ordinal);
+        Assert.Equal("ApplicationMasterNotRegisteredException", Code(() => ams.Allocate(attempt, Call(1))));
+        Assert.Equal("ApplicationMasterNotRegisteredException", Code(() => ams.Finish(attempt, "SUCCEEDED", "", null)));
+        ams.Register(attempt, "127.0.0.1", 1, null);
+        var after = ams.Allocate(attempt, Call(0, new ContainerAsk(2, 0, OneGpu, "*", 1)));
+        Assert.Equal(1, after.ResponseId);
+        Assert.StartsWith("container_e01_", Assert.Single(after.Result.Allocated).Id, StringComparison.Ordinal);
+        Assert.Null(cluster.ContainerExitStatus(task.Id));
+        Assert.Equal("RUNNING", cluster.Rm.Read(v => v.Apps.Single(a => a.Id == appId).PublicState));
+    }
+
+    [Fact]
+    public async Task Keep_containers_hands_previous_attempt_containers_to_the_new_attempt()
+    {
+        var body = Submissions.Shell("sleep 300").Replace("\"max-app-attempts\"", "\"keep-containers-across-application-attempts\": true, \"max-app-attempts\"", StringComparison.Ordinal);
+        var (cluster, http, appId, attempt) = await StartAsync(body);
+        await using var _ = cluster;
+        using var __ = http;
+        var ams = cluster.AmService;
+        ams.Register(attempt, "127.0.0.1", 1, null);
+        var task = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 1))).Result.Allocated.Single();
+        cluster.Rm.StartContainer(appId, task.Id, new LaunchSpec(["sleep 300"], new Dictionary<string, string>(), [], [], []));
+        var firstAm = cluster.Rm.Read(v => v.Apps.Single(a => a.Id == appId).CurrentAttempt!.AmContainer!.Id);
+
+        cluster.KillAm(appId);
+        await cluster.WaitForAmRunningAsync(appId, Deadline, previousAmContainer: firstAm);
+        var second = cluster.Rm.Read(v => v.Apps.Single(a => a.Id == appId).CurrentAttempt!.Id);
+        Assert.EndsWith("_000002", second, StringComparison.Ordinal);
+        Assert.Equal("ApplicationAttemptNotFoundException", Code(() => ams.Allocate(attempt, Call(1))));
+
+        var reg = ams.Register(second, "127.0.0.1", 1, null);
+        Assert.Equal(task.Id, Assert.Single(reg.ContainersFromPreviousAttempts).Id);
+        Assert.Equal([task.Node.NodeId], reg.NmTokenNodesFromPreviousAttempts);
+        Assert.Null(cluster.ContainerExitStatus(task.Id));
+    }
+}

@@ -1,0 +1,158 @@
+using YarnDL.MiniCluster;
+using YarnDL.MiniCluster.Model;
+using YarnDL.MiniCluster.NodeManager;
+using YarnDL.MiniCluster.ResourceManager;
+using YarnDL.Testing.MiniCluster;
+
+namespace YarnDL.IntegrationTests.MiniCluster;
+
+/// <summary>Allocation on AM heartbeats: Hadoop ask counting, GPUs never over-allocated, DRF across queues.</summary>
+public sealed class SchedulerTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly Resource OneGpu = new(1024, 1, 1);
+
+    private static async Task<(MiniYarnCluster Cluster, HttpClient Http)> StartAsync(MiniClusterOptions options)
+    {
+        var cluster = await MiniYarnCluster.StartAsync(options);
+        return (cluster, RmHttp.Create(cluster.RmRestUri));
+    }
+
+    private static async Task<string> RunningAppAsync(MiniYarnCluster cluster, HttpClient http, string queue = "default")
+    {
+        var id = await http.SubmitAsync(Submissions.Shell("sleep 300", queue: queue));
+        await cluster.WaitForAmRunningAsync(id, Deadline);
+        cluster.RegisterApplicationMaster(id, "127.0.0.1", 0, null);
+        return id;
+    }
+
+    [Fact]
+    public async Task Gang_of_eight_one_gpu_asks_fills_two_four_gpu_nodes_and_never_more()
+    {
+        var (cluster, http) = await StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4, MemoryMbPerNode = 16384, VCoresPerNode = 16 });
+        await using var _ = cluster;
+        using var __ = http;
+        var id = await RunningAppAsync(cluster, http);
+
+        var r = cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, OneGpu, "*", 8)], [], [], []);
+
+        Assert.Equal(8, r.Allocated.Count);
+        Assert.Equal(2, r.NewNmTokenNodes.Count);
+        foreach (var node in r.Allocated.GroupBy(c => c.Node.NodeId))
+            Assert.Equal([0, 1, 2, 3], node.SelectMany(c => c.GpuIndices).Order());
+        Assert.Equal(8, r.Allocated.Select(c => c.Id).Distinct().Count());
+
+        // Asking for one more (total outstanding 1) cannot be met: every GPU is taken.
+        var more = cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, OneGpu, "*", 1)], [], [], []);
+        Assert.Empty(more.Allocated);
+        Assert.Empty(more.NewNmTokenNodes);
+
+        // Releasing one frees its GPU and the outstanding ask is then met on the next heartbeat.
+        var released = r.Allocated[0];
+        var onRelease = cluster.Rm.Allocate(id, [], [released.Id], [], []);
+        var after = cluster.Rm.Allocate(id, [], [], [], []);
+        var replacement = Assert.Single(onRelease.Allocated.Concat(after.Allocated));
+        Assert.Equal(released.Node.NodeId, replacement.Node.NodeId);
+        Assert.Equal(released.GpuIndices, replacement.GpuIndices);
+        Assert.Contains(onRelease.Completed.Concat(after.Completed), c => c.Id == released.Id && c.ExitStatus == ExitStatus.Aborted);
+    }
+
+    [Fact]
+    public async Task Ask_counts_are_totals_not_deltas()
+    {
+        var (cluster, http) = await StartAsync(new MiniClusterOptions { Nodes = 1, GpusPerNode = 0, MemoryMbPerNode = 4096, VCoresPerNode = 8 });
+        await using var _ = cluster;
+        using var __ = http;
+        var id = await RunningAppAsync(cluster, http);
+        var small = new Resource(1024, 1, 0);
+
+        // Resending the same total must not double the request.
+        cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, small, "*", 5)], [], [], []);
+        var r = cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, small, "*", 5)], [], [], []);
+        Assert.Empty(r.Allocated);
+
+        // Lowering the outstanding total to 0 cancels what could not be placed.
+        cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, small, "*", 0)], [], [], []);
+        var usage = await http.SendAsync(HttpMethod.Get, "ws/v1/cluster/metrics");
+        Assert.Equal(4096, usage.Body!["clusterMetrics"]!["allocatedMB"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Over_maximum_and_negative_asks_are_invalid_resource_requests()
+    {
+        var (cluster, http) = await StartAsync(new MiniClusterOptions { Nodes = 1, GpusPerNode = 2 });
+        await using var _ = cluster;
+        using var __ = http;
+        var id = await RunningAppAsync(cluster, http);
+        var ex = Assert.Throws<RmRequestException>(() => cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, new Resource(1024, 1, 3), "*", 1)], [], [], []));
+        Assert.Equal("InvalidResourceRequestException", ex.ExceptionName);
+        Assert.Throws<RmRequestException>(() => cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, new Resource(-1, 1, 0), "*", 1)], [], [], []));
+        Assert.Throws<RmRequestException>(() => cluster.Rm.Allocate(id, [], [], ["*"], []));
+    }
+
+    [Fact]
+    public async Task Drf_splits_gpus_between_two_equal_queues()
+    {
+        var (cluster, http) = await StartAsync(new MiniClusterOptions
+        {
+            Nodes = 2, GpusPerNode = 4, MemoryMbPerNode = 32768, VCoresPerNode = 32,
+            Queues = new Dictionary<string, double> { ["a"] = 50, ["b"] = 50 },
+        });
+        await using var _ = cluster;
+        using var __ = http;
+        var appA = await RunningAppAsync(cluster, http, "a");
+        var appB = await RunningAppAsync(cluster, http, "b");
+
+        // A takes every GPU, B then waits with 8 outstanding.
+        var first = cluster.Rm.Allocate(appA, [new ContainerAsk(1, 0, OneGpu, "*", 8)], [], [], []);
+        Assert.Equal(8, first.Allocated.Count);
+        Assert.Empty(cluster.Rm.Allocate(appB, [new ContainerAsk(1, 0, OneGpu, "*", 8)], [], [], []).Allocated);
+
+        // A gives everything back but still wants 8: each freed GPU goes to the queue with the lower dominant share.
+        var a = cluster.Rm.Allocate(appA, [new ContainerAsk(1, 0, OneGpu, "*", 8)], [.. first.Allocated.Select(c => c.Id)], [], []);
+        var b = cluster.Rm.Allocate(appB, [], [], [], []);
+
+        Assert.Equal(4, a.Allocated.Count);
+        Assert.Equal(4, b.Allocated.Count);
+        Assert.Equal(8, cluster.Rm.Read(v => v.Nodes.Sum(n => n.AssignedGpus.Count)));
+    }
+
+    [Fact]
+    public async Task Task_container_runs_and_stop_reports_minus_105()
+    {
+        var (cluster, http) = await StartAsync(new MiniClusterOptions { Nodes = 1, GpusPerNode = 2 });
+        await using var _ = cluster;
+        using var __ = http;
+        var id = await RunningAppAsync(cluster, http);
+        var c = cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, OneGpu, "*", 1)], [], [], []).Allocated.Single();
+        var spec = new LaunchSpec(["env > <LOG_DIR>/env.txt; sleep 300"], new Dictionary<string, string>(), [], [], []);
+
+        cluster.Rm.StartContainer(id, c.Id, spec);
+        await WaitUntilAsync(cluster, () => File.Exists(Path.Combine(c.Node.LogDir, id, c.Id, "env.txt")));
+        var env = File.ReadAllText(Path.Combine(c.Node.LogDir, id, c.Id, "env.txt"));
+        Assert.Contains("NVIDIA_VISIBLE_DEVICES=0", env, StringComparison.Ordinal);
+        Assert.DoesNotContain("APP_SUBMIT_TIME_ENV", env, StringComparison.Ordinal);
+
+        cluster.Rm.StopContainer(id, c.Id);
+        Assert.Equal(ExitStatus.KilledByAppMaster, await cluster.WaitForContainerExitAsync(c.Id, Deadline));
+        var completed = cluster.Rm.Allocate(id, [], [], [], []).Completed;
+        Assert.Contains(completed, x => x.Id == c.Id && x.ExitStatus == ExitStatus.KilledByAppMaster);
+    }
+
+    private static async Task WaitUntilAsync(MiniYarnCluster cluster, Func<bool> condition)
+    {
+        var signal = new SemaphoreSlim(0);
+        void OnChange(string _) => signal.Release();
+        cluster.Rm.AppChanged += OnChange;
+        try
+        {
+            using var cts = new CancellationTokenSource(Deadline);
+            // Files appear without a state event; a short bounded wait between probes covers them.
+            while (!condition()) await signal.WaitAsync(TimeSpan.FromMilliseconds(50), cts.Token);
+        }
+        finally
+        {
+            cluster.Rm.AppChanged -= OnChange;
+        }
+    }
+}
