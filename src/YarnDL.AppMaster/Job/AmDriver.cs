@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+using YarnDL.AppMaster.Clusters;
+using YarnDL.AppMaster.Failures;
+using YarnDL.AppMaster.Launch;
+using YarnDL.AppMaster.Nm;
+using YarnDL.AppMaster.Rm;
+
+namespace YarnDL.AppMaster.Job;
+
+/// <summary>The AM loop: starts clusters, heartbeats the RM, launches containers, reacts to completions,
+/// preemption, deadlines and hangs, and ends with one verdict. <see cref="TickAsync"/> is one iteration (tests drive it).</summary>
+internal sealed partial class AmDriver(
+    AmState state,
+    AmRmClient rm,
+    INodeManagers nms,
+    LaunchSettings launch,
+    DriverOptions options,
+    TimeProvider time,
+    ILogger<AmDriver> log)
+{
+    private readonly NodeHealth _nodes = new(options.NodeFailureThreshold);
+    private readonly Dictionary<string, (ClusterSession Cluster, DateTimeOffset Deadline)> _preempting = new(StringComparer.Ordinal);
+    private DateTimeOffset _startedAt;
+
+    public AmState State => state;
+
+    /// <summary>Runs until the job is over; returns the verdict after unregistering.</summary>
+    public async Task<Trials.JobVerdict> RunAsync(CancellationToken ct)
+    {
+        _startedAt = time.GetUtcNow();
+        while (true)
+        {
+            var verdict = await TickAsync(ct);
+            if (verdict.Finished)
+            {
+                await FinishAsync(verdict, ct);
+                return verdict;
+            }
+
+            await Task.Delay(options.HeartbeatInterval, time, ct);
+        }
+    }
+
+    /// <summary>One iteration: schedule, heartbeat, react, check watchdogs. Returns the job verdict so far.</summary>
+    public async Task<Trials.JobVerdict> TickAsync(CancellationToken ct)
+    {
+        if (_startedAt == default)
+        {
+            _startedAt = time.GetUtcNow();
+        }
+
+        foreach (var c in state.Scheduler.ToStart())
+        {
+            StartCluster(c);
+        }
+
+        var outcome = await rm.HeartbeatAsync(Progress(), ct);
+        if (outcome.ShutdownRequested)
+        {
+            return new Trials.JobVerdict(true, false, "the RM asked the AM to shut down");
+        }
+
+        foreach (var c in outcome.Allocated)
+        {
+            await LaunchAsync(c, ct);
+        }
+
+        foreach (var c in outcome.Recovered)
+        {
+            rm.Release(c.ContainerId);
+        }
+
+        foreach (var done in outcome.Completed)
+        {
+            await OnCompletedAsync(done, ct);
+        }
+
+        OnPreempted(outcome.Preempted);
+        await WatchdogsAsync(ct);
+        UpdateWaiting();
+
+        var verdict = JobDeadlineExceeded() ?? state.Scheduler.Verdict();
+        return verdict;
+    }
+
+    private float Progress()
+    {
+        var total = state.Sessions.Count;
+        return total == 0 ? 1f : state.Sessions.Count(s => s.IsFinished) / (float)total;
+    }
+
+    private Trials.JobVerdict? JobDeadlineExceeded() =>
+        state.Plan.Deadlines.Job is { } limit && time.GetUtcNow() - _startedAt > limit
+            ? new Trials.JobVerdict(true, false, $"job deadline of {limit} exceeded")
+            : null;
+
+    private async Task FinishAsync(Trials.JobVerdict verdict, CancellationToken ct)
+    {
+        state.Final = verdict;
+        foreach (var s in state.Sessions)
+        {
+            await StopLiveAsync(s, null, ct);
+        }
+
+        log.LogInformation("Job {Name} finished: {Status}. {Diagnostics}", state.Plan.Name, verdict.Succeeded ? "SUCCEEDED" : "FAILED", verdict.Diagnostics);
+        await rm.UnregisterAsync(verdict.Succeeded ? FinalStatus.Succeeded : FinalStatus.Failed, verdict.Diagnostics, options.UnregisterRetry, ct);
+    }
+
+    private void UpdateWaiting()
+    {
+        var waiting = state.Sessions.Where(s => s.State == ClusterState.Allocating)
+            .SelectMany(s => s.Slots.Where(t => t.State == TaskState.Requested).Select(t => s.Plan.Roles.First(r => r.Name == t.Role)))
+            .ToList();
+        var gpus = waiting.Sum(r => r.Gpus);
+        state.Waiting = waiting.Count == 0 ? null
+            : gpus > 0 ? $"waiting for {gpus} GPUs ({waiting.Count} containers)"
+            : $"waiting for {waiting.Count} containers";
+    }
+}
