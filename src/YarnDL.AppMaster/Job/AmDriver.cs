@@ -21,8 +21,15 @@ internal sealed partial class AmDriver(
     private readonly NodeHealth _nodes = new(options.NodeFailureThreshold);
     private readonly Dictionary<string, (ClusterSession Cluster, DateTimeOffset Deadline)> _preempting = new(StringComparer.Ordinal);
     private DateTimeOffset _startedAt;
+    private string? _lastProgress;
 
     public AmState State => state;
+
+    /// <summary>Where the state is persisted after every tick for the next AM attempt (null = nowhere).</summary>
+    public AmStateStore? Store { get; set; }
+
+    /// <summary>Receives one progress line whenever the summary changes (stdout in production).</summary>
+    public TextWriter? ProgressOut { get; set; }
 
     /// <summary>Runs until the job is over; returns the verdict after unregistering.</summary>
     public async Task<Trials.JobVerdict> RunAsync(CancellationToken ct)
@@ -79,8 +86,9 @@ internal sealed partial class AmDriver(
         await WatchdogsAsync(ct);
         UpdateWaiting();
 
-        var verdict = JobDeadlineExceeded() ?? state.Scheduler.Verdict();
-        return verdict;
+        Store?.Save(state);
+        ReportProgress();
+        return JobDeadlineExceeded() ?? state.Scheduler.Verdict();
     }
 
     private float Progress()
@@ -104,6 +112,20 @@ internal sealed partial class AmDriver(
 
         log.LogInformation("Job {Name} finished: {Status}. {Diagnostics}", state.Plan.Name, verdict.Succeeded ? "SUCCEEDED" : "FAILED", verdict.Diagnostics);
         await rm.UnregisterAsync(verdict.Succeeded ? FinalStatus.Succeeded : FinalStatus.Failed, verdict.Diagnostics, options.UnregisterRetry, ct);
+    }
+
+    private void ReportProgress()
+    {
+        var line = "progress: " + string.Join(", ", state.Sessions
+            .GroupBy(s => s.State)
+            .OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))
+            + (state.Waiting is { } w ? $"; {w}" : string.Empty);
+        if (line != _lastProgress)
+        {
+            _lastProgress = line;
+            ProgressOut?.WriteLine(line);
+        }
     }
 
     private void UpdateWaiting()
