@@ -9,7 +9,7 @@ internal sealed partial class ClusterSession
     {
         lock (_gate)
         {
-            if (task.Generation != Generation)
+            if (task.Generation != Generation || IsFinished)
             {
                 return new RegistrationOutcome.Stale(Generation);
             }
@@ -40,7 +40,7 @@ internal sealed partial class ClusterSession
     {
         lock (_gate)
         {
-            if (task.Generation != Generation)
+            if (task.Generation != Generation || IsFinished)
             {
                 return new RegistrationOutcome.Stale(Generation);
             }

@@ -83,6 +83,7 @@ internal sealed partial class ClusterSession
         lock (_gate)
         {
             State = state;
+            _complete.TrySetCanceled();
             if (metrics is not null)
             {
                 FinalMetrics = metrics;

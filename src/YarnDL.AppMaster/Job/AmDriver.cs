@@ -102,6 +102,9 @@ internal sealed partial class AmDriver(
             ? new Trials.JobVerdict(true, false, $"job deadline of {limit} exceeded")
             : null;
 
+    /// <summary>Ends the job without running it (e.g. asks above the RM's maximum); unregisters with the verdict.</summary>
+    public Task AbortAsync(Trials.JobVerdict verdict, CancellationToken ct) => FinishAsync(verdict, ct);
+
     private async Task FinishAsync(Trials.JobVerdict verdict, CancellationToken ct)
     {
         state.Final = verdict;

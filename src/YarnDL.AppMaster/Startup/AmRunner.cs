@@ -19,10 +19,11 @@ internal static class AmRunner
         TimeProvider time,
         ILoggerFactory logs,
         TextWriter progress,
-        CancellationToken ct)
+        CancellationToken ct,
+        DriverOptions? driverOptions = null)
     {
         var plan = JobPlanLoader.Load(env.PlanFile);
-        var options = new DriverOptions();
+        var options = driverOptions ?? new DriverOptions();
         if (options.Validate() is { Count: > 0 } problems)
         {
             throw new StartupException(problems);
@@ -61,6 +62,13 @@ internal static class AmRunner
         };
 
         var registration = await rm.RegisterAsync(env.NmHost, 0, web.BaseUrl.ToString(), ct);
+        if (CapacityCheck.Check(plan, registration.MaximumCapability) is { } impossible)
+        {
+            await driver.AbortAsync(impossible, ct);
+            progress.WriteLine($"final: FAILED: {impossible.Diagnostics}");
+            return impossible;
+        }
+
         if (env.Attempt.AttemptNumber > 1 && driver.Store?.Load() is { } saved)
         {
             AmStateStore.Restore(state, saved);
