@@ -22,6 +22,8 @@ internal sealed partial class AmDriver(
     private readonly Dictionary<string, (ClusterSession Cluster, DateTimeOffset Deadline)> _preempting = new(StringComparer.Ordinal);
     private DateTimeOffset _startedAt;
     private string? _lastProgress;
+    private int _heartbeatFailures;
+    private bool _attemptGone;
 
     public AmState State => state;
 
@@ -61,9 +63,30 @@ internal sealed partial class AmDriver(
             StartCluster(c);
         }
 
-        var outcome = await rm.HeartbeatAsync(Progress(), ct);
+        HeartbeatOutcome outcome;
+        try
+        {
+            outcome = await rm.HeartbeatAsync(Progress(), ct);
+            _heartbeatFailures = 0;
+        }
+        catch (RmAttemptGoneException e)
+        {
+            _attemptGone = true;
+            return new Trials.JobVerdict(true, false, $"the RM no longer knows this attempt: {e.Message}");
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            // The AMRM client kept every change; the next tick resends with the same response_id.
+            _heartbeatFailures++;
+            log.LogWarning("Heartbeat to the RM failed ({Count} in a row): {Message}", _heartbeatFailures, e.Message);
+            return _heartbeatFailures >= options.MaxHeartbeatFailures
+                ? new Trials.JobVerdict(true, false, $"the RM did not answer {_heartbeatFailures} heartbeats in a row: {e.Message}")
+                : Trials.JobVerdict.Running;
+        }
+
         if (outcome.ShutdownRequested)
         {
+            _attemptGone = true;
             return new Trials.JobVerdict(true, false, "the RM asked the AM to shut down");
         }
 
@@ -91,6 +114,9 @@ internal sealed partial class AmDriver(
         return JobDeadlineExceeded() ?? state.Scheduler.Verdict();
     }
 
+    private static bool IsTransient(Exception e) =>
+        e is IOException or System.Net.Sockets.SocketException or TimeoutException;
+
     private float Progress()
     {
         var total = state.Sessions.Count;
@@ -114,6 +140,11 @@ internal sealed partial class AmDriver(
         }
 
         log.LogInformation("Job {Name} finished: {Status}. {Diagnostics}", state.Plan.Name, verdict.Succeeded ? "SUCCEEDED" : "FAILED", verdict.Diagnostics);
+        if (_attemptGone)
+        {
+            return;
+        }
+
         await rm.UnregisterAsync(verdict.Succeeded ? FinalStatus.Succeeded : FinalStatus.Failed, verdict.Diagnostics, options.UnregisterRetry, ct);
     }
 

@@ -13,6 +13,9 @@ internal sealed record DriverOptions
 
     public TimeSpan UnregisterRetry { get; init; } = DriverDefaults.UnregisterRetry;
 
+    /// <summary>Consecutive failed heartbeats (transport errors) before the AM gives up.</summary>
+    public int MaxHeartbeatFailures { get; init; } = DriverDefaults.MaxHeartbeatFailures;
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -29,6 +32,11 @@ internal sealed record DriverOptions
         if (NodeFailureThreshold < 1)
         {
             problems.Add("node failure threshold must be >= 1");
+        }
+
+        if (MaxHeartbeatFailures < 1)
+        {
+            problems.Add("max heartbeat failures must be >= 1");
         }
 
         return problems;

@@ -141,4 +141,32 @@ public sealed class AmDriverTests
         Assert.Equal(ClusterState.Allocating, f.State.ById["t2"].State);
         Assert.Empty(f.Nms.Stopped);
     }
+
+    [Fact]
+    public async Task TransportFailure_IsRetriedWithTheSameResponseIdAndAsks()
+    {
+        var f = new AmDriverFixture(Plans.Job());
+        await f.RegisterAsync();
+        f.Rm.ThrowNext = new IOException("connection reset");
+        var verdict = await f.Driver.TickAsync(default);
+        Assert.False(verdict.Finished);
+        Assert.Empty(f.Rm.Calls);
+
+        await f.Driver.TickAsync(default);
+        var call = Assert.Single(f.Rm.Calls);
+        Assert.Equal(0, call.ResponseId);
+        Assert.Equal(3, call.Asks.Sum(a => a.NumContainers));
+    }
+
+    [Fact]
+    public async Task AttemptGone_EndsTheJobWithoutUnregistering()
+    {
+        var f = new AmDriverFixture(Plans.Job());
+        await f.RegisterAsync();
+        f.Rm.ThrowNext = new RmAttemptGoneException("attempt not found");
+        var run = await f.Driver.RunAsync(default);
+        Assert.False(run.Succeeded);
+        Assert.Contains("attempt not found", run.Diagnostics, StringComparison.Ordinal);
+        Assert.Empty(f.Rm.Finishes);
+    }
 }

@@ -31,8 +31,17 @@ internal sealed class FakeResourceManager : IResourceManager
         return Task.FromResult(Registration);
     }
 
+    /// <summary>Thrown (once) by the next allocate, before anything is processed.</summary>
+    public Exception? ThrowNext { get; set; }
+
     public Task<AllocateResult> AllocateAsync(AllocateCall call, CancellationToken ct)
     {
+        if (ThrowNext is { } e)
+        {
+            ThrowNext = null;
+            return Task.FromException<AllocateResult>(e);
+        }
+
         if (ForgetRegistration)
         {
             ForgetRegistration = false;
