@@ -1,0 +1,70 @@
+using YarnDL.AppMaster.Clusters;
+using YarnDL.AppMaster.Plan;
+using YarnDL.AppMaster.Rm;
+using YarnDL.TaskProtocol;
+
+namespace YarnDL.UnitTests.AppMaster;
+
+public sealed class AmDriverWatchdogTests
+{
+    [Fact]
+    public async Task NodeThatKeepsFailing_IsBlacklisted()
+    {
+        var f = new AmDriverFixture(Plans.Job(Plans.Cluster(workers: 0)) with { Restart = new RestartPlan { MaxRestarts = 5 } });
+        await f.RegisterAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            f.GrantAll("bad:45454");
+            await f.Driver.TickAsync(default);
+            f.Complete((f.LiveContainers().Single(), 1));
+            await f.Driver.TickAsync(default);
+        }
+
+        await f.Driver.TickAsync(default);
+        Assert.Contains("bad", f.Rm.Calls.SelectMany(c => c.BlacklistAdditions));
+        Assert.Equal(3, f.State.ById["main"].Restarts);
+    }
+
+    [Fact]
+    public async Task SilentTask_IsTreatedAsHung()
+    {
+        var f = new AmDriverFixture(Plans.Job(Plans.Cluster(workers: 0)) with { Restart = new RestartPlan { MaxRestarts = 1 } });
+        await f.RegisterAsync();
+        f.GrantAll();
+        await f.Driver.TickAsync(default);
+        var cluster = f.State.ById["main"];
+        cluster.Register(new TaskIdentity("main", "chief", 0, 0), "h", 1, f.Time.GetUtcNow());
+        f.Time.Advance(TimeSpan.FromSeconds(61));
+        await f.Driver.TickAsync(default);
+        Assert.Equal(1, cluster.Restarts);
+        Assert.Single(f.Nms.Stopped);
+    }
+
+    [Fact]
+    public async Task RegistrationDeadline_FailsTheTaskThatNeverRegistered()
+    {
+        var f = new AmDriverFixture(Plans.Job() with
+        {
+            Restart = new RestartPlan { Policy = RestartPolicy.Never },
+            Deadlines = new DeadlinePlan { Registration = TimeSpan.FromMinutes(1) },
+        });
+        await f.RegisterAsync();
+        f.GrantAll();
+        await f.Driver.TickAsync(default);
+        var cluster = f.State.ById["main"];
+        cluster.Register(new TaskIdentity("main", "chief", 0, 0), "h", 1, f.Time.GetUtcNow());
+        f.Time.Advance(TimeSpan.FromMinutes(2));
+        var verdict = await f.Driver.TickAsync(default);
+        Assert.True(verdict.Finished);
+        Assert.Contains("worker:0 on n1:45454", verdict.Diagnostics, StringComparison.Ordinal);
+        Assert.Contains("did not register within", verdict.Diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HadoopExceptionNames_MapToTheClientsExceptions()
+    {
+        Assert.IsType<RmNotRegisteredException>(RmExceptionMapper.Map("org.apache.hadoop.yarn.exceptions.ApplicationMasterNotRegisteredException", "x"));
+        Assert.IsType<RmAttemptGoneException>(RmExceptionMapper.Map("org.apache.hadoop.yarn.exceptions.ApplicationAttemptNotFoundException", "x"));
+        Assert.Null(RmExceptionMapper.Map("org.apache.hadoop.yarn.exceptions.InvalidResourceRequestException", "x"));
+    }
+}
