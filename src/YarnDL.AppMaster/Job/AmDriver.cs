@@ -115,7 +115,7 @@ internal sealed partial class AmDriver(
     }
 
     private static bool IsTransient(Exception e) =>
-        e is IOException or System.Net.Sockets.SocketException or TimeoutException;
+        e is IOException or System.Net.Sockets.SocketException or TimeoutException or RmNotRegisteredException;
 
     private float Progress()
     {

@@ -30,4 +30,21 @@ public sealed class JobPlanLoaderTests
     [Fact]
     public void RejectsUnknownKeys() =>
         Assert.Throws<PlanException>(() => JobPlanLoader.Parse("""{"name":"j","clusters":[],"bogus":1}"""));
+
+    [Fact]
+    public void TheExamplePlan_Loads()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "YarnDL.sln")))
+        {
+            dir = Path.GetDirectoryName(dir)!;
+        }
+
+        var plan = JobPlanLoader.Load(Path.Combine(dir, "src", "YarnDL.AppMaster", "Plan", "plan.example.json"));
+        Assert.Equal(2, plan.Clusters.Count);
+        Assert.Equal(TimeSpan.FromMinutes(10), plan.Deadlines.Allocation);
+        Assert.True(plan.Sweep.EarlyStopping);
+        Assert.Equal("gpu", plan.NodeLabel);
+    }
 }
+
