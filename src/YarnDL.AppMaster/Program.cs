@@ -29,5 +29,10 @@ internal static class Program
             log.LogCritical("{Message}", e.Message);
             return 2;
         }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            log.LogWarning("Interrupted before the job finished");
+            return 1;
+        }
     }
 }
