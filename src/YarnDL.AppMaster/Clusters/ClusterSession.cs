@@ -78,6 +78,15 @@ internal sealed partial class ClusterSession
         }
     }
 
+    /// <summary>One task was relaunched alone after its own failure (uses the restart budget, keeps the generation).</summary>
+    public void CountRestart()
+    {
+        lock (_gate)
+        {
+            Restarts++;
+        }
+    }
+
     public void Finish(ClusterState state, IReadOnlyDictionary<string, double>? metrics = null)
     {
         lock (_gate)

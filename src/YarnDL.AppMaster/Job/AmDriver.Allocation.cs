@@ -46,7 +46,7 @@ internal sealed partial class AmDriver
 
     private (ClusterSession Cluster, TaskSlot Slot)? Match(AllocatedContainer c)
     {
-        foreach (var s in state.Sessions.Where(s => s.State == ClusterState.Allocating))
+        foreach (var s in state.Sessions.Where(s => s.State is ClusterState.Allocating or ClusterState.Running))
         {
             for (var i = 0; i < s.Plan.Roles.Count; i++)
             {

@@ -46,6 +46,12 @@ internal sealed partial class AmDriver
                 }
 
                 slot.State = TaskState.Stopped;
+                if (IsIndependent(slot))
+                {
+                    Relaunch(cluster, slot);
+                    break;
+                }
+
                 await RestartAsync(cluster, countsAgainstBudget: false, ct);
                 break;
             default:
@@ -53,6 +59,14 @@ internal sealed partial class AmDriver
                 if (slot.NodeId is { } node)
                 {
                     NodeFailed(node);
+                }
+
+                if (IsIndependent(slot) && cluster.Restarts < RestartBudget)
+                {
+                    log.LogWarning("Cluster {Cluster}: {Reason}; relaunching only this task", cluster.Id, reason);
+                    cluster.CountRestart();
+                    Relaunch(cluster, slot);
+                    break;
                 }
 
                 await CodeFailureAsync(cluster, reason, ct);
@@ -63,7 +77,7 @@ internal sealed partial class AmDriver
     /// <summary>A task's own failure: restart within the budget, else the cluster fails with the reason.</summary>
     private async Task CodeFailureAsync(ClusterSession cluster, string reason, CancellationToken ct)
     {
-        var budget = state.Plan.Restart.Policy == RestartPolicy.OnFailure ? state.Plan.Restart.MaxRestarts : 0;
+        var budget = RestartBudget;
         if (cluster.Restarts < budget)
         {
             log.LogWarning("Cluster {Cluster}: {Reason}; restart {N} of {Max}", cluster.Id, reason, cluster.Restarts + 1, budget);
@@ -74,6 +88,17 @@ internal sealed partial class AmDriver
         log.LogError("Cluster {Cluster} failed: {Reason} (restarts used: {N})", cluster.Id, reason, cluster.Restarts);
         cluster.FailureReason = $"{reason} (after {cluster.Restarts} restarts)";
         await EndClusterAsync(cluster, ClusterState.Failed, ct);
+    }
+
+    private int RestartBudget => state.Plan.Restart.Policy == RestartPolicy.OnFailure ? state.Plan.Restart.MaxRestarts : 0;
+
+    /// <summary>An evaluator does not take part in synchronous training: it is relaunched alone, the cluster keeps its generation.</summary>
+    private static bool IsIndependent(TaskSlot slot) => slot.Role == "evaluator";
+
+    private void Relaunch(ClusterSession cluster, TaskSlot slot)
+    {
+        slot.Reset();
+        AskFor(cluster);
     }
 
     /// <summary>The cluster succeeds when every ranked task (or every task when none is ranked) exited 0.</summary>

@@ -67,4 +67,31 @@ public sealed class AmDriverWatchdogTests
         Assert.IsType<RmAttemptGoneException>(RmExceptionMapper.Map("org.apache.hadoop.yarn.exceptions.ApplicationAttemptNotFoundException", "x"));
         Assert.Null(RmExceptionMapper.Map("org.apache.hadoop.yarn.exceptions.InvalidResourceRequestException", "x"));
     }
+
+    [Fact]
+    public async Task LostEvaluator_IsRelaunchedAlone_WithoutRestartingTraining()
+    {
+        var plan = Plans.Job(Plans.Cluster(workers: 1) with
+        {
+            Roles = [.. Plans.Cluster(workers: 1).Roles, new RolePlan { Name = "evaluator", Instances = 1 }],
+        });
+        var f = new AmDriverFixture(plan);
+        await f.RegisterAsync();
+        f.GrantAll();
+        await f.Driver.TickAsync(default);
+        var cluster = f.State.ById["main"];
+        var evaluator = cluster.Find("evaluator", 0)!.ContainerId!;
+        f.Complete((evaluator, -100));
+        await f.Driver.TickAsync(default);
+        Assert.Equal(0, cluster.Generation);
+        Assert.Empty(f.Nms.Stopped);
+
+        f.GrantAll("n2:45454");
+        await f.Driver.TickAsync(default);
+        var again = cluster.Find("evaluator", 0)!;
+        Assert.NotEqual(evaluator, again.ContainerId);
+        Assert.Equal("n2:45454", again.NodeId);
+        Assert.Equal("0", f.Nms.Started[again.ContainerId!].Environment[TaskEnv.Generation]);
+    }
 }
+
