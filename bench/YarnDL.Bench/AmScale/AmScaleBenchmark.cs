@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using YarnDL.AppMaster.Clusters;
+using YarnDL.AppMaster.Job;
+using YarnDL.AppMaster.Launch;
+using YarnDL.AppMaster.Plan;
+using YarnDL.AppMaster.Rm;
+using YarnDL.TaskProtocol;
+
+namespace YarnDL.Bench.AmScale;
+
+/// <summary>am-scale (AM core): 1000 containers over 50 nodes through the real AM driver, RM and NMs in memory.
+/// Reports AM CPU per container for allocation, launch-context building and the registration barrier.</summary>
+internal sealed class AmScaleBenchmark : IBenchmark
+{
+    public string Name => "am-scale";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var containers = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        const int Nodes = 50;
+        var plan = new JobPlan
+        {
+            Name = "am-scale",
+            Clusters = [.. Enumerable.Range(0, containers / 10).Select(i => new ClusterPlan
+            {
+                Id = $"trial-{i:D4}",
+                Roles = [new RolePlan { Name = "chief" }, new RolePlan { Name = "worker", Instances = 9 }],
+            })],
+            Sweep = new SweepPlan { Parallel = containers / 10 },
+        };
+        var time = TimeProvider.System;
+        var rm = new InMemoryRm(Nodes, perHeartbeat: 100);
+        var nms = new InstantNodeManagers();
+        var state = new AmState(plan, "bench");
+        var client = new AmRmClient(rm, time, NullLogger<AmRmClient>.Instance);
+        var launch = new LaunchSettings { AmUrl = new Uri("http://127.0.0.1:1/"), Secret = "s", TrainerCommand = "true" };
+        var driver = new AmDriver(state, client, nms, launch, new DriverOptions(), time, NullLogger<AmDriver>.Instance);
+
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        await client.RegisterAsync("127.0.0.1", 0, "http://127.0.0.1:1/", cancellationToken);
+        while (nms.Started < containers)
+        {
+            await driver.TickAsync(cancellationToken);
+        }
+
+        var allRunningMs = wall.Elapsed.TotalMilliseconds;
+        var now = time.GetUtcNow();
+        foreach (var s in state.Sessions)
+        {
+            foreach (var t in s.Slots)
+            {
+                s.Register(new TaskIdentity(s.Id, t.Role, t.Index, s.Generation), "127.0.0.1", 7000 + t.Index, now);
+            }
+        }
+
+        var registeredMs = wall.Elapsed.TotalMilliseconds;
+        process.Refresh();
+        var cpuMs = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
+        output.WriteLine("mode=in-memory-rm (MiniCluster variant pending the Hadoop IPC client)");
+        output.WriteLine(FormattableString.Invariant($"containers={containers} nodes={Nodes} heartbeats={rm.Heartbeats}"));
+        output.WriteLine(FormattableString.Invariant($"time_to_all_running_ms={allRunningMs:F1}"));
+        output.WriteLine(FormattableString.Invariant($"time_to_all_registered_ms={registeredMs:F1}"));
+        output.WriteLine(FormattableString.Invariant($"am_peak_rss_mb={process.PeakWorkingSet64 / (1024.0 * 1024):F1}"));
+        output.WriteLine(FormattableString.Invariant($"am_ms_per_container={cpuMs / containers:F3}"));
+        return state.Sessions.All(s => s.State == ClusterState.Running) ? 0 : 1;
+    }
+}

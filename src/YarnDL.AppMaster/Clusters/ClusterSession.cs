@@ -1,0 +1,126 @@
+using YarnDL.AppMaster.Plan;
+
+namespace YarnDL.AppMaster.Clusters;
+
+/// <summary>One TF-style cluster: its task slots, generation, registration barrier and metric history.
+/// All members are thread-safe (the task API and the AM loop both use it).</summary>
+internal sealed partial class ClusterSession
+{
+    private readonly Lock _gate = new();
+    private readonly List<MetricPoint> _history = [];
+    private TaskCompletionSource _complete = NewBarrier();
+
+    public ClusterSession(ClusterPlan plan, int priorityBase)
+    {
+        Plan = plan;
+        PriorityBase = priorityBase;
+        Slots = [.. plan.Roles.SelectMany(r => Enumerable.Range(0, r.Instances).Select(i => new TaskSlot(r.Name, i)))];
+    }
+
+    public ClusterPlan Plan { get; }
+
+    public string Id => Plan.Id;
+
+    /// <summary>First RM priority of this cluster; role i asks at PriorityBase + i.</summary>
+    public int PriorityBase { get; }
+
+    public IReadOnlyList<TaskSlot> Slots { get; }
+
+    public int Generation { get; private set; }
+
+    public int Restarts { get; private set; }
+
+    public ClusterState State { get; set; } = ClusterState.Queued;
+
+    public string? FailureReason { get; set; }
+
+    public DateTimeOffset StateSince { get; set; }
+
+    /// <summary>Final metrics reported by rank 0 (objective source).</summary>
+    public IReadOnlyDictionary<string, double> FinalMetrics { get; private set; } = new Dictionary<string, double>();
+
+    public bool IsFinished => State is ClusterState.Succeeded or ClusterState.Failed or ClusterState.EarlyStopped;
+
+    public IReadOnlyList<MetricPoint> History
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _history];
+            }
+        }
+    }
+
+    public TaskSlot? Find(string role, int index) => Slots.FirstOrDefault(s => s.Role == role && s.Index == index);
+
+    public TaskSlot? FindByContainer(string containerId) => Slots.FirstOrDefault(s => s.ContainerId == containerId);
+
+    /// <summary>Starts a new generation: every slot goes back to Requested; tasks of older generations get 409/Stop.</summary>
+    public void Restart(bool countsAgainstBudget)
+    {
+        lock (_gate)
+        {
+            Generation++;
+            if (countsAgainstBudget)
+            {
+                Restarts++;
+            }
+
+            foreach (var s in Slots)
+            {
+                s.Reset();
+            }
+
+            _complete.TrySetCanceled();
+            _complete = NewBarrier();
+            State = ClusterState.Allocating;
+        }
+    }
+
+    /// <summary>One task was relaunched alone after its own failure (uses the restart budget, keeps the generation).</summary>
+    public void CountRestart()
+    {
+        lock (_gate)
+        {
+            Restarts++;
+        }
+    }
+
+    public void Finish(ClusterState state, IReadOnlyDictionary<string, double>? metrics = null)
+    {
+        lock (_gate)
+        {
+            State = state;
+            _complete.TrySetCanceled();
+            if (metrics is not null)
+            {
+                FinalMetrics = metrics;
+            }
+        }
+    }
+
+    /// <summary>Latest value of a metric: the final one when known, else rank 0's last heartbeat.</summary>
+    public double? LatestMetric(string name)
+    {
+        lock (_gate)
+        {
+            if (FinalMetrics.TryGetValue(name, out var f))
+            {
+                return f;
+            }
+
+            for (var i = _history.Count - 1; i >= 0; i--)
+            {
+                if (_history[i].Values.TryGetValue(name, out var v))
+                {
+                    return v;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static TaskCompletionSource NewBarrier() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,49 @@
+using YarnDL.TaskProtocol;
+
+namespace YarnDL.AppMaster.Clusters;
+
+/// <summary>One task of a cluster (role, index) and its current container.</summary>
+internal sealed class TaskSlot(string role, int index)
+{
+    public string Role { get; } = role;
+
+    public int Index { get; } = index;
+
+    public TaskState State { get; set; } = TaskState.Requested;
+
+    public string? ContainerId { get; set; }
+
+    public string? NodeId { get; set; }
+
+    public string? NodeHttpAddress { get; set; }
+
+    /// <summary><c>host:port</c> the task registered for its training traffic.</summary>
+    public string? Address { get; set; }
+
+    public DateTimeOffset LastHeartbeat { get; set; }
+
+    public long Step { get; set; }
+
+    public long CheckpointStep { get; set; } = -1;
+
+    public IReadOnlyDictionary<string, double> Metrics { get; set; } = new Dictionary<string, double>();
+
+    /// <summary>Command delivered with the next heartbeat answer.</summary>
+    public TaskCommand PendingCommand { get; set; }
+
+    public string? ExitReason { get; set; }
+
+    public string Name => $"{Role}:{Index}";
+
+    /// <summary>Forgets the container and registration (cluster restart).</summary>
+    public void Reset()
+    {
+        State = TaskState.Requested;
+        ContainerId = null;
+        NodeId = null;
+        NodeHttpAddress = null;
+        Address = null;
+        PendingCommand = TaskCommand.None;
+        ExitReason = null;
+    }
+}

@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Logging;
+using YarnDL.AppMaster.Clusters;
+using YarnDL.AppMaster.Failures;
+using YarnDL.AppMaster.Plan;
+using YarnDL.AppMaster.Rm;
+using YarnDL.TaskProtocol;
+
+namespace YarnDL.AppMaster.Job;
+
+internal sealed partial class AmDriver
+{
+    private async Task OnCompletedAsync(CompletedContainer done, CancellationToken ct)
+    {
+        var found = state.Sessions.Select(s => (Cluster: s, Slot: s.FindByContainer(done.ContainerId))).FirstOrDefault(p => p.Slot is not null);
+        if (found.Slot is not { } slot)
+        {
+            return; // a container of an older generation, or one we stopped on purpose
+        }
+
+        var cluster = found.Cluster;
+        var kind = ExitClassifier.Classify(done.ExitStatus);
+        var reason = $"{slot.Name} on {slot.NodeId} ({done.ContainerId}) {ExitClassifier.Describe(done.ExitStatus)}";
+        if (!string.IsNullOrWhiteSpace(done.Diagnostics))
+        {
+            reason += $": {done.Diagnostics.Trim()}";
+        }
+
+        slot.ExitReason = reason;
+        if (cluster.IsFinished)
+        {
+            slot.State = kind == ExitKind.Success ? TaskState.Succeeded : TaskState.Stopped;
+            return;
+        }
+
+        switch (kind)
+        {
+            case ExitKind.Success:
+                slot.State = TaskState.Succeeded;
+                await CheckClusterDoneAsync(cluster, ct);
+                break;
+            case ExitKind.Infrastructure:
+                log.LogWarning("Cluster {Cluster}: {Reason}; restarting from the last checkpoint (not counted)", cluster.Id, reason);
+                if (done.ExitStatus == ContainerExitStatus.DisksFailed && slot.NodeId is { } n)
+                {
+                    NodeFailed(n);
+                }
+
+                slot.State = TaskState.Stopped;
+                if (IsIndependent(slot))
+                {
+                    Relaunch(cluster, slot);
+                    break;
+                }
+
+                await RestartAsync(cluster, countsAgainstBudget: false, ct);
+                break;
+            default:
+                slot.State = TaskState.Failed;
+                if (slot.NodeId is { } node)
+                {
+                    NodeFailed(node);
+                }
+
+                if (IsIndependent(slot) && cluster.Restarts < RestartBudget)
+                {
+                    log.LogWarning("Cluster {Cluster}: {Reason}; relaunching only this task", cluster.Id, reason);
+                    cluster.CountRestart();
+                    Relaunch(cluster, slot);
+                    break;
+                }
+
+                await CodeFailureAsync(cluster, reason, ct);
+                break;
+        }
+    }
+
+    /// <summary>A task's own failure: restart within the budget, else the cluster fails with the reason.</summary>
+    private async Task CodeFailureAsync(ClusterSession cluster, string reason, CancellationToken ct)
+    {
+        var budget = RestartBudget;
+        if (cluster.Restarts < budget)
+        {
+            log.LogWarning("Cluster {Cluster}: {Reason}; restart {N} of {Max}", cluster.Id, reason, cluster.Restarts + 1, budget);
+            await RestartAsync(cluster, countsAgainstBudget: true, ct);
+            return;
+        }
+
+        log.LogError("Cluster {Cluster} failed: {Reason} (restarts used: {N})", cluster.Id, reason, cluster.Restarts);
+        cluster.FailureReason = $"{reason} (after {cluster.Restarts} restarts)";
+        await EndClusterAsync(cluster, ClusterState.Failed, ct);
+    }
+
+    private int RestartBudget => state.Plan.Restart.Policy == RestartPolicy.OnFailure ? state.Plan.Restart.MaxRestarts : 0;
+
+    /// <summary>An evaluator does not take part in synchronous training: it is relaunched alone, the cluster keeps its generation.</summary>
+    private static bool IsIndependent(TaskSlot slot) => slot.Role == "evaluator";
+
+    private void Relaunch(ClusterSession cluster, TaskSlot slot)
+    {
+        slot.Reset();
+        AskFor(cluster);
+    }
+
+    /// <summary>The cluster succeeds when every ranked task (or every task when none is ranked) exited 0.</summary>
+    private async Task CheckClusterDoneAsync(ClusterSession cluster, CancellationToken ct)
+    {
+        var ranked = cluster.Slots.Where(s => TfConfig.RankedRoles.Contains(s.Role)).ToList();
+        var mustFinish = ranked.Count > 0 ? ranked : [.. cluster.Slots];
+        if (mustFinish.All(s => s.State == TaskState.Succeeded))
+        {
+            log.LogInformation("Cluster {Cluster} succeeded", cluster.Id);
+            await EndClusterAsync(cluster, ClusterState.Succeeded, ct);
+        }
+    }
+
+    private async Task EndClusterAsync(ClusterSession cluster, ClusterState final, CancellationToken ct)
+    {
+        CancelAsks(cluster);
+        cluster.Finish(final);
+        await StopLiveAsync(cluster, null, ct);
+    }
+
+    /// <summary>New generation: stop every live container, ask again for all tasks; tasks resume from the checkpoint.</summary>
+    private async Task RestartAsync(ClusterSession cluster, bool countsAgainstBudget, CancellationToken ct)
+    {
+        await StopLiveAsync(cluster, null, ct);
+        CancelAsks(cluster);
+        cluster.Restart(countsAgainstBudget);
+        cluster.StateSince = time.GetUtcNow();
+        AskFor(cluster);
+    }
+
+    /// <summary>Stops and releases the live containers of a cluster (all, or those matching <paramref name="which"/>).</summary>
+    private async Task StopLiveAsync(ClusterSession cluster, Func<TaskSlot, bool>? which, CancellationToken ct)
+    {
+        foreach (var s in cluster.Slots.Where(s => s.State is TaskState.Launched or TaskState.Registered && (which?.Invoke(s) ?? true)).ToList())
+        {
+            var (container, node) = (s.ContainerId!, s.NodeId!);
+            s.State = TaskState.Stopped;
+            try
+            {
+                await nms.StopAsync(container, node, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Stopping {Container} on {Node} failed: {Message}", container, node, e.Message);
+            }
+
+            rm.Release(container);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using YarnDL.AppMaster.Clusters;
+using YarnDL.AppMaster.Plan;
+using YarnDL.AppMaster.Trials;
+
+namespace YarnDL.AppMaster.Job;
+
+/// <summary>The shared state of one AM attempt: the plan, the cluster sessions and the scheduler; read by the web server.</summary>
+internal sealed class AmState
+{
+    public AmState(JobPlan plan, string user)
+    {
+        Plan = plan;
+        User = user;
+        Sessions = [.. plan.Clusters.Select((c, i) => new ClusterSession(c, PriorityStride * (i + 1)))];
+        Scheduler = new TrialScheduler(Sessions, plan.Sweep);
+        ById = Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Priorities per cluster are spaced by this many so each role of a cluster gets its own key.</summary>
+    public const int PriorityStride = 16;
+
+    public JobPlan Plan { get; }
+
+    public string User { get; }
+
+    public IReadOnlyList<ClusterSession> Sessions { get; }
+
+    public IReadOnlyDictionary<string, ClusterSession> ById { get; }
+
+    public TrialScheduler Scheduler { get; }
+
+    /// <summary>Set when the job is over; the tracking page keeps showing it.</summary>
+    public JobVerdict? Final { get; set; }
+
+    /// <summary>A line such as "waiting for 3 GPUs" while allocation is incomplete.</summary>
+    public string? Waiting { get; set; }
+}

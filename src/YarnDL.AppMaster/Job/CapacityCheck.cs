@@ -1,0 +1,37 @@
+using YarnDL.AppMaster.Plan;
+using YarnDL.AppMaster.Rm;
+using YarnDL.AppMaster.Trials;
+
+namespace YarnDL.AppMaster.Job;
+
+/// <summary>Fails fast when a role asks more than the RM's maximum container (the RM would reject every allocate).</summary>
+internal static class CapacityCheck
+{
+    public static JobVerdict? Check(JobPlan plan, Capability max)
+    {
+        var problems = plan.Clusters.SelectMany(c => c.Roles)
+            .DistinctBy(r => (r.Name, r.MemoryMb, r.Vcores, r.Gpus))
+            .SelectMany(r => Violations(r, max))
+            .Distinct()
+            .ToList();
+        return problems.Count == 0 ? null : new JobVerdict(true, false, string.Join("; ", problems));
+    }
+
+    private static IEnumerable<string> Violations(RolePlan r, Capability max)
+    {
+        if (r.Gpus > max.Gpus)
+        {
+            yield return $"role '{r.Name}' asks {r.Gpus} GPUs per container but the largest container this cluster grants has {max.Gpus}";
+        }
+
+        if (r.MemoryMb > max.MemoryMb)
+        {
+            yield return $"role '{r.Name}' asks {r.MemoryMb} MB but the maximum allocation is {max.MemoryMb} MB";
+        }
+
+        if (r.Vcores > max.Vcores)
+        {
+            yield return $"role '{r.Name}' asks {r.Vcores} vcores but the maximum allocation is {max.Vcores}";
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace YarnDL.AppMaster.Job;
+
+internal static class DriverDefaults
+{
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan PreemptionGrace = TimeSpan.FromSeconds(15);
+    public const int NodeFailureThreshold = 3;
+    public const int MaxHeartbeatFailures = 60;
+    public static readonly TimeSpan UnregisterRetry = TimeSpan.FromMilliseconds(200);
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using YarnDL.AppMaster.Clusters;
+using YarnDL.AppMaster.Plan;
+using YarnDL.TaskProtocol;
+
+namespace YarnDL.AppMaster.Launch;
+
+/// <summary>Builds the launch context of a task: task env per <see cref="TaskEnv"/>, docker runtime env, and the command with log redirection.</summary>
+internal static class LaunchContextFactory
+{
+    public const string LogDir = "<LOG_DIR>";
+
+    public static LaunchSpec Build(ClusterSession cluster, TaskSlot slot, JobPlan plan, LaunchSettings settings)
+    {
+        var role = cluster.Plan.Roles.First(r => r.Name == slot.Role);
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in settings.ExtraEnv)
+        {
+            env[k] = v;
+        }
+
+        foreach (var (k, v) in role.Env)
+        {
+            env[k] = v;
+        }
+
+        env[TaskEnv.AmUrl] = settings.AmUrl.ToString();
+        env[TaskEnv.Secret] = settings.Secret;
+        env[TaskEnv.ClusterId] = cluster.Id;
+        env[TaskEnv.Role] = slot.Role;
+        env[TaskEnv.Index] = slot.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env[TaskEnv.Generation] = cluster.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env[TaskEnv.HyperParameters] = JsonSerializer.Serialize(cluster.Plan.HyperParameters, PlanJson.Default.IReadOnlyDictionaryStringString);
+        env[TaskEnv.TrainerConfig] = JsonSerializer.Serialize(plan.Trainer, PlanJson.Default.IReadOnlyDictionaryStringString);
+        if (plan.CheckpointDir is { } dir)
+        {
+            env[TaskEnv.CheckpointDir] = $"{dir.TrimEnd('/')}/{cluster.Id}";
+        }
+
+        if (settings.Runtime == TaskRuntime.Image)
+        {
+            var image = role.Image ?? settings.DefaultImage
+                ?? throw new InvalidOperationException($"role '{role.Name}' of cluster '{cluster.Id}' has no image and the task runtime is 'image'");
+            env["YARN_CONTAINER_RUNTIME_TYPE"] = "docker";
+            env["YARN_CONTAINER_RUNTIME_DOCKER_IMAGE"] = image;
+            env["YARN_CONTAINER_RUNTIME_DOCKER_CONTAINER_NETWORK"] = settings.DockerNetwork;
+            if (settings.DockerMounts.Count > 0)
+            {
+                env["YARN_CONTAINER_RUNTIME_DOCKER_MOUNTS"] = string.Join(',', settings.DockerMounts);
+            }
+        }
+
+        var program = role.Command ?? settings.TrainerCommand
+            ?? throw new InvalidOperationException($"role '{role.Name}' has no command and YARNDL_TRAINER_COMMAND is not set");
+        var command = $"{program} 1>{LogDir}/{slot.Role}-{slot.Index}.stdout 2>{LogDir}/{slot.Role}-{slot.Index}.stderr";
+        return new LaunchSpec(env, command);
+    }
+}

@@ -1,0 +1,7 @@
+namespace YarnDL.AppMaster.Plan;
+
+internal enum ObjectiveGoal
+{
+    Maximize,
+    Minimize,
+}

@@ -1,0 +1,26 @@
+namespace YarnDL.AppMaster.Plan;
+
+/// <summary>A role of a cluster (chief, worker, ps, evaluator...) and the container shape of its tasks.</summary>
+internal sealed record RolePlan
+{
+    public required string Name { get; init; }
+
+    public int Instances { get; init; } = 1;
+
+    public int MemoryMb { get; init; } = 1024;
+
+    public int Vcores { get; init; } = 1;
+
+    public int Gpus { get; init; }
+
+    /// <summary>Docker image (image runtime only).</summary>
+    public string? Image { get; init; }
+
+    /// <summary>Command to run; null runs the built-in trainer (YARNDL_TRAINER_COMMAND).</summary>
+    public string? Command { get; init; }
+
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Roles that are not ranked (ps, evaluator) do not end the cluster when they are still running.</summary>
+    public bool IsRanked => YarnDL.TaskProtocol.TfConfig.RankedRoles.Contains(Name);
+}

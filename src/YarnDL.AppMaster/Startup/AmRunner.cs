@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using YarnDL.AppMaster.Job;
+using YarnDL.AppMaster.Launch;
+using YarnDL.AppMaster.Plan;
+using YarnDL.AppMaster.Rm;
+using YarnDL.AppMaster.Trials;
+using YarnDL.AppMaster.Web;
+using YarnDL.TaskProtocol;
+
+namespace YarnDL.AppMaster.Startup;
+
+/// <summary>Composes the AM: plan, web server, RM client, driver; re-adopts the previous attempt's containers; runs to the end.</summary>
+internal static class AmRunner
+{
+    public static async Task<JobVerdict> RunAsync(
+        AmEnvironment env,
+        Func<AmEnvironment, YarnSite, RmBindings> bindings,
+        TimeProvider time,
+        ILoggerFactory logs,
+        TextWriter progress,
+        CancellationToken ct,
+        DriverOptions? driverOptions = null)
+    {
+        var plan = JobPlanLoader.Load(env.PlanFile);
+        var options = driverOptions ?? new DriverOptions();
+        if (options.Validate() is { Count: > 0 } problems)
+        {
+            throw new StartupException(problems);
+        }
+
+        var site = env.HadoopConfDir is { } conf && File.Exists(Path.Combine(conf, "yarn-site.xml"))
+            ? YarnSite.Load(Path.Combine(conf, "yarn-site.xml"))
+            : new YarnSite(new Dictionary<string, string>());
+        var transport = bindings(env, site);
+        var state = new AmState(plan, env.User);
+        AmStateStore? store = null;
+        if (env.StagingDir is { } staging && !staging.Contains("://", StringComparison.Ordinal))
+        {
+            Directory.CreateDirectory(staging);
+            store = new AmStateStore(Path.Combine(staging, AmStateStore.FileName));
+        }
+
+        var secret = store?.LoadOrCreateSecret() ?? SecretCheck.CreateRandom();
+        var bind = await BindAddressAsync(env.NmHost, ct);
+        await using var web = await AmWebServer.StartAsync(bind, env.NmHost, state, secret, time, TaskApi.RegisterLongPoll, logs, ct);
+        progress.WriteLine($"tracking: {web.BaseUrl}");
+        store?.PublishAmUrl(web.BaseUrl);
+
+        var rm = new AmRmClient(transport.ResourceManager, time, logs.CreateLogger<AmRmClient>());
+        var launch = new LaunchSettings
+        {
+            AmUrl = web.BaseUrl,
+            Secret = secret.Value,
+            Runtime = env.Runtime,
+            TrainerCommand = env.TrainerCommand,
+        };
+        var driver = new AmDriver(state, rm, transport.NodeManagers(rm), launch, options, time, logs.CreateLogger<AmDriver>())
+        {
+            ProgressOut = progress,
+            Store = store,
+        };
+
+        var registration = await rm.RegisterAsync(env.NmHost, 0, web.BaseUrl.ToString(), ct);
+        if (CapacityCheck.Check(plan, registration.MaximumCapability) is { } impossible)
+        {
+            await driver.AbortAsync(impossible, ct);
+            progress.WriteLine($"final: FAILED: {impossible.Diagnostics}");
+            return impossible;
+        }
+
+        if (env.Attempt.AttemptNumber > 1 && driver.Store?.Load() is { } saved)
+        {
+            AmStateStore.Restore(state, saved);
+            await driver.AdoptAsync(registration.ContainersFromPreviousAttempts, ct);
+        }
+
+        var verdict = await driver.RunAsync(ct);
+        progress.WriteLine($"final: {(verdict.Succeeded ? "SUCCEEDED" : "FAILED")}: {verdict.Diagnostics}");
+        return verdict;
+    }
+
+    private static async Task<IPAddress> BindAddressAsync(string host, CancellationToken ct)
+    {
+        if (IPAddress.TryParse(host, out var ip))
+        {
+            return ip;
+        }
+
+        var addresses = await Dns.GetHostAddressesAsync(host, ct);
+        return addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? IPAddress.Loopback;
+    }
+}

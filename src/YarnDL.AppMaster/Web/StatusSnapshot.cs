@@ -1,0 +1,47 @@
+using YarnDL.AppMaster.Clusters;
+using YarnDL.AppMaster.Job;
+
+namespace YarnDL.AppMaster.Web;
+
+/// <summary>Builds the <see cref="StatusDocument"/> from the live state.</summary>
+internal static class StatusSnapshot
+{
+    public static StatusDocument Take(AmState state)
+    {
+        var verdict = state.Final;
+        var best = state.Scheduler.Best();
+        var jobState = verdict is null ? "RUNNING" : verdict.Succeeded ? "SUCCEEDED" : "FAILED";
+        return new StatusDocument(
+            state.Plan.Name,
+            jobState,
+            verdict?.Diagnostics,
+            state.Waiting,
+            best?.Id,
+            best?.Plan.HyperParameters,
+            [.. state.Sessions.Select(s => Cluster(s, state.User))]);
+    }
+
+    private static ClusterStatus Cluster(ClusterSession s, string user) => new(
+        s.Id,
+        s.State.ToString().ToUpperInvariant(),
+        s.Generation,
+        s.Restarts,
+        s.FailureReason,
+        s.Plan.HyperParameters,
+        s.FinalMetrics,
+        [.. s.Slots.Select(t => Task(t, user))],
+        [.. s.History.Select(p => new CurvePoint(p.Step, p.Epoch, p.Values))]);
+
+    private static TaskStatus Task(TaskSlot t, string user) => new(
+        t.Role,
+        t.Index,
+        t.State.ToString().ToUpperInvariant(),
+        t.ContainerId,
+        t.NodeId,
+        t.Address,
+        t.Step,
+        t.CheckpointStep,
+        t.Metrics,
+        t.ExitReason,
+        t.NodeHttpAddress is { } http && t.ContainerId is { } c ? $"http://{http}/node/containerlogs/{c}/{user}" : null);
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using YarnDL.AppMaster.Job;
+using YarnDL.AppMaster.Plan;
+using YarnDL.AppMaster.Rm;
+using YarnDL.AppMaster.Startup;
+
+namespace YarnDL.UnitTests.AppMaster;
+
+/// <summary>The whole AM (plan file, web server, driver, task API) with a scripted RM and in-process tasks.</summary>
+public sealed class AmRunnerTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("yarndl-am-run-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task TwoTrialSweep_Succeeds_AndReportsTheBestTrial()
+    {
+        var plan = Plans.Job(
+            Plans.Cluster("trial-0000", workers: 1, hparams: new() { ["lr"] = "0.5" }),
+            Plans.Cluster("trial-0001", workers: 1, hparams: new() { ["lr"] = "0.9" })) with
+        {
+            Sweep = new SweepPlan { Parallel = 2, ObjectiveMetric = "val_accuracy" },
+        };
+        var (verdict, rm, output) = await RunAsync(plan, rm => new SimulatedNodeManagers(rm));
+        Assert.True(verdict.Succeeded, verdict.Diagnostics);
+        Assert.Contains("best trial trial-0001 val_accuracy=0.9 {lr=0.9}", verdict.Diagnostics, StringComparison.Ordinal);
+        Assert.Equal(FinalStatus.Succeeded, Assert.Single(rm.Finishes).Status);
+        Assert.Contains("final: SUCCEEDED", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir, "staging", AmStateStore.FileName)));
+    }
+
+    [Fact]
+    public async Task TaskThatAlwaysExits1_FailsTheJob_NamingTheTask()
+    {
+        var plan = Plans.Job(Plans.Cluster("main", workers: 1, hparams: new() { ["lr"] = "0.5" })) with
+        {
+            Restart = new RestartPlan { MaxRestarts = 2 },
+        };
+        var (verdict, rm, _) = await RunAsync(plan, rm => new SimulatedNodeManagers(rm) { FailingRole = "worker" });
+        Assert.False(verdict.Succeeded);
+        Assert.Matches(@"cluster main failed: worker:0 on 127\.0\.0\.1:45454 \(container_\S+\) exited 1: Exception from container-launch \(after 2 restarts\)", verdict.Diagnostics);
+        Assert.Equal(FinalStatus.Failed, Assert.Single(rm.Finishes).Status);
+    }
+
+    [Fact]
+    public async Task GpuAskAboveTheMaximum_FailsFast()
+    {
+        var plan = Plans.Job(Plans.Cluster("main", workers: 1, gpus: 4));
+        var (verdict, rm, _) = await RunAsync(plan, rm => new SimulatedNodeManagers(rm));
+        Assert.False(verdict.Succeeded);
+        Assert.Contains("asks 4 GPUs per container but the largest container this cluster grants has 2", verdict.Diagnostics, StringComparison.Ordinal);
+        Assert.Single(rm.Finishes);
+    }
+
+    private async Task<(YarnDL.AppMaster.Trials.JobVerdict Verdict, ScriptedRm Rm, string Output)> RunAsync(JobPlan plan, Func<ScriptedRm, SimulatedNodeManagers> nms)
+    {
+        var planFile = Path.Combine(_dir, "plan.json");
+        await File.WriteAllTextAsync(planFile, JobPlanLoader.Serialize(plan));
+        var env = new AmEnvironment
+        {
+            ContainerId = "container_1_0001_01_000001",
+            Attempt = AttemptIdentity.FromContainerId("container_1_0001_01_000001"),
+            NmHost = "127.0.0.1",
+            TokenFile = "unused",
+            PlanFile = planFile,
+            TrainerCommand = "trainer",
+            StagingDir = Path.Combine(_dir, "staging"),
+            User = "alice",
+        };
+        var rm = new ScriptedRm();
+        using var output = new StringWriter();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var verdict = await AmRunner.RunAsync(
+            env,
+            (_, _) => new RmBindings(rm, _ => nms(rm)),
+            TimeProvider.System,
+            NullLoggerFactory.Instance,
+            TextWriter.Synchronized(output),
+            deadline.Token,
+            new DriverOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(20) });
+        return (verdict, rm, output.ToString());
+    }
+}
