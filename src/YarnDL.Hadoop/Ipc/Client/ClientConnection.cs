@@ -42,17 +42,18 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         {
             NoDelay = true,
         };
-        var connection = new ClientConnection(socket, options, clientId);
         using var timeout = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        ClientConnection? connection = null;
         try
         {
             await socket.ConnectAsync(endPoint, linked.Token);
+            connection = new ClientConnection(socket, options, clientId);
             await connection.HandshakeAsync(protocol, auth, linked.Token);
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or InvalidProtocolBufferException)
         {
-            await connection.DisposeAsync();
+            await DisposeAsync(connection, socket);
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
@@ -62,7 +63,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         }
         catch
         {
-            await connection.DisposeAsync();
+            await DisposeAsync(connection, socket);
             throw;
         }
 
@@ -108,6 +109,18 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         ClientId = ByteString.CopyFrom(clientId),
         RetryCount = retryCount,
     };
+
+    private static async ValueTask DisposeAsync(ClientConnection? connection, Socket socket)
+    {
+        if (connection is null)
+        {
+            socket.Dispose();
+        }
+        else
+        {
+            await connection.DisposeAsync();
+        }
+    }
 
     private void Start()
     {
