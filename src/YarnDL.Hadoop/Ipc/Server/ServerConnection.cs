@@ -34,6 +34,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
         var token = linked.Token;
+        var fatalSent = false;
         _writeLoop = Task.Run(() => _writer.RunAsync(token), CancellationToken.None);
         try
         {
@@ -52,12 +53,12 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         catch (FatalConnectionException fatal)
         {
             _server.Logger.LogInformation("IPC connection from {Remote} closed: {ClassName}: {Message}", _remote, fatal.ClassName, fatal.Message);
-            _writer.TryEnqueue(ServerResponses.Error(fatal.CallId, ByteString.Empty, RpcConstants.InvalidRetryCount, fatal: true, fatal.Code, fatal.ClassName, fatal.Message));
+            fatalSent = _writer.TryEnqueue(ServerResponses.Error(fatal.CallId, ByteString.Empty, RpcConstants.InvalidRetryCount, fatal: true, fatal.Code, fatal.ClassName, fatal.Message));
         }
         catch (HadoopConnectionException ex)
         {
             _server.Logger.LogInformation("IPC connection from {Remote} rejected: {Message}", _remote, ex.Message);
-            _writer.TryEnqueue(ServerResponses.Error(RpcConstants.AuthorizationFailedCallId, ByteString.Empty, RpcConstants.InvalidRetryCount, fatal: true, ErrorCode.FatalInvalidRpcHeader, HadoopExceptionNames.IpcException, ex.Message));
+            fatalSent = _writer.TryEnqueue(ServerResponses.Error(RpcConstants.AuthorizationFailedCallId, ByteString.Empty, RpcConstants.InvalidRetryCount, fatal: true, ErrorCode.FatalInvalidRpcHeader, HadoopExceptionNames.IpcException, ex.Message));
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -67,6 +68,36 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         {
             _writer.Complete();
             await _writeLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (fatalSent)
+            {
+                await LingerAsync();
+            }
+        }
+    }
+
+    /// <summary>After a FATAL reply: half-close and drain what the client already sent, so it reads the reply instead of a reset.</summary>
+    private async Task LingerAsync()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            var scratch = new byte[8192];
+            var total = 0;
+            while (total < 1 << 20)
+            {
+                var n = await _stream.ReadAsync(scratch, timeout.Token);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                total += n;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away or stayed silent: nothing more to do.
         }
     }
 
