@@ -1,0 +1,10 @@
+namespace YarnDL.Hadoop;
+
+/// <summary>The connection failed or broke (connect error, EOF, malformed frame, call timeout).</summary>
+public sealed class HadoopConnectionException : HadoopException
+{
+    public HadoopConnectionException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

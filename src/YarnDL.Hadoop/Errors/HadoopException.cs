@@ -1,0 +1,10 @@
+namespace YarnDL.Hadoop;
+
+/// <summary>Base of every exception thrown by the Hadoop wire layer.</summary>
+public abstract class HadoopException : Exception
+{
+    protected HadoopException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

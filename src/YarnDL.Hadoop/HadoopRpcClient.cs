@@ -1,0 +1,118 @@
+using System.Net;
+using System.Security.Cryptography;
+using Google.Protobuf;
+using YarnDL.Hadoop.Ipc.Client;
+using YarnDL.Hadoop.Protos.Common;
+
+namespace YarnDL.Hadoop;
+
+/// <summary>
+/// Hadoop IPC v9 client for one (address, protocol, identity): one TCP connection, many concurrent calls
+/// matched by callId. Reconnects (redoing SASL) on the next call after the connection broke.
+/// </summary>
+public sealed class HadoopRpcClient : IAsyncDisposable
+{
+    private readonly EndPoint _endPoint;
+    private readonly HadoopAuth _auth;
+    private readonly HadoopRpcClientOptions _options;
+    private readonly byte[] _clientId = RandomNumberGenerator.GetBytes(16);
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private ClientConnection? _connection;
+    private bool _disposed;
+
+    public HadoopRpcClient(EndPoint endPoint, string protocol, HadoopAuth auth, HadoopRpcClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        ArgumentException.ThrowIfNullOrEmpty(protocol);
+        ArgumentNullException.ThrowIfNull(auth);
+        _endPoint = endPoint;
+        Protocol = protocol;
+        _auth = auth;
+        _options = options ?? new HadoopRpcClientOptions();
+    }
+
+    public HadoopRpcClient(string host, int port, string protocol, HadoopAuth auth, HadoopRpcClientOptions? options = null)
+        : this(IPAddress.TryParse(host, out var ip) ? new IPEndPoint(ip, port) : new DnsEndPoint(host, port), protocol, auth, options)
+    {
+    }
+
+    /// <summary>The protocol name sent in the context and every request header.</summary>
+    public string Protocol { get; }
+
+    /// <summary>Opens the connection now (otherwise the first call does).</summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken = default) => await GetConnectionAsync(cancellationToken);
+
+    /// <summary>Calls <paramref name="method"/>; server errors throw <see cref="HadoopRemoteException"/>, transport errors <see cref="HadoopConnectionException"/>.</summary>
+    public async Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken = default)
+        where TResponse : IMessage<TResponse>
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(parser);
+        if (!request.IsInitialized())
+        {
+            throw new ArgumentException($"{request.Descriptor.Name} lacks required fields.", nameof(request));
+        }
+
+        var header = new RequestHeaderProto { MethodName = method, DeclaringClassProtocolName = Protocol, ClientProtocolVersion = _options.ProtocolVersion };
+        var connection = await GetConnectionAsync(cancellationToken);
+        return await connection.CallAsync(header, request, parser, cancellationToken);
+    }
+
+    private async Task<ClientConnection> GetConnectionAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var current = Volatile.Read(ref _connection);
+        if (current is { IsOpen: true })
+        {
+            return current;
+        }
+
+        await _connectLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_connection is { IsOpen: true })
+            {
+                return _connection;
+            }
+
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+            }
+
+            _connection = await ClientConnection.OpenAsync(_endPoint, Protocol, _auth, _options, _clientId, cancellationToken);
+            return _connection;
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    /// <summary>Closes the connection; outstanding calls fail with <see cref="HadoopConnectionException"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _connectLock.WaitAsync();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+            }
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+
+        _connectLock.Dispose();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using YarnDL.Hadoop.Ipc.Server;
+
+namespace YarnDL.Hadoop;
+
+/// <summary>
+/// Server half of Hadoop IPC v9 (for the MiniCluster): SIMPLE and TOKEN/DIGEST-MD5 auth, dispatch by
+/// (protocol, method) to async handlers, Hadoop-style ERROR/FATAL responses.
+/// </summary>
+public sealed class HadoopRpcServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<(string Protocol, string Method), RpcHandler> _handlers = new();
+    private readonly ConcurrentDictionary<string, byte> _protocols = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ServerConnection, byte> _connections = new();
+    private readonly CancellationTokenSource _shutdown = new();
+    private Socket? _listener;
+    private Task _acceptLoop = Task.CompletedTask;
+
+    public HadoopRpcServer(HadoopRpcServerOptions? options = null, ILogger<HadoopRpcServer>? logger = null)
+    {
+        Options = options ?? new HadoopRpcServerOptions();
+        Logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    internal HadoopRpcServerOptions Options { get; }
+
+    internal ILogger Logger { get; }
+
+    /// <summary>The bound address once started.</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)(_listener?.LocalEndPoint ?? throw new InvalidOperationException("Server not started."));
+
+    /// <summary>Registers the handler of <paramref name="method"/> of <paramref name="protocol"/>.</summary>
+    public void Register<TRequest, TResponse>(string protocol, string method, MessageParser<TRequest> parser, Func<HadoopCallContext, TRequest, CancellationToken, Task<TResponse>> handler)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>
+    {
+        ArgumentException.ThrowIfNullOrEmpty(protocol);
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        _protocols.TryAdd(protocol, 0);
+        if (!_handlers.TryAdd((protocol, method), RpcHandler.Create(parser, handler)))
+        {
+            throw new InvalidOperationException($"{protocol}.{method} is already registered.");
+        }
+    }
+
+    /// <summary>Binds and starts accepting; returns the bound endpoint.</summary>
+    public IPEndPoint Start()
+    {
+        if (_listener is not null)
+        {
+            throw new InvalidOperationException("Server already started.");
+        }
+
+        var listener = new Socket(Options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(Options.Address, Options.Port));
+        listener.Listen(512);
+        _listener = listener;
+        _acceptLoop = Task.Run(() => AcceptLoopAsync(listener, _shutdown.Token));
+        return LocalEndPoint;
+    }
+
+    internal bool IsKnownProtocol(string protocol) => _protocols.ContainsKey(protocol);
+
+    internal RpcHandler? FindHandler(string protocol, string method) => _handlers.GetValueOrDefault((protocol, method));
+
+    private async Task AcceptLoopAsync(Socket listener, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            socket.NoDelay = true;
+            var connection = new ServerConnection(this, socket);
+            _connections.TryAdd(connection, 0);
+            _ = RunConnectionAsync(connection, cancellationToken);
+        }
+    }
+
+    private async Task RunConnectionAsync(ServerConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _connections.TryRemove(connection, out _);
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops listening and closes every connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _shutdown.CancelAsync();
+        _listener?.Dispose();
+        await _acceptLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var connection in _connections.Keys)
+        {
+            await connection.DisposeAsync();
+        }
+
+        _shutdown.Dispose();
+    }
+}

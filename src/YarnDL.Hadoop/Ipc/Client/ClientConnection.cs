@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Google.Protobuf;
+using YarnDL.Hadoop.Protos.Common;
+
+namespace YarnDL.Hadoop.Ipc.Client;
+
+/// <summary>One authenticated TCP connection: owns the socket, a single writer, a single reader and the call table.</summary>
+internal sealed partial class ClientConnection : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly FrameWriter _writer;
+    private readonly FrameReader _reader;
+    private readonly HadoopRpcClientOptions _options;
+    private readonly byte[] _clientId;
+    private readonly ConcurrentDictionary<int, PendingCall> _pending = new();
+    private readonly CancellationTokenSource _shutdown = new();
+    private Task _readLoop = Task.CompletedTask;
+    private Task _writeLoop = Task.CompletedTask;
+    private ITimer? _pingTimer;
+    private int _nextCallId = -1;
+    private long _lastReadTicks;
+    private Exception? _closedReason;
+
+    private ClientConnection(Socket socket, HadoopRpcClientOptions options, byte[] clientId)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        _writer = new FrameWriter(_stream);
+        _reader = new FrameReader(_stream, options.MaxResponseLength);
+        _options = options;
+        _clientId = clientId;
+    }
+
+    public bool IsOpen => Volatile.Read(ref _closedReason) is null;
+
+    public static async Task<ClientConnection> OpenAsync(EndPoint endPoint, string protocol, HadoopAuth auth, HadoopRpcClientOptions options, byte[] clientId, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(endPoint.AddressFamily == AddressFamily.Unspecified ? AddressFamily.InterNetwork : endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+        {
+            NoDelay = true,
+        };
+        using var timeout = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        ClientConnection? connection = null;
+        try
+        {
+            await socket.ConnectAsync(endPoint, linked.Token);
+            connection = new ClientConnection(socket, options, clientId);
+            await connection.HandshakeAsync(protocol, auth, linked.Token);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or InvalidProtocolBufferException)
+        {
+            await DisposeAsync(connection, socket);
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            throw new HadoopConnectionException($"Cannot connect to {endPoint} for {protocol}: {ex.Message}", ex);
+        }
+        catch
+        {
+            await DisposeAsync(connection, socket);
+            throw;
+        }
+
+        connection.Start();
+        return connection;
+    }
+
+    public async Task<T> CallAsync<T>(RequestHeaderProto requestHeader, IMessage request, MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : IMessage<T>
+    {
+        var callId = Interlocked.Increment(ref _nextCallId) & 0x7FFFFFFF;
+        var header = NewHeader(callId, _clientId, retryCount: 0);
+        var frame = RpcFrame.Build(header, requestHeader, request);
+        var call = new PendingCall<T>(parser);
+        _pending[callId] = call;
+        if (Volatile.Read(ref _closedReason) is not null || !_writer.TryEnqueue(frame))
+        {
+            _pending.TryRemove(callId, out _);
+            throw new HadoopConnectionException("Connection is closed.", Volatile.Read(ref _closedReason));
+        }
+
+        using var timeout = new CancellationTokenSource(_options.CallTimeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await call.Task.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new HadoopConnectionException($"Call {requestHeader.MethodName} (id {callId}) timed out after {_options.CallTimeout}.");
+        }
+        finally
+        {
+            _pending.TryRemove(callId, out _);
+        }
+    }
+
+    internal static RpcRequestHeaderProto NewHeader(int callId, byte[] clientId, int retryCount) => new()
+    {
+        RpcKind = RpcKindProto.RpcProtocolBuffer,
+        RpcOp = RpcRequestHeaderProto.Types.OperationProto.RpcFinalPacket,
+        CallId = callId,
+        ClientId = ByteString.CopyFrom(clientId),
+        RetryCount = retryCount,
+    };
+
+    private static async ValueTask DisposeAsync(ClientConnection? connection, Socket socket)
+    {
+        if (connection is null)
+        {
+            socket.Dispose();
+        }
+        else
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private void Start()
+    {
+        _lastReadTicks = _options.TimeProvider.GetTimestamp();
+        _writeLoop = Task.Run(() => RunWriterAsync(_shutdown.Token));
+        _readLoop = Task.Run(() => RunReaderAsync(_shutdown.Token));
+        _pingTimer = _options.TimeProvider.CreateTimer(_ => MaybePing(), null, _options.PingInterval, _options.PingInterval);
+    }
+
+    private void MaybePing()
+    {
+        if (_pending.IsEmpty || !IsOpen)
+        {
+            return;
+        }
+
+        var idle = _options.TimeProvider.GetElapsedTime(Interlocked.Read(ref _lastReadTicks));
+        if (idle >= _options.PingInterval)
+        {
+            _writer.TryEnqueue(RpcFrame.Build(NewHeader(RpcConstants.PingCallId, _clientId, RpcConstants.InvalidRetryCount)));
+        }
+    }
+
+    private async Task RunWriterAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _writer.RunAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            Close(new HadoopConnectionException("Write to the server failed: " + ex.Message, ex));
+        }
+    }
+
+    private void Close(Exception reason)
+    {
+        if (Interlocked.CompareExchange(ref _closedReason, reason, null) is not null)
+        {
+            return;
+        }
+
+        _writer.Complete();
+        _shutdown.Cancel();
+        _socket.Close();
+        foreach (var id in _pending.Keys)
+        {
+            if (_pending.TryRemove(id, out var call))
+            {
+                call.Fail(reason);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Close(new HadoopConnectionException("Connection disposed."));
+        if (_pingTimer is not null)
+        {
+            await _pingTimer.DisposeAsync();
+        }
+
+        await Task.WhenAll(_readLoop, _writeLoop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _stream.DisposeAsync();
+        _shutdown.Dispose();
+    }
+}

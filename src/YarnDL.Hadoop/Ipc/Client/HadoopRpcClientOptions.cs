@@ -1,0 +1,23 @@
+namespace YarnDL.Hadoop;
+
+/// <summary>Knobs of <see cref="HadoopRpcClient"/>; defaults follow Hadoop's (spec §1.10).</summary>
+public sealed record HadoopRpcClientOptions
+{
+    /// <summary>Per-call timeout (Hadoop <c>ipc.client.rpc-timeout.ms</c>, 120 s).</summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Connect + SASL handshake timeout.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Ping after this much read silence while calls are outstanding (<c>ipc.ping.interval</c>, 60 s).</summary>
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Largest accepted response frame (<c>ipc.maximum.response.length</c>).</summary>
+    public int MaxResponseLength { get; init; } = 134_217_728;
+
+    /// <summary>Protocol version sent in every request header (1 for the YARN protocols).</summary>
+    public ulong ProtocolVersion { get; init; } = 1;
+
+    /// <summary>Clock used for timeouts and pings.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,187 @@
+using Google.Protobuf;
+using YarnDL.Hadoop.Protos.Common;
+using ErrorCode = YarnDL.Hadoop.Protos.Common.RpcResponseHeaderProto.Types.RpcErrorCodeProto;
+
+namespace YarnDL.Hadoop.Ipc.Server;
+
+/// <summary>Per-frame rules: header checks, context-before-call, dispatch (spec §1.3-§1.6).</summary>
+internal sealed partial class ServerConnection
+{
+    private enum Phase
+    {
+        SaslNegotiate,
+        SaslInitiate,
+        Context,
+        Calls,
+    }
+
+    private Phase _phase;
+    private string? _user;
+    private byte[]? _tokenIdentifier;
+    private string? _protocol;
+
+    private void HandleFrame(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        var body = new FrameBody(frame.Span);
+        RpcRequestHeaderProto header;
+        try
+        {
+            header = body.Next(RpcRequestHeaderProto.Parser);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw InvalidHeader(RpcConstants.AuthorizationFailedCallId, "Malformed RPC request header: " + ex.Message);
+        }
+
+        if (!header.IsInitialized() || !header.HasRpcKind || !header.HasRpcOp)
+        {
+            throw InvalidHeader(header.CallId, "RPC request header lacks callId, clientId, rpcKind or rpcOp.");
+        }
+
+        if (header.RpcKind != RpcKindProto.RpcProtocolBuffer || header.RpcOp != RpcRequestHeaderProto.Types.OperationProto.RpcFinalPacket)
+        {
+            throw InvalidHeader(header.CallId, $"Unsupported rpcKind {header.RpcKind} or rpcOp {header.RpcOp}.");
+        }
+
+        switch (header.CallId)
+        {
+            case RpcConstants.SaslCallId:
+                HandleSasl(ParseOrFatal(ref body, RpcSaslProto.Parser, header.CallId));
+                break;
+            case RpcConstants.ConnectionContextCallId:
+                HandleContext(ParseOrFatal(ref body, IpcConnectionContextProto.Parser, header.CallId));
+                break;
+            case RpcConstants.PingCallId:
+                break;
+            case >= 0:
+                HandleCall(header, ref body, cancellationToken);
+                break;
+            default:
+                throw InvalidHeader(header.CallId, $"Unknown out of band call #{header.CallId}");
+        }
+    }
+
+    private void HandleContext(IpcConnectionContextProto context)
+    {
+        if (_phase != Phase.Context)
+        {
+            throw InvalidHeader(RpcConstants.ConnectionContextCallId, _phase == Phase.Calls ? "Connection context already processed" : "Connection header sent during SASL negotiation");
+        }
+
+        var claimed = context.UserInfo?.HasEffectiveUser == true ? context.UserInfo.EffectiveUser : null;
+        if (_tokenIdentifier is null)
+        {
+            _user = claimed ?? throw Unauthorized("SIMPLE connection context lacks the effective user.");
+        }
+        else if (claimed is not null && claimed != _user)
+        {
+            throw Unauthorized($"Authenticated user ({_user}) doesn't match what the client claims to be ({claimed})");
+        }
+
+        _protocol = context.HasProtocol ? context.Protocol : null;
+        _phase = Phase.Calls;
+    }
+
+    private void HandleCall(RpcRequestHeaderProto header, ref FrameBody body, CancellationToken cancellationToken)
+    {
+        var callId = header.CallId;
+        if (_phase != Phase.Calls)
+        {
+            throw InvalidHeader(callId, "Connection context not established");
+        }
+
+        var requestHeader = ParseOrFatal(ref body, RequestHeaderProto.Parser, callId, last: false);
+        var protocol = requestHeader.DeclaringClassProtocolName;
+        var method = requestHeader.MethodName;
+        if (!_server.IsKnownProtocol(protocol))
+        {
+            Reply(ServerResponses.Error(callId, header.ClientId, header.RetryCount, false, ErrorCode.ErrorNoSuchProtocol, HadoopExceptionNames.NoSuchProtocol, $"Unknown protocol: {protocol}"));
+            return;
+        }
+
+        if (requestHeader.ClientProtocolVersion != _server.Options.ProtocolVersion)
+        {
+            Reply(ServerResponses.Error(callId, header.ClientId, header.RetryCount, false, ErrorCode.ErrorRpcVersionMismatch, HadoopExceptionNames.VersionMismatch,
+                $"Server protocol {protocol} version {_server.Options.ProtocolVersion} does not match client version {requestHeader.ClientProtocolVersion}"));
+            return;
+        }
+
+        var handler = _server.FindHandler(protocol, method);
+        if (handler is null)
+        {
+            Reply(ServerResponses.Error(callId, header.ClientId, header.RetryCount, false, ErrorCode.ErrorNoSuchMethod, HadoopExceptionNames.NoSuchMethod, $"Unknown method {method} called on {protocol} protocol."));
+            return;
+        }
+
+        IMessage request;
+        try
+        {
+            var payload = body.NextDelimited();
+            request = handler.Parse(payload.ToArray());
+            if (!body.AtEnd || !request.IsInitialized())
+            {
+                throw new HadoopConnectionException("Request has trailing bytes or lacks required fields.");
+            }
+        }
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or HadoopConnectionException)
+        {
+            throw new FatalConnectionException(callId, ErrorCode.FatalDeserializingRequest, HadoopExceptionNames.IpcException, $"Cannot parse the {method} request: {ex.Message}");
+        }
+
+        var context = new HadoopCallContext(_user!, _tokenIdentifier, protocol, method, callId, _remote);
+        _ = InvokeAsync(handler, context, request, header.ClientId, header.RetryCount, cancellationToken);
+    }
+
+    private async Task InvokeAsync(RpcHandler handler, HadoopCallContext context, IMessage request, ByteString clientId, int retryCount, CancellationToken cancellationToken)
+    {
+        byte[] frame;
+        try
+        {
+            var response = await handler.InvokeAsync(context, request, cancellationToken);
+            frame = ServerResponses.Success(context.CallId, clientId, retryCount, response);
+        }
+        catch (HadoopServerException ex)
+        {
+            frame = ServerResponses.Error(context.CallId, clientId, retryCount, false, ErrorCode.ErrorApplication, ex.ClassName, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // A handler bug must become an error response, not kill the connection.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            frame = ServerResponses.Error(context.CallId, clientId, retryCount, false, ErrorCode.ErrorApplication, HadoopExceptionNames.IOException, ex.GetType().Name + ": " + ex.Message);
+        }
+
+        Reply(frame);
+    }
+
+    private void Reply(byte[] frame) => _writer.TryEnqueue(frame);
+
+    private static T ParseOrFatal<T>(ref FrameBody body, MessageParser<T> parser, int callId, bool last = true)
+        where T : IMessage<T>
+    {
+        try
+        {
+            var message = body.Next(parser);
+            if ((last && !body.AtEnd) || !message.IsInitialized())
+            {
+                throw new HadoopConnectionException("trailing bytes or missing required fields");
+            }
+
+            return message;
+        }
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or HadoopConnectionException)
+        {
+            throw new FatalConnectionException(callId, ErrorCode.FatalDeserializingRequest, HadoopExceptionNames.IpcException, $"Cannot parse {typeof(T).Name}: {ex.Message}");
+        }
+    }
+
+    private static FatalConnectionException InvalidHeader(int callId, string message) =>
+        new(callId, ErrorCode.FatalInvalidRpcHeader, HadoopExceptionNames.IpcException, message);
+
+    private static FatalConnectionException Unauthorized(string message) =>
+        new(RpcConstants.AuthorizationFailedCallId, ErrorCode.FatalUnauthorized, HadoopExceptionNames.AccessControl, message);
+}

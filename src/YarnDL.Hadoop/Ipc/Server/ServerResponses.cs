@@ -1,0 +1,34 @@
+using Google.Protobuf;
+using YarnDL.Hadoop.Protos.Common;
+using ErrorCode = YarnDL.Hadoop.Protos.Common.RpcResponseHeaderProto.Types.RpcErrorCodeProto;
+using Status = YarnDL.Hadoop.Protos.Common.RpcResponseHeaderProto.Types.RpcStatusProto;
+
+namespace YarnDL.Hadoop.Ipc.Server;
+
+/// <summary>Builds server response frames (spec §1.7).</summary>
+internal static class ServerResponses
+{
+    public static byte[] Success(int callId, ByteString clientId, int retryCount, IMessage? body) =>
+        RpcFrame.Build(Header(callId, Status.Success, clientId, retryCount), body);
+
+    public static byte[] Error(int callId, ByteString clientId, int retryCount, bool fatal, ErrorCode code, string className, string message)
+    {
+        var header = Header(callId, fatal ? Status.Fatal : Status.Error, clientId, retryCount);
+        header.ExceptionClassName = className;
+        header.ErrorMsg = message;
+        header.ErrorDetail = code;
+        return RpcFrame.Build(header);
+    }
+
+    public static byte[] Sasl(RpcSaslProto message) =>
+        RpcFrame.Build(new RpcResponseHeaderProto { CallId = unchecked((uint)RpcConstants.SaslCallId), Status = Status.Success }, message);
+
+    private static RpcResponseHeaderProto Header(int callId, Status status, ByteString clientId, int retryCount) => new()
+    {
+        CallId = unchecked((uint)callId),
+        Status = status,
+        ServerIpcVersionNum = RpcConstants.ServerIpcVersion,
+        ClientId = clientId,
+        RetryCount = retryCount,
+    };
+}

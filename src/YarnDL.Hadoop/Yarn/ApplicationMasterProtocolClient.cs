@@ -1,0 +1,26 @@
+using System.Net;
+using YarnDL.Hadoop.Protos.Yarn;
+
+namespace YarnDL.Hadoop.Yarn;
+
+/// <summary>Typed client of the RM scheduler port (ApplicationMasterProtocolPB v1), authenticated with the AMRMToken.</summary>
+public sealed class ApplicationMasterProtocolClient : IAsyncDisposable
+{
+    private readonly HadoopRpcClient _rpc;
+
+    public ApplicationMasterProtocolClient(EndPoint endPoint, HadoopAuth auth, HadoopRpcClientOptions? options = null)
+    {
+        _rpc = new HadoopRpcClient(endPoint, YarnProtocols.ApplicationMaster, auth, options);
+    }
+
+    public Task<RegisterApplicationMasterResponseProto> RegisterApplicationMasterAsync(RegisterApplicationMasterRequestProto request, CancellationToken cancellationToken = default) =>
+        _rpc.CallAsync("registerApplicationMaster", request, RegisterApplicationMasterResponseProto.Parser, cancellationToken);
+
+    public Task<AllocateResponseProto> AllocateAsync(AllocateRequestProto request, CancellationToken cancellationToken = default) =>
+        _rpc.CallAsync("allocate", request, AllocateResponseProto.Parser, cancellationToken);
+
+    public Task<FinishApplicationMasterResponseProto> FinishApplicationMasterAsync(FinishApplicationMasterRequestProto request, CancellationToken cancellationToken = default) =>
+        _rpc.CallAsync("finishApplicationMaster", request, FinishApplicationMasterResponseProto.Parser, cancellationToken);
+
+    public ValueTask DisposeAsync() => _rpc.DisposeAsync();
+}
