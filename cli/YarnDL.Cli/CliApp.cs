@@ -1,5 +1,7 @@
 using System.CommandLine;
 using YarnDL.Cli.Commands;
+using YarnDL.Cli.Commands.Admin;
+using YarnDL.Cli.Commands.MiniCluster;
 using YarnDL.Cli.Hosting;
 
 namespace YarnDL.Cli;
@@ -21,7 +23,8 @@ internal static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(common, services));
         root.Subcommands.Add(CompletionCommand.Create(common));
 
-        // Integrator: root.Subcommands.Add(AdminCommand.Create()); root.Subcommands.Add(MiniClusterCommand.Create());
+        root.Subcommands.Add(AdminCommand.Create());
+        root.Subcommands.Add(MiniClusterCommand.Create());
         return root;
     }
 
