@@ -58,7 +58,22 @@ internal sealed class ContainerProcess : IDisposable
         // The leader may be gone while children linger: always finish the group off.
         _ = NativeMethods.Kill(-Pid, NativeMethods.SigKill);
         if (done != Exited) await Exited.ConfigureAwait(false);
+        await WaitForGroupGoneAsync().ConfigureAwait(false);
     }
+
+    /// <summary>kill(2) returns before the kernel has torn the processes down: wait (bounded) until no live member
+    /// of the group is left, so a caller that stops the cluster can rely on nothing surviving.</summary>
+    private async Task WaitForGroupGoneAsync()
+    {
+        var deadline = _time.GetTimestamp() + (long)(GroupExitWait.TotalSeconds * _time.TimestampFrequency);
+        while (ProcessGroups.HasLiveMember(Pid) && _time.GetTimestamp() < deadline)
+        {
+            _ = NativeMethods.Kill(-Pid, NativeMethods.SigKill);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), _time).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeSpan GroupExitWait = TimeSpan.FromSeconds(5);
 
     public void Dispose() => _process.Dispose();
 }
