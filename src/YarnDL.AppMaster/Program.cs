@@ -19,7 +19,7 @@ internal static class Program
 
         try
         {
-            var planOverride = args.Length >= 2 && args[0] == "--plan" ? args[1] : null;
+            var planOverride = args.Length >= 2 && args[0] is "--plan" or "--job" ? args[1] : null;
             var env = AmEnvironment.Read(Environment.GetEnvironmentVariable, planOverride);
             var verdict = await AmRunner.RunAsync(env, (e, s) => HadoopBindings.Create(e, s, logs), TimeProvider.System, logs, Console.Out, cts.Token);
             return verdict.Succeeded ? 0 : 1;
