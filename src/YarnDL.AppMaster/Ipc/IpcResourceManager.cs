@@ -74,12 +74,16 @@ internal sealed class IpcResourceManager(
                 {
                     throw mapped;
                 }
-                catch (Exception e) when (IsConnectionFailure(e) && tried + 1 < addresses.Count * 2 && !ct.IsCancellationRequested)
+                catch (Exception e) when (IsConnectionFailure(e) && !ct.IsCancellationRequested)
                 {
                     logger.LogWarning("RM scheduler {Address} unreachable ({Error}); trying the next one", addresses[_current], e.Message);
                     _client = null;
                     await client.DisposeAsync().ConfigureAwait(false);
                     _current = (_current + 1) % addresses.Count;
+                    if (tried + 1 >= addresses.Count * 2)
+                    {
+                        throw new RmUnavailableException(addresses, e);
+                    }
                 }
             }
         }

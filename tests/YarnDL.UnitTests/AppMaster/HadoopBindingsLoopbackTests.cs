@@ -91,5 +91,30 @@ public sealed class HadoopBindingsLoopbackTests : IDisposable
         Assert.Contains("YARN_AM_RM_TOKEN", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task No_reachable_scheduler_is_an_IOException_naming_the_endpoints()
+    {
+        var credentials = new HadoopCredentials();
+        credentials.Tokens.Add(new(string.Empty, new HadoopToken([1], [2], HadoopToken.AmRmTokenKind, string.Empty)));
+        var tokenFile = Path.Combine(_dir, "amrm_only");
+        await File.WriteAllBytesAsync(tokenFile, TokenStorage.Write(credentials));
+        var env = AmEnvironment.Read(name => name switch
+        {
+            "CONTAINER_ID" => "container_1700000000000_0001_01_000001",
+            "NM_HOST" => "127.0.0.1",
+            "HADOOP_TOKEN_FILE_LOCATION" => tokenFile,
+            _ => null,
+        });
+        var dead = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{ScriptedYarnPeers.DeadPort()}");
+        var site = YarnSite.Parse($"<configuration><property><name>yarn.resourcemanager.scheduler.address</name><value>{dead}</value></property></configuration>");
+        await using var rm = (IpcResourceManager)HadoopBindings.Create(env, site).ResourceManager;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var e = await Assert.ThrowsAsync<RmUnavailableException>(() => rm.RegisterAsync("h", 0, "u", cts.Token));
+
+        Assert.IsAssignableFrom<IOException>(e);
+        Assert.Equal([dead], e.EndpointsTried);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
