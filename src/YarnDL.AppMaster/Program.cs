@@ -19,9 +19,9 @@ internal static class Program
 
         try
         {
-            var planOverride = args.Length >= 2 && args[0] == "--plan" ? args[1] : null;
+            var planOverride = args.Length >= 2 && args[0] is "--plan" or "--job" ? args[1] : null;
             var env = AmEnvironment.Read(Environment.GetEnvironmentVariable, planOverride);
-            var verdict = await AmRunner.RunAsync(env, HadoopBindings.Create, TimeProvider.System, logs, Console.Out, cts.Token);
+            var verdict = await AmRunner.RunAsync(env, (e, s) => HadoopBindings.Create(e, s, logs), TimeProvider.System, logs, Console.Out, cts.Token);
             return verdict.Succeeded ? 0 : 1;
         }
         catch (Exception e) when (e is StartupException or Plan.PlanException or NotSupportedException)

@@ -22,7 +22,8 @@ internal static class AmRunner
         CancellationToken ct,
         DriverOptions? driverOptions = null)
     {
-        var plan = JobPlanLoader.Load(env.PlanFile);
+        var plan = SpecPlanMapper.IsYaml(env.PlanFile) ? SpecPlanMapper.LoadYaml(env.PlanFile) : JobPlanLoader.Load(env.PlanFile);
+        progress.WriteLine($"job: {plan.Name}: {plan.Clusters.Count} cluster(s), {plan.Clusters.Sum(c => c.TaskCount)} task(s)");
         var options = driverOptions ?? new DriverOptions();
         if (options.Validate() is { Count: > 0 } problems)
         {

@@ -53,10 +53,39 @@ public sealed class AmRunnerTests : IDisposable
         Assert.Single(rm.Finishes);
     }
 
-    private async Task<(YarnDL.AppMaster.Trials.JobVerdict Verdict, ScriptedRm Rm, string Output)> RunAsync(JobPlan plan, Func<ScriptedRm, SimulatedNodeManagers> nms)
+    [Fact]
+    public async Task JobYaml_IsReadThroughTheSpec_AndRunsEveryTrial()
     {
-        var planFile = Path.Combine(_dir, "plan.json");
-        await File.WriteAllTextAsync(planFile, JobPlanLoader.Serialize(plan));
+        var yaml = Path.Combine(_dir, "job.yaml");
+        await File.WriteAllTextAsync(yaml, """
+            name: yaml-sweep
+            image: registry.example.com/x:1
+            command: run-task
+            roles:
+              worker: { instances: 1, memory: 512m, vcores: 1 }
+            sweep:
+              strategy: grid
+              parallel: 2
+              objective: { metric: val_accuracy, goal: maximize }
+              parameters:
+                lr: [0.5, 0.9]
+            """);
+        var (verdict, rm, output) = await RunAsync(null, rm => new SimulatedNodeManagers(rm), yaml);
+        Assert.True(verdict.Succeeded, verdict.Diagnostics);
+        Assert.Contains("val_accuracy=0.9 {lr=0.9}", verdict.Diagnostics, StringComparison.Ordinal);
+        Assert.Contains("job: yaml-sweep: 2 cluster(s), 2 task(s)", output, StringComparison.Ordinal);
+        Assert.Equal(FinalStatus.Succeeded, Assert.Single(rm.Finishes).Status);
+    }
+
+    private async Task<(YarnDL.AppMaster.Trials.JobVerdict Verdict, ScriptedRm Rm, string Output)> RunAsync(
+        JobPlan? plan, Func<ScriptedRm, SimulatedNodeManagers> nms, string? jobFile = null)
+    {
+        var planFile = jobFile ?? Path.Combine(_dir, "plan.json");
+        if (plan is not null)
+        {
+            await File.WriteAllTextAsync(planFile, JobPlanLoader.Serialize(plan));
+        }
+
         var env = new AmEnvironment
         {
             ContainerId = "container_1_0001_01_000001",

@@ -1,0 +1,135 @@
+using Google.Protobuf;
+using YarnDL.AppMaster.Rm;
+using YarnDL.Hadoop.Ids;
+using YarnDL.Hadoop.Protos.Common;
+using YarnDL.Hadoop.Protos.Yarn;
+
+namespace YarnDL.AppMaster.Ipc;
+
+/// <summary>Maps the AM's ApplicationMasterProtocol types to and from the Hadoop protos (spec §4).</summary>
+internal static class AmProtoMapper
+{
+    public static ResourceProto ToProto(Capability c)
+    {
+        var r = new ResourceProto { Memory = c.MemoryMb, VirtualCores = c.Vcores };
+        if (c.Gpus > 0)
+        {
+            r.ResourceValueMap.Add(new ResourceInformationProto { Key = Capability.GpuResourceName, Value = c.Gpus });
+        }
+
+        return r;
+    }
+
+    public static Capability FromProto(ResourceProto? r)
+    {
+        if (r is null)
+        {
+            return default;
+        }
+
+        long gpus = r.ResourceValueMap.FirstOrDefault(i => i.Key == Capability.GpuResourceName)?.Value ?? 0;
+        return new Capability(r.Memory, r.VirtualCores, gpus);
+    }
+
+    public static ResourceRequestProto ToProto(ResourceAsk ask)
+    {
+        var p = new ResourceRequestProto
+        {
+            Priority = new PriorityProto { Priority = ask.Key.Priority },
+            ResourceName = ResourceAsk.AnyLocation,
+            Capability = ToProto(ask.Capability),
+            NumContainers = ask.NumContainers,
+            RelaxLocality = true,
+            AllocationRequestId = ask.Key.AllocationRequestId,
+        };
+        if (!string.IsNullOrEmpty(ask.NodeLabel))
+        {
+            p.NodeLabelExpression = ask.NodeLabel;
+        }
+
+        return p;
+    }
+
+    public static AllocateRequestProto ToProto(AllocateCall call)
+    {
+        var p = new AllocateRequestProto { ResponseId = call.ResponseId, Progress = call.Progress };
+        p.Ask.AddRange(call.Asks.Select(ToProto));
+        p.Release.AddRange(call.Releases.Select(id => ContainerId.Parse(id).ToProto()));
+        if (call.BlacklistAdditions.Count > 0 || call.BlacklistRemovals.Count > 0)
+        {
+            var b = new ResourceBlacklistRequestProto();
+            b.BlacklistAdditions.AddRange(call.BlacklistAdditions);
+            b.BlacklistRemovals.AddRange(call.BlacklistRemovals);
+            p.BlacklistRequest = b;
+        }
+
+        return p;
+    }
+
+    public static AllocatedContainer FromProto(ContainerProto c) => new(
+        ContainerId.FromProto(c.Id).ToString(),
+        NodeId.FromProto(c.NodeId).ToString(),
+        c.NodeHttpAddress,
+        FromProto(c.Resource),
+        c.Priority?.Priority ?? 0,
+        c.AllocationRequestId,
+        c.ContainerToken is null ? ReadOnlyMemory<byte>.Empty : c.ContainerToken.ToByteArray());
+
+    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> NmTokens(IEnumerable<NMTokenProto> tokens)
+    {
+        var map = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        foreach (var t in tokens.Where(t => t.NodeId is not null && t.Token is not null))
+        {
+            map[NodeId.FromProto(t.NodeId).ToString()] = t.Token.ToByteArray();
+        }
+
+        return map;
+    }
+
+    public static AllocateResult FromProto(AllocateResponseProto r)
+    {
+        var preempted = new List<string>();
+        if (r.Preempt is { } pm)
+        {
+            var ids = (pm.StrictContract?.Container ?? []).Concat(pm.Contract?.Container ?? []);
+            preempted.AddRange(ids.Where(c => c.Id is not null).Select(c => ContainerId.FromProto(c.Id).ToString()).Distinct(StringComparer.Ordinal));
+        }
+
+        return new AllocateResult
+        {
+            ResponseId = r.ResponseId,
+            Allocated = [.. r.AllocatedContainers.Select(FromProto)],
+            Completed = [.. r.CompletedContainerStatuses.Select(s => new CompletedContainer(
+                ContainerId.FromProto(s.ContainerId).ToString(), s.ExitStatus, s.Diagnostics))],
+            FromPreviousAttempts = [.. r.ContainersFromPreviousAttempts.Select(FromProto)],
+            NmTokens = NmTokens(r.NmTokens),
+            AmRmToken = r.AmRmToken is null ? ReadOnlyMemory<byte>.Empty : r.AmRmToken.ToByteArray(),
+            PreemptedContainers = preempted,
+            Command = !r.HasAMCommand ? AmCommand.None : r.AMCommand switch
+            {
+                AMCommandProto.AmResync => AmCommand.Resync,
+                AMCommandProto.AmShutdown => AmCommand.Shutdown,
+                _ => AmCommand.None,
+            },
+            NumClusterNodes = r.NumClusterNodes,
+        };
+    }
+
+    public static RegistrationResult FromProto(RegisterApplicationMasterResponseProto r) => new()
+    {
+        MaximumCapability = FromProto(r.MaximumCapability),
+        ContainersFromPreviousAttempts = [.. r.ContainersFromPreviousAttempts.Select(FromProto)],
+        NmTokensFromPreviousAttempts = NmTokens(r.NmTokensFromPreviousAttempts),
+    };
+
+    public static TokenProto ParseToken(ReadOnlyMemory<byte> bytes) => TokenProto.Parser.ParseFrom(bytes.Span);
+
+    public static FinalApplicationStatusProto ToProto(FinalStatus s) => s switch
+    {
+        FinalStatus.Succeeded => FinalApplicationStatusProto.AppSucceeded,
+        FinalStatus.Failed => FinalApplicationStatusProto.AppFailed,
+        _ => FinalApplicationStatusProto.AppKilled,
+    };
+
+    internal static ByteString Bytes(ReadOnlyMemory<byte> b) => ByteString.CopyFrom(b.Span);
+}
