@@ -69,9 +69,9 @@ internal static class WaitCommand
         {
             await o.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Default.AppReport)).ConfigureAwait(false);
         }
-        else if (status is not null)
+        else if (status is not null || report.Succeeded)
         {
-            await ProgressView.SummaryAsync(o, status, id, tracking).ConfigureAwait(false);
+            await ProgressView.SummaryAsync(o, status, report.Diagnostics, id, tracking ?? report.TrackingUrl).ConfigureAwait(false);
         }
 
         return await OutcomeAsync(report, err).ConfigureAwait(false);

@@ -25,21 +25,26 @@ internal sealed class ProgressView(TextWriter output)
         }
     }
 
-    /// <summary>The best trial, its hyper-parameters and accuracy (the line <c>.ci/smoke</c> reads is <c>accuracy: 0.xxxx</c>).</summary>
-    public static async Task SummaryAsync(TextWriter o, AmStatus status, string applicationId, string? trackingUrl)
+    /// <summary>
+    /// The best trial, its hyper-parameters and accuracy (the line <c>.ci/smoke</c> reads is <c>accuracy: 0.xxxx</c>), from the last AM
+    /// snapshot, else from the AM's final diagnostics in the RM report (<c>best trial ID val_accuracy=X {k=v}</c>).
+    /// </summary>
+    public static async Task SummaryAsync(TextWriter o, AmStatus? status, string? diagnostics, string applicationId, string? trackingUrl)
     {
-        var best = status.Best ?? status.Clusters.Where(c => c.Metrics.ContainsKey("val_accuracy")).MaxBy(c => c.Metrics["val_accuracy"]);
-        if (best is not null)
+        var best = status?.Best ?? status?.Clusters.Where(c => c.Metrics.ContainsKey("val_accuracy")).MaxBy(c => c.Metrics["val_accuracy"]);
+        if (best is not null && Accuracy(best.Metrics) is { } acc)
         {
             var hp = best.HyperParameters.Count == 0 ? "(defaults)" : string.Join(' ', best.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"));
             await o.WriteLineAsync($"best trial: {best.Id} {hp}").ConfigureAwait(false);
-            if (Accuracy(best.Metrics) is { } acc)
-            {
-                await o.WriteLineAsync("accuracy: " + acc.ToString("0.0000", CultureInfo.InvariantCulture)).ConfigureAwait(false);
-            }
+            await o.WriteLineAsync("accuracy: " + acc.ToString("0.0000", CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        }
+        else if (FinalDiagnostics.TryParse(diagnostics) is { } d)
+        {
+            await o.WriteLineAsync($"best trial: {d.Trial} {d.HyperParameters}").ConfigureAwait(false);
+            await o.WriteLineAsync("accuracy: " + d.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
 
-        await o.WriteLineAsync($"logs: yarndl logs {applicationId} --task worker:0").ConfigureAwait(false);
+        await o.WriteLineAsync($"logs: yarndl logs {applicationId}").ConfigureAwait(false);
         if (trackingUrl is not null)
         {
             await o.WriteLineAsync("status page: " + trackingUrl).ConfigureAwait(false);
