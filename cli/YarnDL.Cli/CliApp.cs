@@ -23,7 +23,7 @@ internal static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(common, services));
         root.Subcommands.Add(CompletionCommand.Create(common));
 
-        root.Subcommands.Add(AdminCommand.Create());
+        root.Subcommands.Add(AdminCommand.Create(NodesCommand.Create(common, services)));
         root.Subcommands.Add(MiniClusterCommand.Create());
         return root;
     }

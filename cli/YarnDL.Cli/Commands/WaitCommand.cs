@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using YarnDL.Cli.Hosting;
 using YarnDL.Cli.Output;
-using YarnDL.Client.Jobs;
+using YarnDL.Client.Tracking;
 using YarnDL.Yarn.Rest;
 using YarnDL.Yarn.Rest.Apps;
 
@@ -25,22 +25,53 @@ internal static class WaitCommand
         return command;
     }
 
-    /// <summary>Polls to the end printing state changes (not with --json); maps the outcome to an exit code.</summary>
+    /// <summary>
+    /// Polls the RM to the end printing state changes and, while the AM runs, its live progress from the tracking URL
+    /// (not with --json); ends with the best trial and maps the outcome to an exit code.
+    /// </summary>
     public static async Task<int> WaitAndReportAsync(IRmRestClient rm, string id, CliServices services, bool json, TextWriter o, TextWriter err, CancellationToken ct)
     {
+        // Not disposed: the factory's clients share one handler (tests hand in theirs).
+        var reader = new AmStatusReader(services.HttpClientFactory());
+        var view = new ProgressView(o);
         string? last = null;
-        var report = await new JobWaiter(rm, services.Time).WaitAsync(id, services.PollInterval, a =>
+        AmStatus? status = null;
+        string? tracking = null;
+        AppReport report;
+        while (true)
         {
-            var line = $"{a.Id} {a.State} {a.Progress:0}%";
+            report = await rm.GetApplicationAsync(id, ct).ConfigureAwait(false);
+            var line = $"{report.Id} {report.State} {report.Progress:0}%";
             if (!json && line != last)
             {
-                o.WriteLine(line);
+                await o.WriteLineAsync(line).ConfigureAwait(false);
                 last = line;
             }
-        }, ct).ConfigureAwait(false);
+
+            if (report.IsTerminal)
+            {
+                break;
+            }
+
+            if (report.State == "RUNNING" && await reader.TryGetAsync(report.TrackingUrl, ct).ConfigureAwait(false) is { } s)
+            {
+                (status, tracking) = (s, report.TrackingUrl);
+                if (!json)
+                {
+                    await view.ShowAsync(s).ConfigureAwait(false);
+                }
+            }
+
+            await Task.Delay(services.PollInterval, services.Time, ct).ConfigureAwait(false);
+        }
+
         if (json)
         {
             await o.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Default.AppReport)).ConfigureAwait(false);
+        }
+        else if (status is not null || report.Succeeded)
+        {
+            await ProgressView.SummaryAsync(o, status, report.Diagnostics, id, tracking ?? report.TrackingUrl).ConfigureAwait(false);
         }
 
         return await OutcomeAsync(report, err).ConfigureAwait(false);

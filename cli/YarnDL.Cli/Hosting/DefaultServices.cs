@@ -1,4 +1,5 @@
 using System.Net;
+using YarnDL.Cli.Local;
 using YarnDL.Yarn.Rest;
 
 namespace YarnDL.Cli.Hosting;
@@ -20,6 +21,7 @@ internal static class DefaultServices
         {
             RmClientFactory = o => new RmRestClient(Http(), o),
             HttpClientFactory = Http,
+            LocalLauncher = new MiniClusterLauncher(AppContext.BaseDirectory),
         };
     }
 }

@@ -11,6 +11,7 @@ namespace YarnDL.Cli.Output;
 [JsonSerializable(typeof(SubmitJson))]
 [JsonSerializable(typeof(ValidateJson))]
 [JsonSerializable(typeof(SubmitResult))]
+[JsonSerializable(typeof(List<NodeJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

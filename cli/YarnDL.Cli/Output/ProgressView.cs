@@ -1,0 +1,74 @@
+using System.Globalization;
+using YarnDL.Client.Tracking;
+
+namespace YarnDL.Cli.Output;
+
+/// <summary>Prints what changed between two AM status documents: waits, trial states, task placements, epochs and metrics.</summary>
+internal sealed class ProgressView(TextWriter output)
+{
+    private readonly Dictionary<string, string> _last = [];
+
+    public async Task ShowAsync(AmStatus status)
+    {
+        await EmitAsync("waiting", status.Waiting is { } w ? "waiting: " + w : null).ConfigureAwait(false);
+        foreach (var c in status.Clusters)
+        {
+            var hp = c.HyperParameters.Count == 0 ? "" : " " + string.Join(' ', c.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"));
+            var why = c.FailureReason is { } f ? " (" + f + ")" : "";
+            await EmitAsync("c/" + c.Id, $"{c.Id} {c.State}{hp}{Metrics(c.Metrics)}{why}").ConfigureAwait(false);
+            foreach (var t in c.Tasks)
+            {
+                var host = t.Node ?? t.Address ?? "-";
+                var exit = t.ExitReason is { } e ? " exit: " + e : "";
+                await EmitAsync($"t/{c.Id}/{t.Role}/{t.Index}", $"  {c.Id} {t.Role}:{t.Index} {t.State} on {host}{Epoch(t.Metrics)}{Metrics(t.Metrics)}{exit}").ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The best trial, its hyper-parameters and accuracy (the line <c>.ci/smoke</c> reads is <c>accuracy: 0.xxxx</c>), from the last AM
+    /// snapshot, else from the AM's final diagnostics in the RM report (<c>best trial ID val_accuracy=X {k=v}</c>).
+    /// </summary>
+    public static async Task SummaryAsync(TextWriter o, AmStatus? status, string? diagnostics, string applicationId, string? trackingUrl)
+    {
+        var best = status?.Best ?? status?.Clusters.Where(c => c.Metrics.ContainsKey("val_accuracy")).MaxBy(c => c.Metrics["val_accuracy"]);
+        if (best is not null && Accuracy(best.Metrics) is { } acc)
+        {
+            var hp = best.HyperParameters.Count == 0 ? "(defaults)" : string.Join(' ', best.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"));
+            await o.WriteLineAsync($"best trial: {best.Id} {hp}").ConfigureAwait(false);
+            await o.WriteLineAsync("accuracy: " + acc.ToString("0.0000", CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        }
+        else if (FinalDiagnostics.TryParse(diagnostics) is { } d)
+        {
+            await o.WriteLineAsync($"best trial: {d.Trial} {d.HyperParameters}").ConfigureAwait(false);
+            await o.WriteLineAsync("accuracy: " + d.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        }
+
+        await o.WriteLineAsync($"logs: yarndl logs {applicationId}").ConfigureAwait(false);
+        if (trackingUrl is not null)
+        {
+            await o.WriteLineAsync("status page: " + trackingUrl).ConfigureAwait(false);
+        }
+    }
+
+    private static double? Accuracy(Dictionary<string, double> m) =>
+        m.TryGetValue("val_accuracy", out var v) ? v : m.TryGetValue("accuracy", out var a) ? a : null;
+
+    private static string Epoch(Dictionary<string, double> m) =>
+        m.TryGetValue("epoch", out var e) ? " epoch " + e.ToString("0", CultureInfo.InvariantCulture) : "";
+
+    private static string Metrics(Dictionary<string, double> m) =>
+        string.Concat(m.Where(kv => kv.Key != "epoch").OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => $" {kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
+
+    private async Task EmitAsync(string key, string? line)
+    {
+        if (line is null || (_last.TryGetValue(key, out var old) && old == line))
+        {
+            return;
+        }
+
+        _last[key] = line;
+        await output.WriteLineAsync(line).ConfigureAwait(false);
+    }
+}

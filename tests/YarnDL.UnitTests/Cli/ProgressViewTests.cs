@@ -1,0 +1,77 @@
+using YarnDL.Cli.Local;
+using YarnDL.Cli.Output;
+using YarnDL.Client.Tracking;
+
+namespace YarnDL.UnitTests.Cli;
+
+public sealed class ProgressViewTests
+{
+    private static AmStatus Status(string taskState, double? accuracy, string? waiting = null) => new()
+    {
+        Job = "digits-sweep",
+        State = "RUNNING",
+        Waiting = waiting,
+        BestCluster = accuracy is null ? null : "trial-0000",
+        Clusters =
+        [
+            new AmClusterStatus
+            {
+                Id = "trial-0000", State = "RUNNING", HyperParameters = new() { ["learning-rate"] = "0.02" },
+                Metrics = accuracy is { } a ? new() { ["val_accuracy"] = a } : [],
+                Tasks = [new AmTaskStatus { Role = "worker", Index = 1, State = taskState, Node = "127.0.0.1:4242" }],
+            },
+        ],
+    };
+
+    [Fact]
+    public async Task Show_prints_waits_trials_and_tasks_only_when_they_change()
+    {
+        using var o = new StringWriter();
+        var view = new ProgressView(o);
+
+        await view.ShowAsync(Status("LAUNCHED", null, "waiting for 2 GPUs"));
+        await view.ShowAsync(Status("LAUNCHED", null, "waiting for 2 GPUs"));
+        await view.ShowAsync(Status("RUNNING", null));
+
+        var lines = o.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            ["waiting: waiting for 2 GPUs", "trial-0000 RUNNING learning-rate=0.02", "  trial-0000 worker:1 LAUNCHED on 127.0.0.1:4242", "  trial-0000 worker:1 RUNNING on 127.0.0.1:4242"],
+            lines);
+    }
+
+    [Fact]
+    public async Task Summary_names_the_best_trial_and_its_accuracy()
+    {
+        using var o = new StringWriter();
+
+        await ProgressView.SummaryAsync(o, Status("FINISHED", 0.9721), null, "application_1_0001", "http://127.0.0.1:1/");
+
+        Assert.Contains("best trial: trial-0000 learning-rate=0.02", o.ToString(), StringComparison.Ordinal);
+        Assert.Contains("accuracy: 0.9721", o.ToString(), StringComparison.Ordinal);
+        Assert.Contains("status page: http://127.0.0.1:1/", o.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_without_a_snapshot_reads_the_am_final_diagnostics()
+    {
+        using var o = new StringWriter();
+
+        await ProgressView.SummaryAsync(o, null, "best trial trial-0001 val_accuracy=0.975 {learning-rate=0.01}", "application_1_0001", null);
+
+        Assert.Contains("best trial: trial-0001 learning-rate=0.01", o.ToString(), StringComparison.Ordinal);
+        Assert.Contains("accuracy: 0.9750", o.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Final_diagnostics_that_name_no_trial_give_nothing() => Assert.Null(FinalDiagnostics.TryParse("AM failed: allocation deadline"));
+
+    [Fact]
+    public void Local_cluster_has_two_nodes_of_at_least_8_vcores_and_8g_without_gpus()
+    {
+        var small = LocalSizing.For(2, 4L << 30);
+        var big = LocalSizing.For(32, 128L << 30);
+
+        Assert.Equal((2, 8, 8192L, 0), (small.Nodes, small.VCoresPerNode, small.MemoryMbPerNode, small.GpusPerNode));
+        Assert.Equal((32, 131072L), (big.VCoresPerNode, big.MemoryMbPerNode));
+    }
+}
