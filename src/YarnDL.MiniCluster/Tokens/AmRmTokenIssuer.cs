@@ -19,6 +19,9 @@ internal sealed class AmRmTokenIssuer
         return new TokenEntry("", identifier, HMACSHA1.HashData(_masterKey, identifier), Kind, "");
     }
 
+    /// <summary>The password Hadoop would compute for <paramref name="identifier"/> under this RM's key.</summary>
+    public byte[] Password(byte[] identifier) => HMACSHA1.HashData(_masterKey, identifier);
+
     public bool Verify(byte[] identifier, byte[] password) =>
         CryptographicOperations.FixedTimeEquals(HMACSHA1.HashData(_masterKey, identifier), password);
 
