@@ -44,8 +44,7 @@ public sealed class AmIpcFaultTests(MiniClusterFixture fixture) : IClassFixture<
         await using var rm = am.Connect();
         await rm.RegisterApplicationMasterAsync(Registration());
         var wire = new AmWire(rm);
-        await wire.AllocateAsync(AmWire.Ask(1, gpus: 1));
-        var beats = await wire.HeartbeatUntilAsync(seen => seen.Sum(r => r.AllocatedContainers.Count) >= 1, Deadline);
+        var beats = await wire.HeartbeatUntilAsync(seen => seen.Sum(r => r.AllocatedContainers.Count) >= 1, Deadline, AmWire.Ask(1, gpus: 1));
         var container = beats.SelectMany(r => r.AllocatedContainers).Single();
         var nodeId = NodeId.FromProto(container.NodeId);
         var nmToken = HadoopToken.FromProto(beats.SelectMany(r => r.NmTokens).Single(t => NodeId.FromProto(t.NodeId) == nodeId).Token);
@@ -77,8 +76,7 @@ public sealed class AmIpcFaultTests(MiniClusterFixture fixture) : IClassFixture<
         await using var rm = am.Connect();
         await rm.RegisterApplicationMasterAsync(Registration());
         var wire = new AmWire(rm);
-        await wire.AllocateAsync(AmWire.Ask(1, gpus: 0, priority: 2));
-        var beats = await wire.HeartbeatUntilAsync(seen => seen.Sum(r => r.AllocatedContainers.Count) >= 1, Deadline);
+        var beats = await wire.HeartbeatUntilAsync(seen => seen.Sum(r => r.AllocatedContainers.Count) >= 1, Deadline, AmWire.Ask(1, gpus: 0, priority: 2));
         var container = beats.SelectMany(r => r.AllocatedContainers).Single();
         var nodeId = NodeId.FromProto(container.NodeId);
         var nmToken = HadoopToken.FromProto(beats.SelectMany(r => r.NmTokens).Single(t => NodeId.FromProto(t.NodeId) == nodeId).Token);

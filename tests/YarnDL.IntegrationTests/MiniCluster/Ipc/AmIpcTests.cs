@@ -30,8 +30,7 @@ public sealed class AmIpcTests(MiniClusterFixture fixture) : IClassFixture<MiniC
         Assert.Equal(4, reg.MaximumCapability.ResourceValueMap.Single(r => r.Key == "yarn.io/gpu").Value);
 
         var wire = new AmWire(rm);
-        await wire.AllocateAsync(AmWire.Ask(2, gpus: 1));
-        var beats = await wire.HeartbeatUntilAsync(seen => seen.Sum(r => r.AllocatedContainers.Count) >= 2, Deadline);
+        var beats = await wire.HeartbeatUntilAsync(seen => seen.Sum(r => r.AllocatedContainers.Count) >= 2, Deadline, AmWire.Ask(2, gpus: 1));
         var containers = beats.SelectMany(r => r.AllocatedContainers).ToList();
         Assert.Equal(2, containers.Count);
         Assert.All(containers, c => Assert.Equal(1, c.Resource.ResourceValueMap.Single(r => r.Key == "yarn.io/gpu").Value));

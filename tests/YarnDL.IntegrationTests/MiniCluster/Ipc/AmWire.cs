@@ -34,13 +34,14 @@ internal sealed class AmWire(ApplicationMasterProtocolClient client)
     }
 
     /// <summary>Heartbeats (Hadoop AMs do so on an interval) until <paramref name="done"/> holds for the accumulated responses.</summary>
-    public async Task<List<AllocateResponseProto>> HeartbeatUntilAsync(Func<IReadOnlyList<AllocateResponseProto>, bool> done, TimeSpan timeout)
+    /// <remarks><paramref name="asks"/> go with the first heartbeat only (Hadoop asks are totals, not deltas).</remarks>
+    public async Task<List<AllocateResponseProto>> HeartbeatUntilAsync(Func<IReadOnlyList<AllocateResponseProto>, bool> done, TimeSpan timeout, params ResourceRequestProto[] asks)
     {
         var seen = new List<AllocateResponseProto>();
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
-            seen.Add(await AllocateAsync());
+            seen.Add(await AllocateAsync(seen.Count == 0 ? asks : []));
             if (done(seen)) return seen;
             await Task.Delay(HeartbeatInterval, cts.Token);
         }
