@@ -125,7 +125,7 @@ public sealed class SchedulerTests
         using var __ = http;
         var id = await RunningAppAsync(cluster, http);
         var c = cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, OneGpu, "*", 1)], [], [], []).Allocated.Single();
-        var spec = new LaunchSpec(["env > <LOG_DIR>/env.txt; sleep 300"], new Dictionary<string, string>(), [], [], []);
+        var spec = new LaunchSpec(["env > <LOG_DIR>/env.tmp && mv <LOG_DIR>/env.tmp <LOG_DIR>/env.txt; sleep 300"], new Dictionary<string, string>(), [], [], []);
 
         cluster.Rm.StartContainer(id, c.Id, spec);
         await WaitUntilAsync(cluster, () => File.Exists(Path.Combine(c.Node.LogDir, id, c.Id, "env.txt")));

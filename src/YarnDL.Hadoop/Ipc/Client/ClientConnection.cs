@@ -82,7 +82,8 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         if (Volatile.Read(ref _closedReason) is not null || !_writer.TryEnqueue(frame))
         {
             _pending.TryRemove(callId, out _);
-            throw new HadoopConnectionException("Connection is closed.", Volatile.Read(ref _closedReason));
+            var reason = Volatile.Read(ref _closedReason);
+            throw (Exception?)(reason as HadoopRemoteException) ?? new HadoopConnectionException("Connection is closed.", reason);
         }
 
         using var timeout = new CancellationTokenSource(_options.CallTimeout, _options.TimeProvider);
