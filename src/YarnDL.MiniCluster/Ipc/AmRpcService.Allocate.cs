@@ -29,6 +29,7 @@ internal sealed partial class AmRpcService
         foreach (var c in result.Allocated) proto.AllocatedContainers.Add(Container(c, user));
         foreach (var c in result.Completed) proto.CompletedContainerStatuses.Add(ProtoMap.Status(c));
         foreach (var node in result.NewNmTokenNodes) proto.NmTokens.Add(NmToken(attemptId, node, user));
+        proto.UpdatedNodes.AddRange(_nodeUpdates.Changed(attemptId));
         if (result.PreemptionNotices.Count > 0)
         {
             var strict = new StrictPreemptionContractProto();

@@ -12,7 +12,9 @@ namespace YarnDL.MiniCluster.Ipc;
 /// <summary>ApplicationMasterProtocolPB on the scheduler address: TOKEN (AMRMToken) only, translated to <see cref="AmService"/>.</summary>
 internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys keys)
 {
-    public HadoopRpcServer CreateServer() 
+    private readonly NodeUpdates _nodeUpdates = new(rm);
+
+    public HadoopRpcServer CreateServer()
     {
         var server = new HadoopRpcServer(new HadoopRpcServerOptions
         {
