@@ -1,4 +1,6 @@
+using YarnDL.Hadoop;
 using YarnDL.Hadoop.Ids;
+using YarnDL.Hadoop.Security;
 using YarnDL.Hadoop.Protos.Yarn;
 using YarnDL.MiniCluster.ResourceManager;
 using YarnDL.MiniCluster.ResourceManager.AmProtocol;
@@ -7,8 +9,9 @@ namespace YarnDL.MiniCluster.Ipc;
 
 internal sealed partial class AmRpcService
 {
-    private AllocateResponseProto Allocate(string attemptId, AllocateRequestProto r)
+    private AllocateResponseProto Allocate(HadoopCallContext ctx, AllocateRequestProto r)
     {
+        var attemptId = ctx.User;
         var asks = r.Ask.Select(a => new ContainerAsk(
             a.Priority?.Priority ?? 0, a.AllocationRequestId, ProtoMap.Resource(a.Capability),
             a.HasResourceName ? a.ResourceName : ContainerAsk.Any, a.NumContainers, !a.HasRelaxLocality || a.RelaxLocality)).ToList();
@@ -29,6 +32,19 @@ internal sealed partial class AmRpcService
         foreach (var c in result.Allocated) proto.AllocatedContainers.Add(Container(c, user));
         foreach (var c in result.Completed) proto.CompletedContainerStatuses.Add(ProtoMap.Status(c));
         foreach (var node in result.NewNmTokenNodes) proto.NmTokens.Add(NmToken(attemptId, node, user));
+        if (ctx.TokenIdentifier is { } used && YarnTokenSecrets.ParseAmRmIdentifier(used).KeyId != rm.AmRmTokens.KeyId)
+        {
+            var attempt = ApplicationAttemptId.Parse(attemptId);
+            var token = rm.AmRmTokens.Issue(attempt.ApplicationId.ClusterTimestamp, attempt.ApplicationId.Id, attempt.AttemptId);
+            proto.AmRmToken = new Hadoop.Protos.Common.TokenProto
+            {
+                Identifier = Google.Protobuf.ByteString.CopyFrom(token.Identifier),
+                Password = Google.Protobuf.ByteString.CopyFrom(token.Password),
+                Kind = token.Kind,
+                Service = token.Service,
+            };
+        }
+
         proto.UpdatedNodes.AddRange(_nodeUpdates.Changed(attemptId));
         if (result.PreemptionNotices.Count > 0)
         {

@@ -26,7 +26,7 @@ internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys key
         server.Register<RegisterApplicationMasterRequestProto, RegisterApplicationMasterResponseProto>(
             YarnProtocols.ApplicationMaster, "registerApplicationMaster", RegisterApplicationMasterRequestProto.Parser, (ctx, r, _) => Run(() => Register(ctx.User, r)));
         server.Register<AllocateRequestProto, AllocateResponseProto>(
-            YarnProtocols.ApplicationMaster, "allocate", AllocateRequestProto.Parser, (ctx, r, _) => Run(() => Allocate(ctx.User, r)));
+            YarnProtocols.ApplicationMaster, "allocate", AllocateRequestProto.Parser, (ctx, r, _) => Run(() => Allocate(ctx, r)));
         server.Register<FinishApplicationMasterRequestProto, FinishApplicationMasterResponseProto>(
             YarnProtocols.ApplicationMaster, "finishApplicationMaster", FinishApplicationMasterRequestProto.Parser, (ctx, r, _) => Run(() => Finish(ctx.User, r)));
         return server;
@@ -37,7 +37,7 @@ internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys key
         try
         {
             var id = YarnTokenSecrets.ParseAmRmIdentifier(identifier);
-            return id.KeyId == rm.AmRmTokens.KeyId && id.AppAttemptId is not null ? rm.AmRmTokens.Password(identifier) : null;
+            return id.AppAttemptId is null ? null : rm.AmRmTokens.PasswordFor(identifier, id.KeyId);
         }
         catch (InvalidProtocolBufferException)
         {

@@ -109,4 +109,27 @@ public sealed class AmIpcFaultTests(MiniClusterFixture fixture) : IClassFixture<
         Assert.Equal(ContainerStateProto.CComplete, Assert.Single(statuses.Status).State);
         am.Exit();
     }
+
+    [Fact]
+    public async Task Rolled_master_key_sends_a_new_am_rm_token_that_authenticates()
+    {
+        var am = await ShellAm.SubmitAsync(fixture.Cluster, fixture.Http, Deadline);
+        await using var rm = am.Connect();
+        await rm.RegisterApplicationMasterAsync(Registration());
+        var wire = new AmWire(rm);
+        Assert.Null((await wire.AllocateAsync()).AmRmToken);
+
+        fixture.Cluster.RollAmRmTokenMasterKey();
+        var rolled = (await wire.AllocateAsync()).AmRmToken;
+        Assert.NotNull(rolled);
+        var fresh = HadoopToken.FromProto(rolled);
+        Assert.Equal(HadoopToken.AmRmTokenKind, fresh.Kind);
+        Assert.NotEqual(YarnTokenSecrets.ParseAmRmIdentifier(am.AmRmToken.Identifier).KeyId, YarnTokenSecrets.ParseAmRmIdentifier(fresh.Identifier).KeyId);
+
+        await using var renewed = am.Connect(fresh.ToAuth());
+        var next = await renewed.AllocateAsync(new AllocateRequestProto { ResponseId = wire.ResponseId });
+        Assert.Null(next.AmRmToken);
+        Assert.Equal(wire.ResponseId + 1, next.ResponseId);
+        am.Exit();
+    }
 }
