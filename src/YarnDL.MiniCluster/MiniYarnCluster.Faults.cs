@@ -44,4 +44,7 @@ public sealed partial class MiniYarnCluster
         Rm.RestartPreservingWork();
         AmService.ForgetRegistrations();
     }
+
+    /// <summary>Rolls the AMRMToken master key: each AM gets a new token in its next allocate response (am_rm_token).</summary>
+    public void RollAmRmTokenMasterKey() => Rm.AmRmTokens.Roll();
 }

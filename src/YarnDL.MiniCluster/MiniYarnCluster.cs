@@ -19,7 +19,7 @@ namespace YarnDL.MiniCluster;
 public sealed partial class MiniYarnCluster : IAsyncDisposable
 {
     private readonly List<WebApplication> _webApps = [];
-    private readonly List<TcpListener> _reserved = [];
+    private readonly List<Hadoop.HadoopRpcServer> _rpcServers = [];
     private readonly List<RmFront> _fronts = [];
     private readonly bool _ownsWorkDir;
     private volatile string _activeRm = "rm1";
@@ -34,7 +34,10 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
         var launcher = new ContainerLauncher(options, HdfsRoot, ConfDir);
         Rm = new RmCore(options, launcher, loggers.CreateLogger("YarnDL.MiniCluster.ResourceManager"));
         AmService = new AmService(Rm);
+        _keys = new Ipc.RpcKeys();
     }
+
+    private readonly Ipc.RpcKeys _keys;
 
     public MiniClusterOptions Options { get; }
     public string WorkDir { get; }
@@ -51,7 +54,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     /// <summary>Every RM's REST base in rm-id order (two with HA).</summary>
     public IReadOnlyList<Uri> RmRestUris => _fronts.Select(f => new Uri(f.BaseUri)).ToList();
 
-    /// <summary><c>yarn.resourcemanager.scheduler.address</c> (reserved; the IPC service lands with YarnDL.Hadoop).</summary>
+    /// <summary><c>yarn.resourcemanager.scheduler.address</c> (ApplicationMasterProtocolPB over Hadoop IPC, AMRMToken auth).</summary>
     public string SchedulerAddress { get; private set; } = "";
 
     public IReadOnlyList<MiniNodeInfo> Nodes { get; private set; } = [];
@@ -87,15 +90,17 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(HdfsRoot);
-        SchedulerAddress = $"127.0.0.1:{Reserve()}";
+        SchedulerAddress = $"127.0.0.1:{StartRpc(new Ipc.AmRpcService(Rm, AmService, _keys).CreateServer())}";
+        var nmRpc = new Ipc.NmRpcService(Rm, _keys);
         var nodes = new List<MiniNodeInfo>();
         for (var i = 0; i < Options.Nodes; i++)
         {
             NodeRecord? record = null;
+            var rpcPort = StartRpc(nmRpc.CreateServer(() => record!.NodeId));
             var nmWeb = await StartWebAsync(0, web => NmWebApi.Map(web, Rm, () => record!), ct).ConfigureAwait(false);
             var nm = record = new NodeRecord
             {
-                Host = "127.0.0.1", RpcPort = Reserve(), HttpPort = new Uri(nmWeb).Port,
+                Host = "127.0.0.1", RpcPort = rpcPort, HttpPort = new Uri(nmWeb).Port,
                 Total = new Resource(Options.MemoryMbPerNode, Options.VCoresPerNode, Options.GpusPerNode),
                 LocalDir = Path.Combine(WorkDir, $"nm{i}", "local"), LogDir = Path.Combine(WorkDir, $"nm{i}", "logs"),
                 LastHealthUpdate = Rm.Now,
@@ -163,19 +168,17 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
         return site;
     }
 
-    private int Reserve()
+    private int StartRpc(Hadoop.HadoopRpcServer server)
     {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        _reserved.Add(l);
-        return ((IPEndPoint)l.LocalEndpoint).Port;
+        _rpcServers.Add(server);
+        return server.Start().Port;
     }
 
     public async ValueTask DisposeAsync()
     {
         await Rm.KillAllAsync().ConfigureAwait(false);
         foreach (var web in _webApps) await web.DisposeAsync().ConfigureAwait(false);
-        foreach (var l in _reserved) l.Dispose();
+        foreach (var s in _rpcServers) await s.DisposeAsync().ConfigureAwait(false);
         if (_ownsWorkDir)
         {
             try { Directory.Delete(WorkDir, recursive: true); }

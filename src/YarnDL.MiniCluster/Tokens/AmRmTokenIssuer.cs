@@ -9,18 +9,46 @@ namespace YarnDL.MiniCluster.Tokens;
 internal sealed class AmRmTokenIssuer
 {
     public const string Kind = "YARN_AM_RM_TOKEN";
-    private readonly byte[] _masterKey = RandomNumberGenerator.GetBytes(20);
+    private readonly object _gate = new();
+    private byte[] _masterKey = RandomNumberGenerator.GetBytes(20);
+    private (int KeyId, byte[] Key)? _previous;
 
-    public int KeyId { get; } = RandomNumberGenerator.GetInt32(1, int.MaxValue);
+    public int KeyId { get; private set; } = RandomNumberGenerator.GetInt32(1, int.MaxValue);
+
+    /// <summary>Rolls the master key as the RM does every rolling interval; tokens under the previous key stay valid.</summary>
+    public void Roll()
+    {
+        lock (_gate)
+        {
+            _previous = (KeyId, _masterKey);
+            _masterKey = RandomNumberGenerator.GetBytes(20);
+            KeyId = KeyId == int.MaxValue ? 1 : KeyId + 1;
+        }
+    }
+
+    /// <summary>The password for an identifier under the key it names (current or previous), or null for an unknown key.</summary>
+    public byte[]? PasswordFor(byte[] identifier, int keyId)
+    {
+        lock (_gate)
+        {
+            if (keyId == KeyId) return HMACSHA1.HashData(_masterKey, identifier);
+            return _previous is { } p && p.KeyId == keyId ? HMACSHA1.HashData(p.Key, identifier) : null;
+        }
+    }
 
     public TokenEntry Issue(long clusterTs, int appSeq, int attempt)
     {
-        var identifier = EncodeIdentifier(clusterTs, appSeq, attempt, KeyId);
-        return new TokenEntry("", identifier, HMACSHA1.HashData(_masterKey, identifier), Kind, "");
+        lock (_gate)
+        {
+            var identifier = EncodeIdentifier(clusterTs, appSeq, attempt, KeyId);
+            return new TokenEntry("", identifier, HMACSHA1.HashData(_masterKey, identifier), Kind, "");
+        }
     }
 
-    public bool Verify(byte[] identifier, byte[] password) =>
-        CryptographicOperations.FixedTimeEquals(HMACSHA1.HashData(_masterKey, identifier), password);
+    public bool Verify(byte[] identifier, byte[] password)
+    {
+        lock (_gate) return CryptographicOperations.FixedTimeEquals(HMACSHA1.HashData(_masterKey, identifier), password);
+    }
 
     /// <summary>AMRMTokenIdentifierProto{appAttemptId{application_id{id, cluster_timestamp}, attemptId}, keyId}.</summary>
     internal static byte[] EncodeIdentifier(long clusterTs, int appSeq, int attempt, int keyId)

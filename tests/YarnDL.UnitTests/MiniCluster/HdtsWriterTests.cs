@@ -24,7 +24,7 @@ public sealed class HdtsWriterTests
     public void WriteVLong_matches_spec_examples(long value, string hex)
     {
         using var ms = new MemoryStream();
-        HdtsWriter.WriteVLong(ms, value);
+        YarnDL.Hadoop.Security.WritableIO.WriteVLong(ms, value);
         Assert.Equal(hex, Convert.ToHexStringLower(ms.ToArray()));
     }
 

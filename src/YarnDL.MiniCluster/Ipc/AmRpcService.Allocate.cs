@@ -1,0 +1,58 @@
+using YarnDL.Hadoop;
+using YarnDL.Hadoop.Ids;
+using YarnDL.Hadoop.Security;
+using YarnDL.Hadoop.Protos.Yarn;
+using YarnDL.MiniCluster.ResourceManager;
+using YarnDL.MiniCluster.ResourceManager.AmProtocol;
+
+namespace YarnDL.MiniCluster.Ipc;
+
+internal sealed partial class AmRpcService
+{
+    private AllocateResponseProto Allocate(HadoopCallContext ctx, AllocateRequestProto r)
+    {
+        var attemptId = ctx.User;
+        var asks = r.Ask.Select(a => new ContainerAsk(
+            a.Priority?.Priority ?? 0, a.AllocationRequestId, ProtoMap.Resource(a.Capability),
+            a.HasResourceName ? a.ResourceName : ContainerAsk.Any, a.NumContainers, !a.HasRelaxLocality || a.RelaxLocality)).ToList();
+        var call = new AllocateCall(
+            r.ResponseId, r.Progress, asks,
+            r.Release.Select(id => ContainerId.FromProto(id).ToString()).ToList(),
+            r.BlacklistRequest?.BlacklistAdditions.ToList() ?? [],
+            r.BlacklistRequest?.BlacklistRemovals.ToList() ?? []);
+        var reply = ams.Allocate(attemptId, call);
+        var user = UserOf(attemptId);
+        var result = reply.Result;
+        var proto = new AllocateResponseProto
+        {
+            ResponseId = reply.ResponseId,
+            Limit = ProtoMap.Resource(result.Available),
+            NumClusterNodes = result.NumClusterNodes,
+        };
+        foreach (var c in result.Allocated) proto.AllocatedContainers.Add(Container(c, user));
+        foreach (var c in result.Completed) proto.CompletedContainerStatuses.Add(ProtoMap.Status(c));
+        foreach (var node in result.NewNmTokenNodes) proto.NmTokens.Add(NmToken(attemptId, node, user));
+        if (ctx.TokenIdentifier is { } used && YarnTokenSecrets.ParseAmRmIdentifier(used).KeyId != rm.AmRmTokens.KeyId)
+        {
+            var attempt = ApplicationAttemptId.Parse(attemptId);
+            var token = rm.AmRmTokens.Issue(attempt.ApplicationId.ClusterTimestamp, attempt.ApplicationId.Id, attempt.AttemptId);
+            proto.AmRmToken = new Hadoop.Protos.Common.TokenProto
+            {
+                Identifier = Google.Protobuf.ByteString.CopyFrom(token.Identifier),
+                Password = Google.Protobuf.ByteString.CopyFrom(token.Password),
+                Kind = token.Kind,
+                Service = token.Service,
+            };
+        }
+
+        proto.UpdatedNodes.AddRange(_nodeUpdates.Changed(attemptId));
+        if (result.PreemptionNotices.Count > 0)
+        {
+            var strict = new StrictPreemptionContractProto();
+            foreach (var c in result.PreemptionNotices) strict.Container.Add(new PreemptionContainerProto { Id = ContainerId.Parse(c.Id).ToProto() });
+            proto.Preempt = new PreemptionMessageProto { StrictContract = strict };
+        }
+
+        return proto;
+    }
+}

@@ -1,0 +1,106 @@
+using Google.Protobuf;
+using YarnDL.Hadoop;
+using YarnDL.Hadoop.Ids;
+using YarnDL.Hadoop.Protos.Yarn;
+using YarnDL.Hadoop.Security;
+using YarnDL.Hadoop.Yarn;
+using YarnDL.MiniCluster.ResourceManager;
+using YarnDL.MiniCluster.ResourceManager.AmProtocol;
+
+namespace YarnDL.MiniCluster.Ipc;
+
+/// <summary>ApplicationMasterProtocolPB on the scheduler address: TOKEN (AMRMToken) only, translated to <see cref="AmService"/>.</summary>
+internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys keys)
+{
+    private readonly NodeUpdates _nodeUpdates = new(rm);
+
+    public HadoopRpcServer CreateServer()
+    {
+        var server = new HadoopRpcServer(new HadoopRpcServerOptions
+        {
+            AllowSimple = false,
+            TokenSecretLookup = Lookup,
+            TokenUser = id => ApplicationAttemptId.FromProto(YarnTokenSecrets.ParseAmRmIdentifier(id).AppAttemptId).ToString(),
+            ProtocolVersion = YarnProtocols.Version,
+        });
+        server.Register<RegisterApplicationMasterRequestProto, RegisterApplicationMasterResponseProto>(
+            YarnProtocols.ApplicationMaster, "registerApplicationMaster", RegisterApplicationMasterRequestProto.Parser, (ctx, r, _) => Run(() => Register(ctx.User, r)));
+        server.Register<AllocateRequestProto, AllocateResponseProto>(
+            YarnProtocols.ApplicationMaster, "allocate", AllocateRequestProto.Parser, (ctx, r, _) => Run(() => Allocate(ctx, r)));
+        server.Register<FinishApplicationMasterRequestProto, FinishApplicationMasterResponseProto>(
+            YarnProtocols.ApplicationMaster, "finishApplicationMaster", FinishApplicationMasterRequestProto.Parser, (ctx, r, _) => Run(() => Finish(ctx.User, r)));
+        return server;
+    }
+
+    private byte[]? Lookup(byte[] identifier)
+    {
+        try
+        {
+            var id = YarnTokenSecrets.ParseAmRmIdentifier(identifier);
+            return id.AppAttemptId is null ? null : rm.AmRmTokens.PasswordFor(identifier, id.KeyId);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Runs a handler, turning the RM's refusals into Hadoop ERROR responses with the Java class name.</summary>
+    internal static Task<T> Run<T>(Func<T> handler)
+    {
+        try
+        {
+            return Task.FromResult(handler());
+        }
+        catch (RmRequestException ex)
+        {
+            return Task.FromException<T>(new HadoopServerException(ex.JavaClassName, ex.Message));
+        }
+    }
+
+    private RegisterApplicationMasterResponseProto Register(string attemptId, RegisterApplicationMasterRequestProto r)
+    {
+        var reply = ams.Register(attemptId, r.Host, r.RpcPort, r.HasTrackingUrl && r.TrackingUrl.Length > 0 ? r.TrackingUrl : null);
+        var user = UserOf(attemptId);
+        var proto = new RegisterApplicationMasterResponseProto { MaximumCapability = ProtoMap.Resource(reply.MaximumCapability), Queue = reply.Queue };
+        proto.SchedulerResourceTypes.Add(SchedulerResourceTypes.Memory);
+        proto.SchedulerResourceTypes.Add(SchedulerResourceTypes.Cpu);
+        foreach (var c in reply.ContainersFromPreviousAttempts) proto.ContainersFromPreviousAttempts.Add(Container(c, user));
+        foreach (var node in reply.NmTokenNodesFromPreviousAttempts) proto.NmTokensFromPreviousAttempts.Add(NmToken(attemptId, node, user));
+        return proto;
+    }
+
+    private FinishApplicationMasterResponseProto Finish(string attemptId, FinishApplicationMasterRequestProto r)
+    {
+        var status = r.FinalApplicationStatus switch
+        {
+            FinalApplicationStatusProto.AppSucceeded => "SUCCEEDED",
+            FinalApplicationStatusProto.AppFailed => "FAILED",
+            FinalApplicationStatusProto.AppKilled => "KILLED",
+            FinalApplicationStatusProto.AppEnded => "ENDED",
+            _ => "UNDEFINED",
+        };
+        var done = ams.Finish(attemptId, status, r.Diagnostics, r.HasTrackingUrl && r.TrackingUrl.Length > 0 ? r.TrackingUrl : null);
+        return new FinishApplicationMasterResponseProto { IsUnregistered = done };
+    }
+
+    private string UserOf(string attemptId)
+    {
+        var appId = ApplicationAttemptId.Parse(attemptId).ApplicationId.ToString();
+        return rm.Read(v => v.Apps.FirstOrDefault(a => a.Id == appId)?.User) ?? "";
+    }
+
+    private ContainerProto Container(Model.ContainerRecord c, string user) => new()
+    {
+        Id = ContainerId.Parse(c.Id).ToProto(),
+        NodeId = NodeId.Parse(c.Node.NodeId).ToProto(),
+        NodeHttpAddress = c.Node.HttpAddress,
+        Resource = ProtoMap.Resource(c.Resource),
+        Priority = new PriorityProto { Priority = c.Priority },
+        ContainerToken = keys.MintContainerToken(c, user, rm.ClusterTimestamp, rm.Now).ToProto(),
+        AllocationRequestId = c.AllocationRequestId,
+    };
+
+    private NMTokenProto NmToken(string attemptId, string node, string user) =>
+        new() { NodeId = NodeId.Parse(node).ToProto(), Token = keys.MintNmToken(attemptId, node, user).ToProto() };
+}

@@ -1,0 +1,56 @@
+using YarnDL.Hadoop.Ids;
+using YarnDL.Hadoop.Protos.Yarn;
+using YarnDL.MiniCluster.ResourceManager;
+
+namespace YarnDL.MiniCluster.Ipc;
+
+/// <summary>
+/// Hadoop's updated_nodes: each attempt hears about a node once its state changes (lost, unhealthy …) after the attempt
+/// first saw it; the first heartbeat only records the starting states.
+/// </summary>
+internal sealed class NodeUpdates(RmCore rm)
+{
+    private readonly Dictionary<string, Dictionary<string, string>> _seen = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<NodeReportProto> Changed(string attemptId)
+    {
+        var reports = new List<NodeReportProto>();
+        rm.Read(v =>
+        {
+            lock (_seen)
+            {
+                var first = !_seen.TryGetValue(attemptId, out var known);
+                known ??= _seen[attemptId] = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var node in v.Nodes)
+                {
+                    var had = known.TryGetValue(node.NodeId, out var old);
+                    known[node.NodeId] = node.State;
+                    if (first || (had && old == node.State) || (!had && node.State == "RUNNING")) continue;
+                    reports.Add(new NodeReportProto
+                    {
+                        NodeId = NodeId.Parse(node.NodeId).ToProto(),
+                        HttpAddress = node.HttpAddress,
+                        RackName = "/default-rack",
+                        Used = ProtoMap.Resource(node.Used),
+                        Capability = ProtoMap.Resource(node.Total),
+                        NumContainers = node.Containers.Count,
+                        NodeState = node.State switch
+                        {
+                            "RUNNING" => NodeStateProto.NsRunning,
+                            "LOST" => NodeStateProto.NsLost,
+                            "UNHEALTHY" => NodeStateProto.NsUnhealthy,
+                            "DECOMMISSIONED" => NodeStateProto.NsDecommissioned,
+                            "SHUTDOWN" => NodeStateProto.NsShutdown,
+                            _ => NodeStateProto.NsNew,
+                        },
+                        HealthReport = "",
+                        LastHealthReportTime = node.LastHealthUpdate,
+                    });
+                }
+            }
+
+            return 0;
+        });
+        return reports;
+    }
+}
