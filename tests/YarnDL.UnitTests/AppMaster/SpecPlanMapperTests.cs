@@ -23,8 +23,8 @@ public sealed class SpecPlanMapperTests
         Assert.Equal(TimeSpan.FromHours(1), plan.Deadlines.Job);
         Assert.Equal("mlp", plan.Trainer["model"]);
         Assert.Equal("digits", plan.Trainer["dataset"]);
-        Assert.Equal("5", plan.Trainer["epochs"]);
-        Assert.Equal("64", plan.Trainer["batch-size"]);
+        Assert.Equal("20", plan.Trainer["epochs"]);
+        Assert.Equal("32", plan.Trainer["batch-size"]);
         Assert.Equal("allreduce", plan.Trainer["strategy"]);
         Assert.Equal(["0.1", "0.05"], plan.Clusters.Select(c => c.HyperParameters["learning-rate"]));
         Assert.Equal(2, plan.Clusters.Select(c => c.Id).Distinct().Count());
