@@ -7,6 +7,7 @@ using YarnDL.Training.Compute.Ilgpu;
 using YarnDL.Training.Config;
 using YarnDL.Training.Data;
 using YarnDL.Training.Distributed;
+using YarnDL.Training.Distributed.ParameterServer;
 using YarnDL.Training.Faults;
 using YarnDL.Training.Session;
 
@@ -16,9 +17,14 @@ internal sealed partial class TrainerApp
 {
     private async Task<TrainingResult> TrainAsync(TrainerOptions options, ClusterInfo cluster, Socket? listener, CheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
     {
+        if (cluster.Role == ClusterResolver.ParameterServerRole)
+        {
+            return await ServeParametersAsync(cluster, listener, am, ct);
+        }
+
         if (cluster.Rank < 0 && cluster.Role != "evaluator")
         {
-            throw new TrainerConfigException($"role '{cluster.Role}' is not supported by this trainer (parameter servers are not implemented; use strategy allreduce)");
+            throw new TrainerConfigException($"role '{cluster.Role}' is not supported by this trainer (supported: chief, master, worker, ps, evaluator)");
         }
 
         var data = options.Dataset == "synthetic"
@@ -31,11 +37,9 @@ internal sealed partial class TrainerApp
             return Evaluate(options, backend, train, test, store);
         }
 
-        using var reducer = cluster.WorldSize > 1
-            ? await RingAllReduce.ConnectAsync(cluster.Rank, [.. cluster.RingPeers.Select(Endpoints.Parse)], listener!, TimeSpan.FromMinutes(5), ct)
-            : (IGradientReducer)new SingleRankReducer();
+        using var sync = await ConnectAsync(options, cluster, listener, ct);
         listener?.Dispose();
-        var session = new TrainingSession(options, backend, reducer, train, test, store, stdout)
+        var session = new TrainingSession(options, backend, sync, train, test, store, stdout)
         {
             Faults = faults,
             Control = am is null ? NullTrainingControl.Instance : am,
@@ -45,6 +49,51 @@ internal sealed partial class TrainerApp
         try
         {
             return await Task.Factory.StartNew(() => session.Run(ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally
+        {
+            await stopHeartbeats.CancelAsync();
+            await heartbeats;
+        }
+    }
+
+    private static async Task<IParameterSync> ConnectAsync(TrainerOptions options, ClusterInfo cluster, Socket? listener, CancellationToken ct)
+    {
+        if (options.Strategy == "ps")
+        {
+            if (cluster.ParameterServers.Count == 0)
+            {
+                throw new TrainerConfigException("strategy ps needs ps tasks in the cluster spec (TF_CONFIG cluster.ps)");
+            }
+
+            var mode = options.PsMode == "async" ? PsMode.Async : PsMode.Sync;
+            return await ParameterServerClient.ConnectAsync(cluster.Rank, cluster.WorldSize, mode, [.. cluster.ParameterServers.Select(Endpoints.Parse)], TimeSpan.FromMinutes(5), ct);
+        }
+
+        var reducer = cluster.WorldSize > 1
+            ? await RingAllReduce.ConnectAsync(cluster.Rank, [.. cluster.RingPeers.Select(Endpoints.Parse)], listener!, TimeSpan.FromMinutes(5), ct)
+            : (IGradientReducer)new SingleRankReducer();
+        return new AllReduceSync(reducer);
+    }
+
+    private async Task<TrainingResult> ServeParametersAsync(ClusterInfo cluster, Socket? listener, AmTaskClient? am, CancellationToken ct)
+    {
+        if (listener is null)
+        {
+            throw new TrainerConfigException("a ps task needs its own address in the cluster spec (TF_CONFIG cluster.ps[index])");
+        }
+
+        using var stopHeartbeats = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeats = am?.RunHeartbeatsAsync(stderr, stopHeartbeats.Token) ?? Task.CompletedTask;
+        try
+        {
+            var started = time.GetTimestamp();
+            using var node = await ParameterServerNode.AcceptAsync(listener, cluster.WorldSize, TimeSpan.FromMinutes(5), ct);
+            listener.Dispose();
+            await stdout.WriteLineAsync($"ps {cluster.Index}: {cluster.WorldSize} workers connected");
+            await Task.Factory.StartNew(node.Serve, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await stdout.WriteLineAsync($"ps {cluster.Index}: mode={node.Mode.ToString().ToLowerInvariant()} updates={node.Updates} shard={node.Weights.Length}");
+            return new TrainingResult(node.Updates, 0, 0, 0, false, false, time.GetElapsedTime(started).TotalSeconds);
         }
         finally
         {

@@ -36,7 +36,7 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
             else
             {
                 cluster = ClusterResolver.FromEnvironment(env);
-                if (cluster.WorldSize > 1 && cluster.Self is not null && cluster.Rank >= 0)
+                if (cluster.Self is not null && ((cluster.WorldSize > 1 && cluster.Rank >= 0) || cluster.Role == ClusterResolver.ParameterServerRole))
                 {
                     listener = Endpoints.Listen(Endpoints.Parse(cluster.Self));
                 }

@@ -13,6 +13,7 @@ public static class TrainerDefaults
     public const OptimizerKind Optimizer = OptimizerKind.Adam;
     public const float Momentum = 0.9f;
     public const string Strategy = "allreduce";
+    public const string PsMode = "sync";
     public const ulong Seed = 42;
     public const int Threads = 1;
     public const int Hidden = 128;

@@ -20,7 +20,11 @@ public sealed record TrainerOptions
 
     public float Momentum { get; init; } = TrainerDefaults.Momentum;
 
+    /// <summary>allreduce (ring over the ranked tasks) or ps (parameter-server tasks own the weights).</summary>
     public string Strategy { get; init; } = TrainerDefaults.Strategy;
+
+    /// <summary>With strategy ps: sync (one update per step from all workers, deterministic) or async.</summary>
+    public string PsMode { get; init; } = TrainerDefaults.PsMode;
 
     public ulong Seed { get; init; } = TrainerDefaults.Seed;
 
@@ -52,7 +56,8 @@ public sealed record TrainerOptions
         Check(errors, BatchSize > 0, "batch-size must be > 0");
         Check(errors, LearningRate > 0, "learning-rate must be > 0");
         Check(errors, Momentum is >= 0 and < 1, "momentum must be in [0, 1)");
-        Check(errors, Strategy is "allreduce", $"strategy '{Strategy}' is not supported (supported: allreduce)");
+        Check(errors, Strategy is "allreduce" or "ps", $"strategy '{Strategy}' is not supported (supported: allreduce, ps)");
+        Check(errors, PsMode is "sync" or "async", $"ps-mode '{PsMode}' is not supported (supported: sync, async)");
         Check(errors, TargetAccuracy is null or (> 0 and <= 1), "target-accuracy must be in (0, 1]");
         Check(errors, Threads > 0, "threads must be > 0");
         Check(errors, Hidden > 0, "hidden must be > 0");

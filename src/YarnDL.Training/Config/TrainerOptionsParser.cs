@@ -36,6 +36,7 @@ public static class TrainerOptionsParser
                 "optimizer" => o with { Optimizer = ParseOptimizer(v) },
                 "momentum" => o with { Momentum = (float)Dbl(key, v) },
                 "strategy" => o with { Strategy = v.ToLowerInvariant() },
+                "psmode" => o with { PsMode = v.ToLowerInvariant() },
                 "seed" => o with { Seed = (ulong)Int(key, v) },
                 "targetaccuracy" => o with { TargetAccuracy = Dbl(key, v) },
                 "threads" => o with { Threads = Int(key, v) },
