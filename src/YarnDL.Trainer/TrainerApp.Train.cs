@@ -9,14 +9,22 @@ using YarnDL.Training.Data;
 using YarnDL.Training.Distributed;
 using YarnDL.Training.Distributed.ParameterServer;
 using YarnDL.Training.Faults;
+using YarnDL.Training.Inference;
+using YarnDL.Training.Summaries;
 using YarnDL.Training.Session;
 
 namespace YarnDL.Trainer;
 
 internal sealed partial class TrainerApp
 {
-    private async Task<TrainingResult> TrainAsync(TrainerOptions options, ClusterInfo cluster, Socket? listener, CheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
+    private async Task<TrainingResult> TrainAsync(TrainerOptions options, ClusterInfo cluster, Socket? listener, ICheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
     {
+        if (cluster.Role == ClusterResolver.ParameterServerRole && options.Mode == "infer")
+        {
+            await stdout.WriteLineAsync("ps: nothing to serve in infer mode");
+            return new TrainingResult(0, 0, 0, 0, false, false, 0);
+        }
+
         if (cluster.Role == ClusterResolver.ParameterServerRole)
         {
             return await ServeParametersAsync(cluster, listener, am, ct);
@@ -27,22 +35,27 @@ internal sealed partial class TrainerApp
             throw new TrainerConfigException($"role '{cluster.Role}' is not supported by this trainer (supported: chief, master, worker, ps, evaluator)");
         }
 
-        var data = options.Dataset == "synthetic"
-            ? SyntheticDataset.Create(options.SyntheticCount, 64, 10, options.Seed)
-            : DigitsLoader.Load(DigitsLoader.Locate(options.DataDir));
-        var (train, test) = data.Split(TrainerDefaults.TestFraction, options.Seed);
+        var (train, test, score) = DataSources.Load(options);
         using var backend = CreateBackend(options);
         if (cluster.Role == "evaluator")
         {
             return Evaluate(options, backend, train, test, store);
         }
 
+        if (options.Mode == "infer")
+        {
+            return Infer(options, cluster, backend, score, store);
+        }
+
+        using var events = cluster.IsChief && options.TensorboardDir is { } tb ? new EventFileWriter(tb, time) : null;
         using var sync = await ConnectAsync(options, cluster, listener, ct);
         listener?.Dispose();
         var session = new TrainingSession(options, backend, sync, train, test, store, stdout)
         {
             Faults = faults,
             Control = am is null ? NullTrainingControl.Instance : am,
+            InitFrom = CheckpointStores.Create(options.InitFrom, env),
+            Events = events,
         };
         using var stopHeartbeats = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var heartbeats = am?.RunHeartbeatsAsync(stderr, stopHeartbeats.Token) ?? Task.CompletedTask;
@@ -108,7 +121,24 @@ internal sealed partial class TrainerApp
         _ => new CpuBackend(options.Threads),
     };
 
-    private TrainingResult Evaluate(TrainerOptions options, IComputeBackend backend, Dataset train, Dataset test, CheckpointStore? store)
+    private TrainingResult Infer(TrainerOptions options, ClusterInfo cluster, IComputeBackend backend, Dataset score, ICheckpointStore? store)
+    {
+        var source = CheckpointStores.Create(options.InitFrom, env) ?? store ?? throw new TrainerConfigException("infer: no checkpoint to score with (set init-from or YARNDL_CHECKPOINT_DIR)");
+        var state = source.TryLoad() ?? throw new TrainerConfigException($"infer: no checkpoint at {source.PathName}");
+        var model = Training.Model.ModelFactory.Create(options, backend, score.FeatureCount, score.ClassCount);
+        if (state.Parameters.Length != model.Parameters.Length)
+        {
+            throw new TrainerConfigException($"infer: {source.PathName} holds {state.Parameters.Length} parameters, this {options.Model} has {model.Parameters.Length}");
+        }
+
+        state.Parameters.CopyTo(model.Parameters, 0);
+        var rank = Math.Max(0, cluster.Rank);
+        var (count, accuracy, path) = BatchInference.Run(model, score, rank, cluster.WorldSize, options.PredictionsDir ?? TrainerDefaults.PredictionsDir);
+        stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"infer rank={rank} examples={count} accuracy={accuracy:F4} predictions={path}"));
+        return new TrainingResult(state.Step, 0, accuracy, 0, false, false, 0);
+    }
+
+    private TrainingResult Evaluate(TrainerOptions options, IComputeBackend backend, Dataset train, Dataset test, ICheckpointStore? store)
     {
         var state = store?.TryLoad() ?? throw new TrainerConfigException("evaluator: no checkpoint to evaluate (set YARNDL_CHECKPOINT_DIR)");
         var model = Training.Model.ModelFactory.Create(options, backend, train.FeatureCount, train.ClassCount);

@@ -19,6 +19,8 @@ public static class TrainerDefaults
     public const int Hidden = 128;
     public const int SyntheticCount = 20000;
     public const string Backend = "cpu";
+    public const string Mode = "train";
+    public const string PredictionsDir = "predictions";
 
     /// <summary>Share of the data set held out for the test accuracy.</summary>
     public const double TestFraction = 0.2;

@@ -8,6 +8,7 @@ using YarnDL.Training.Data;
 using YarnDL.Training.Distributed;
 using YarnDL.Training.Faults;
 using YarnDL.Training.Model;
+using YarnDL.Training.Summaries;
 
 namespace YarnDL.Training.Session;
 
@@ -20,11 +21,11 @@ public sealed partial class TrainingSession(
     IParameterSync sync,
     Dataset train,
     Dataset test,
-    CheckpointStore? checkpoints,
+    ICheckpointStore? checkpoints,
     TextWriter log)
 {
     /// <summary>All-reduce training over <paramref name="reducer"/>.</summary>
-    public TrainingSession(TrainerOptions options, IComputeBackend backend, IGradientReducer reducer, Dataset train, Dataset test, CheckpointStore? checkpoints, TextWriter log)
+    public TrainingSession(TrainerOptions options, IComputeBackend backend, IGradientReducer reducer, Dataset train, Dataset test, ICheckpointStore? checkpoints, TextWriter log)
         : this(options, backend, new AllReduceSync(reducer), train, test, checkpoints, log)
     {
     }
@@ -34,6 +35,12 @@ public sealed partial class TrainingSession(
     public ITrainingControl Control { get; init; } = NullTrainingControl.Instance;
 
     public FaultKnobs Faults { get; init; } = FaultKnobs.None;
+
+    /// <summary>Transfer learning: a fresh run (no checkpoint to resume) starts from this checkpoint's weights.</summary>
+    public ICheckpointStore? InitFrom { get; init; }
+
+    /// <summary>Rank 0 appends the epoch metrics here (TensorBoard scalars).</summary>
+    public EventFileWriter? Events { get; init; }
 
     /// <summary>Rank 0 writes checkpoints.</summary>
     public bool IsChief => sync.Rank == 0;
@@ -47,6 +54,12 @@ public sealed partial class TrainingSession(
         var p = model.Parameters.Length;
         var optimizer = new Optimizer(options.Optimizer, p, options.LearningRate, options.Momentum);
         var step = Resume(model, optimizer);
+        if (step == 0)
+        {
+            InitializeFrom(model);
+        }
+
+        var frozen = FrozenSlices(model);
         sync.Start(model.Parameters, optimizer);
         var global = Math.Max(options.BatchSize, sync.WorldSize);
         var stepsPerEpoch = Math.Max(1, train.Count / global);
@@ -79,6 +92,10 @@ public sealed partial class TrainingSession(
             var first = (int)(step % stepsPerEpoch) * global;
             var command = Control.PendingCommand;
             buffer[p] = model.LossAndGradient(train, order.AsSpan(first + lo, hi - lo), 1f / share, buffer.AsSpan(0, p));
+            foreach (var f in frozen)
+            {
+                buffer.AsSpan(f.Offset, f.Length).Clear();
+            }
             buffer[p + 1] = command is TaskCommand.Checkpoint or TaskCommand.Stop ? 1 : 0;
             buffer[p + 2] = command is TaskCommand.Stop ? 1 : 0;
             sync.Update(buffer, model.Parameters, optimizer, backend);
@@ -100,6 +117,10 @@ public sealed partial class TrainingSession(
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch={epoch + 1} step={step} loss={loss:F4} accuracy={accuracy:F4} examples_per_s={rate:F0}"));
                 reached = options.TargetAccuracy is { } target && accuracy >= target;
                 metrics = Metrics(loss, accuracy, rate);
+                if (IsChief)
+                {
+                    Events?.WriteScalars(step, metrics);
+                }
             }
 
             var wantCheckpoint = buffer[p + 1] > 0 || stopped || reached || step == total ||

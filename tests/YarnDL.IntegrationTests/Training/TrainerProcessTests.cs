@@ -26,6 +26,24 @@ public sealed partial class TrainerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task ChiefWorkerAndPs_Processes_TrainWithSyncParameterServer()
+    {
+        var cluster = $"{{\"chief\":[\"127.0.0.1:{TrainerProcess.FreePort()}\"],\"worker\":[\"127.0.0.1:{TrainerProcess.FreePort()}\"],\"ps\":[\"127.0.0.1:{TrainerProcess.FreePort()}\"]}}";
+        string Tf(string role) => $"{{\"cluster\":{cluster},\"task\":{{\"type\":\"{role}\",\"index\":0}}}}";
+        var trainer = "{\"epochs\":40,\"target-accuracy\":0.97,\"strategy\":\"ps\"}";
+
+        var results = await Task.WhenAll(
+            TrainerProcess.RunAsync(new Dictionary<string, string> { ["TF_CONFIG"] = Tf("ps"), ["YARNDL_TRAINER"] = trainer }),
+            TrainerProcess.RunAsync(new Dictionary<string, string> { ["TF_CONFIG"] = Tf("chief"), ["YARNDL_TRAINER"] = trainer }),
+            TrainerProcess.RunAsync(new Dictionary<string, string> { ["TF_CONFIG"] = Tf("worker"), ["YARNDL_TRAINER"] = trainer }));
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout));
+        Assert.Contains("mode=sync", results[0].Stdout, StringComparison.Ordinal);
+        Assert.All(results[1..], r => Assert.True(FinalAccuracy(r.Stdout) >= 0.97, r.Stdout));
+        Assert.Equal(WithoutTiming(results[1].Stdout), WithoutTiming(results[2].Stdout));
+    }
+
+    [Fact]
     public async Task KilledProcess_ResumesFromCheckpoint_AndEndsWithTheSameCheckpointBytes()
     {
         var straightDir = Path.Combine(dir, "straight");
