@@ -44,6 +44,31 @@ public sealed partial class TrainerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainWithTensorBoard_ThenInferTwoShards_WritesEventsAndPredictions()
+    {
+        var ckpt = Path.Combine(dir, "ckpt");
+        var tb = Path.Combine(dir, "tb");
+        var predictions = Path.Combine(dir, "predictions");
+        var train = await TrainerProcess.RunAsync(new Dictionary<string, string> { ["YARNDL_TRAINER"] = "{\"epochs\":3}", ["YARNDL_CHECKPOINT_DIR"] = ckpt }, "--tensorboard-dir", tb);
+        Assert.True(train.ExitCode == 0, train.Stderr + train.Stdout);
+        var events = Assert.Single(Directory.GetFiles(tb));
+        Assert.StartsWith("events.out.tfevents.", Path.GetFileName(events), StringComparison.Ordinal);
+        Assert.Equal("brain.Event:2"u8.ToArray(), File.ReadAllBytes(events)[23..36]); // 12-byte record header, then 09 + 8-byte wall_time, 1A 0D
+
+        var cluster = $"{{\"worker\":[\"127.0.0.1:{TrainerProcess.FreePort()}\",\"127.0.0.1:{TrainerProcess.FreePort()}\"]}}";
+        var shards = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => TrainerProcess.RunAsync(new Dictionary<string, string>
+        {
+            ["TF_CONFIG"] = $"{{\"cluster\":{cluster},\"task\":{{\"type\":\"worker\",\"index\":{i}}}}}",
+            ["YARNDL_TRAINER"] = $"{{\"mode\":\"infer\",\"init-from\":\"{ckpt}\",\"predictions-dir\":\"{predictions}\"}}",
+        })));
+
+        Assert.All(shards, r => Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout));
+        var rows = Enumerable.Range(0, 2).SelectMany(i => File.ReadAllLines(Path.Combine(predictions, $"predictions-0000{i}.csv")).Skip(1)).ToArray();
+        Assert.Equal(1797, rows.Length);
+        Assert.True(rows.Count(r => r.Split(',')[1] == r.Split(',')[2]) > 0.9 * rows.Length, "predictions should mostly match the labels");
+    }
+
+    [Fact]
     public async Task KilledProcess_ResumesFromCheckpoint_AndEndsWithTheSameCheckpointBytes()
     {
         var straightDir = Path.Combine(dir, "straight");
