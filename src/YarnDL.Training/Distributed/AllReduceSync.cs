@@ -25,6 +25,12 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
         optimizer.Apply(backend, parameters, buffer.AsSpan(0, parameters.Length));
     }
 
+    public bool TrySumMetrics(float[] values)
+    {
+        reducer.AllReduceSum(values);
+        return true;
+    }
+
     public void FetchOptimizerState(float[] parameters, Optimizer optimizer)
     {
     }

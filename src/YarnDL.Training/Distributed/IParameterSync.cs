@@ -21,6 +21,10 @@ public interface IParameterSync : IDisposable
     /// <paramref name="parameters"/> hold the updated weights; in synchronous modes the control slots hold the sum over ranks.</summary>
     void Update(float[] buffer, float[] parameters, Optimizer optimizer, IComputeBackend backend);
 
+    /// <summary>Sums a few metric values (e.g. correct-prediction counts) across ranks in place, so the test set can be
+    /// evaluated in shards; false when this strategy cannot (then every rank evaluates the whole set).</summary>
+    bool TrySumMetrics(float[] values);
+
     /// <summary>Brings <paramref name="optimizer"/> (moments, step count) up to date before a checkpoint.</summary>
     void FetchOptimizerState(float[] parameters, Optimizer optimizer);
 }

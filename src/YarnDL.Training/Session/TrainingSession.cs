@@ -110,7 +110,7 @@ public sealed partial class TrainingSession(
             var endOfEpoch = step % stepsPerEpoch == 0;
             if (endOfEpoch)
             {
-                accuracy = model.Accuracy(test);
+                accuracy = EpochAccuracy(model);
                 var now = Stopwatch.GetTimestamp();
                 var rate = stepsPerEpoch * (double)global / Stopwatch.GetElapsedTime(epochStart, now).TotalSeconds;
                 epochStart = now;

@@ -91,6 +91,9 @@ public sealed class ParameterServerClient : IParameterSync
         optimizer.Steps++;
     }
 
+    /// <summary>Workers share no channel besides their ps links; each evaluates the whole test set.</summary>
+    public bool TrySumMetrics(float[] values) => false;
+
     public void FetchOptimizerState(float[] parameters, Optimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(parameters);
