@@ -89,7 +89,7 @@ internal static class SpecPlanMapper
             settings["init-from"] = t.InitFrom;
         }
 
-        if (t.Freeze.Count > 0)
+        if (t.Freeze.Length > 0)
         {
             settings["freeze"] = string.Join(',', t.Freeze);
         }

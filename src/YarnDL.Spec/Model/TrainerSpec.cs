@@ -31,7 +31,7 @@ public sealed record TrainerSpec
     public string? InitFrom { get; init; }
 
     /// <summary>Layer names kept fixed while training (mlp: hidden1, hidden2, output; cnn: conv, hidden, output).</summary>
-    public List<string> Freeze { get; init; } = [];
+    public string[] Freeze { get; init; } = [];
 
     /// <summary>Optimizer name (default <c>sgd</c>).</summary>
     public string Optimizer { get; init; } = "sgd";
