@@ -7,38 +7,55 @@ using YarnDL.Training.Compute.Ilgpu;
 using YarnDL.Training.Config;
 using YarnDL.Training.Data;
 using YarnDL.Training.Distributed;
+using YarnDL.Training.Distributed.ParameterServer;
 using YarnDL.Training.Faults;
+using YarnDL.Training.Inference;
+using YarnDL.Training.Summaries;
 using YarnDL.Training.Session;
 
 namespace YarnDL.Trainer;
 
 internal sealed partial class TrainerApp
 {
-    private async Task<TrainingResult> TrainAsync(TrainerOptions options, ClusterInfo cluster, Socket? listener, CheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
+    private async Task<TrainingResult> TrainAsync(TrainerOptions options, ClusterInfo cluster, Socket? listener, ICheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
     {
-        if (cluster.Rank < 0 && cluster.Role != "evaluator")
+        if (cluster.Role == ClusterResolver.ParameterServerRole && options.Mode == "infer")
         {
-            throw new TrainerConfigException($"role '{cluster.Role}' is not supported by this trainer (parameter servers are not implemented; use strategy allreduce)");
+            await stdout.WriteLineAsync("ps: nothing to serve in infer mode");
+            return new TrainingResult(0, 0, 0, 0, false, false, 0);
         }
 
-        var data = options.Dataset == "synthetic"
-            ? SyntheticDataset.Create(options.SyntheticCount, 64, 10, options.Seed)
-            : DigitsLoader.Load(DigitsLoader.Locate(options.DataDir));
-        var (train, test) = data.Split(TrainerDefaults.TestFraction, options.Seed);
+        if (cluster.Role == ClusterResolver.ParameterServerRole)
+        {
+            return await ServeParametersAsync(cluster, listener, am, ct);
+        }
+
+        if (cluster.Rank < 0 && cluster.Role != "evaluator")
+        {
+            throw new TrainerConfigException($"role '{cluster.Role}' is not supported by this trainer (supported: chief, master, worker, ps, evaluator)");
+        }
+
+        var (train, test, score) = DataSources.Load(options);
         using var backend = CreateBackend(options);
         if (cluster.Role == "evaluator")
         {
             return Evaluate(options, backend, train, test, store);
         }
 
-        using var reducer = cluster.WorldSize > 1
-            ? await RingAllReduce.ConnectAsync(cluster.Rank, [.. cluster.RingPeers.Select(Endpoints.Parse)], listener!, TimeSpan.FromMinutes(5), ct)
-            : (IGradientReducer)new SingleRankReducer();
+        if (options.Mode == "infer")
+        {
+            return Infer(options, cluster, backend, score, store);
+        }
+
+        using var events = cluster.IsChief && options.TensorboardDir is { } tb ? new EventFileWriter(tb, time) : null;
+        using var sync = await ConnectAsync(options, cluster, listener, ct);
         listener?.Dispose();
-        var session = new TrainingSession(options, backend, reducer, train, test, store, stdout)
+        var session = new TrainingSession(options, backend, sync, train, test, store, stdout)
         {
             Faults = faults,
             Control = am is null ? NullTrainingControl.Instance : am,
+            InitFrom = CheckpointStores.Create(options.InitFrom, env),
+            Events = events,
         };
         using var stopHeartbeats = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var heartbeats = am?.RunHeartbeatsAsync(stderr, stopHeartbeats.Token) ?? Task.CompletedTask;
@@ -53,13 +70,75 @@ internal sealed partial class TrainerApp
         }
     }
 
+    private static async Task<IParameterSync> ConnectAsync(TrainerOptions options, ClusterInfo cluster, Socket? listener, CancellationToken ct)
+    {
+        if (options.Strategy == "ps")
+        {
+            if (cluster.ParameterServers.Count == 0)
+            {
+                throw new TrainerConfigException("strategy ps needs ps tasks in the cluster spec (TF_CONFIG cluster.ps)");
+            }
+
+            var mode = options.PsMode == "async" ? PsMode.Async : PsMode.Sync;
+            return await ParameterServerClient.ConnectAsync(cluster.Rank, cluster.WorldSize, mode, [.. cluster.ParameterServers.Select(Endpoints.Parse)], TimeSpan.FromMinutes(5), ct);
+        }
+
+        var reducer = cluster.WorldSize > 1
+            ? await RingAllReduce.ConnectAsync(cluster.Rank, [.. cluster.RingPeers.Select(Endpoints.Parse)], listener!, TimeSpan.FromMinutes(5), ct)
+            : (IGradientReducer)new SingleRankReducer();
+        return new AllReduceSync(reducer);
+    }
+
+    private async Task<TrainingResult> ServeParametersAsync(ClusterInfo cluster, Socket? listener, AmTaskClient? am, CancellationToken ct)
+    {
+        if (listener is null)
+        {
+            throw new TrainerConfigException("a ps task needs its own address in the cluster spec (TF_CONFIG cluster.ps[index])");
+        }
+
+        using var stopHeartbeats = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeats = am?.RunHeartbeatsAsync(stderr, stopHeartbeats.Token) ?? Task.CompletedTask;
+        try
+        {
+            var started = time.GetTimestamp();
+            using var node = await ParameterServerNode.AcceptAsync(listener, cluster.WorldSize, TimeSpan.FromMinutes(5), ct);
+            listener.Dispose();
+            await stdout.WriteLineAsync($"ps {cluster.Index}: {cluster.WorldSize} workers connected");
+            await Task.Factory.StartNew(node.Serve, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await stdout.WriteLineAsync($"ps {cluster.Index}: mode={node.Mode.ToString().ToLowerInvariant()} updates={node.Updates} shard={node.Weights.Length}");
+            return new TrainingResult(node.Updates, 0, 0, 0, false, false, time.GetElapsedTime(started).TotalSeconds);
+        }
+        finally
+        {
+            await stopHeartbeats.CancelAsync();
+            await heartbeats;
+        }
+    }
+
     private static IComputeBackend CreateBackend(TrainerOptions options) => options.Backend switch
     {
         "ilgpu" => new IlgpuBackend(),
         _ => new CpuBackend(options.Threads),
     };
 
-    private TrainingResult Evaluate(TrainerOptions options, IComputeBackend backend, Dataset train, Dataset test, CheckpointStore? store)
+    private TrainingResult Infer(TrainerOptions options, ClusterInfo cluster, IComputeBackend backend, Dataset score, ICheckpointStore? store)
+    {
+        var source = CheckpointStores.Create(options.InitFrom, env) ?? store ?? throw new TrainerConfigException("infer: no checkpoint to score with (set init-from or YARNDL_CHECKPOINT_DIR)");
+        var state = source.TryLoad() ?? throw new TrainerConfigException($"infer: no checkpoint at {source.PathName}");
+        var model = Training.Model.ModelFactory.Create(options, backend, score.FeatureCount, score.ClassCount);
+        if (state.Parameters.Length != model.Parameters.Length)
+        {
+            throw new TrainerConfigException($"infer: {source.PathName} holds {state.Parameters.Length} parameters, this {options.Model} has {model.Parameters.Length}");
+        }
+
+        state.Parameters.CopyTo(model.Parameters, 0);
+        var rank = Math.Max(0, cluster.Rank);
+        var (count, accuracy, path) = BatchInference.Run(model, score, rank, cluster.WorldSize, options.PredictionsDir ?? TrainerDefaults.PredictionsDir);
+        stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"infer rank={rank} examples={count} accuracy={accuracy:F4} predictions={path}"));
+        return new TrainingResult(state.Step, 0, accuracy, 0, false, false, 0);
+    }
+
+    private TrainingResult Evaluate(TrainerOptions options, IComputeBackend backend, Dataset train, Dataset test, ICheckpointStore? store)
     {
         var state = store?.TryLoad() ?? throw new TrainerConfigException("evaluator: no checkpoint to evaluate (set YARNDL_CHECKPOINT_DIR)");
         var model = Training.Model.ModelFactory.Create(options, backend, train.FeatureCount, train.ClassCount);

@@ -19,13 +19,7 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
         {
             var options = TrainerOptionsParser.Parse(env(TaskEnv.TrainerConfig), env(TaskEnv.HyperParameters), args);
             var faults = FaultKnobs.Parse(env(TaskEnv.FaultKnobs));
-            var checkpointDir = env(TaskEnv.CheckpointDir);
-            if (checkpointDir is not null && checkpointDir.StartsWith("hdfs://", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new TrainerConfigException($"{TaskEnv.CheckpointDir}={checkpointDir}: hdfs:// checkpoints are not supported yet; use a local path");
-            }
-
-            var store = string.IsNullOrEmpty(checkpointDir) ? null : new CheckpointStore(checkpointDir);
+            var store = CheckpointStores.Create(env(TaskEnv.CheckpointDir), env);
             ClusterInfo cluster;
             Socket? listener = null;
             var amUrl = env(TaskEnv.AmUrl);
@@ -36,7 +30,7 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
             else
             {
                 cluster = ClusterResolver.FromEnvironment(env);
-                if (cluster.WorldSize > 1 && cluster.Self is not null && cluster.Rank >= 0)
+                if (cluster.Self is not null && ((cluster.WorldSize > 1 && cluster.Rank >= 0) || cluster.Role == ClusterResolver.ParameterServerRole))
                 {
                     listener = Endpoints.Listen(Endpoints.Parse(cluster.Self));
                 }

@@ -13,6 +13,7 @@ namespace YarnDL.Bench.Digits;
 internal sealed class DigitsBenchmark : IBenchmark
 {
     private const double Target = 0.97;
+    private const int Repeats = 3;
 
     public string Name => "digits";
 
@@ -20,15 +21,23 @@ internal sealed class DigitsBenchmark : IBenchmark
     {
         var options = new TrainerOptions { Model = "cnn", Epochs = 60, BatchSize = 64, LearningRate = 0.003f, TargetAccuracy = Target, Threads = 1 };
         var (train, test) = DigitsLoader.Load(DigitsLoader.Locate(null)).Split(TrainerDefaults.TestFraction, options.Seed);
-        var one = await TimeAsync(1, options, train, test);
-        var two = await TimeAsync(2, options, train, test);
+        // Best of a few alternating runs: on a shared 2-core machine one run is mostly a measure of the neighbours' load.
+        TrainingResult? one = null, two = null;
+        for (var i = 0; i < Repeats; i++)
+        {
+            one = Faster(one, await TimeAsync(1, options, train, test));
+            two = Faster(two, await TimeAsync(2, options, train, test));
+        }
+
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"cnn_1w_seconds={one.Seconds:F2} cnn_1w_accuracy={one.TestAccuracy:F4} cnn_1w_epochs={one.Epochs}"));
-        output.WriteLine(string.Create(inv, $"cnn_2w_seconds={two.Seconds:F2} cnn_2w_accuracy={two.TestAccuracy:F4} cnn_2w_epochs={two.Epochs}"));
+        output.WriteLine(string.Create(inv, $"cnn_1w_seconds={one!.Seconds:F2} cnn_1w_accuracy={one.TestAccuracy:F4} cnn_1w_epochs={one.Epochs}"));
+        output.WriteLine(string.Create(inv, $"cnn_2w_seconds={two!.Seconds:F2} cnn_2w_accuracy={two.TestAccuracy:F4} cnn_2w_epochs={two.Epochs}"));
         var ok = one.ReachedTarget && two.ReachedTarget;
         output.WriteLine(string.Create(inv, $"cnn_speedup_2w={(ok ? one.Seconds / two.Seconds : 0):F3}"));
         return ok ? 0 : 1;
     }
+
+    private static TrainingResult Faster(TrainingResult? best, TrainingResult run) => best is null || run.Seconds < best.Seconds ? run : best;
 
     private static async Task<TrainingResult> TimeAsync(int world, TrainerOptions options, Dataset train, Dataset test)
     {

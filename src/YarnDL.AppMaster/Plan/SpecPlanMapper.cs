@@ -81,7 +81,23 @@ internal static class SpecPlanMapper
         })],
     };
 
-    private static Dictionary<string, string> TrainerSettings(TrainerSpec t) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string> TrainerSettings(TrainerSpec t)
+    {
+        var settings = BaseTrainerSettings(t);
+        if (t.InitFrom is not null)
+        {
+            settings["init-from"] = t.InitFrom;
+        }
+
+        if (t.Freeze.Length > 0)
+        {
+            settings["freeze"] = string.Join(',', t.Freeze);
+        }
+
+        return settings;
+    }
+
+    private static Dictionary<string, string> BaseTrainerSettings(TrainerSpec t) => new(StringComparer.Ordinal)
     {
         ["model"] = t.Model,
         ["dataset"] = t.Dataset,
@@ -89,6 +105,8 @@ internal static class SpecPlanMapper
         ["batch-size"] = Text(t.BatchSize),
         ["learning-rate"] = Text(t.LearningRate),
         ["strategy"] = t.Strategy.ToString().ToLowerInvariant(),
+        ["ps-mode"] = t.PsMode.ToString().ToLowerInvariant(),
+        ["mode"] = t.Mode.ToString().ToLowerInvariant(),
         ["optimizer"] = t.Optimizer,
         ["momentum"] = Text(t.Momentum),
         ["hidden"] = Text(t.HiddenUnits),

@@ -24,7 +24,9 @@ internal static class WebHdfsApi
             {
                 ("PUT", "MKDIRS") => MkDirs(local),
                 ("PUT", "CREATE") => await CreateAsync(ctx, local, hdfsPath).ConfigureAwait(false),
-                ("PUT", "RENAME") => Rename(root, local, ctx.Request.Query["destination"].ToString()),
+                ("PUT", "RENAME") => ctx.Request.Query["renameoptions"].ToString().Contains("OVERWRITE", StringComparison.OrdinalIgnoreCase)
+                    ? RenameOverwrite(root, local, hdfsPath, ctx.Request.Query["destination"].ToString())
+                    : Rename(root, local, ctx.Request.Query["destination"].ToString()),
                 ("GET", "GETFILESTATUS") => FileStatus(local, hdfsPath),
                 ("GET", "LISTSTATUS") => ListStatus(local, hdfsPath),
                 ("GET", "OPEN") => Open(local, hdfsPath),
@@ -79,6 +81,20 @@ internal static class WebHdfsApi
         if (Directory.Exists(local)) Directory.Move(local, target);
         else File.Move(local, target);
         return RmRestApi.Json(new JsonObject { ["boolean"] = true });
+    }
+
+    // With renameoptions Hadoop calls rename2: an existing file at the destination is replaced, failures are exceptions,
+    // success is 200 with an empty body.
+    private static IResult RenameOverwrite(string root, string local, string hdfsPath, string destination)
+    {
+        if (!File.Exists(local)) return NotFound(hdfsPath);
+        if (string.IsNullOrEmpty(destination)) return Error(400, "java.lang.IllegalArgumentException", "destination is required");
+        var target = LocalPath(root, destination);
+        if (Directory.Exists(target))
+            return Error(403, "java.io.IOException", $"rename destination {destination} is a directory");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(local, target, overwrite: true);
+        return Results.Ok();
     }
 
     private static IResult FileStatus(string local, string hdfsPath) =>

@@ -21,6 +21,18 @@ public sealed record TrainerSpec
     /// <summary>Gradient exchange strategy.</summary>
     public TrainingStrategy Strategy { get; init; } = TrainingStrategy.Allreduce;
 
+    /// <summary>Parameter-server mode with strategy ps (default sync).</summary>
+    public PsMode PsMode { get; init; } = PsMode.Sync;
+
+    /// <summary>train (default) or infer.</summary>
+    public TrainerMode Mode { get; init; } = TrainerMode.Train;
+
+    /// <summary>Checkpoint (local dir or hdfs://) whose weights start training, or that infer scores with.</summary>
+    public string? InitFrom { get; init; }
+
+    /// <summary>Layer names kept fixed while training (mlp: hidden1, hidden2, output; cnn: conv, hidden, output).</summary>
+    public string[] Freeze { get; init; } = [];
+
     /// <summary>Optimizer name (default <c>sgd</c>).</summary>
     public string Optimizer { get; init; } = "sgd";
 

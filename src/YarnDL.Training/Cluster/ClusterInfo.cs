@@ -6,6 +6,9 @@ namespace YarnDL.Training.Cluster;
 /// <param name="Self">This task's own host:port (where it listens).</param>
 public sealed record ClusterInfo(string Role, int Index, int Rank, int WorldSize, IReadOnlyList<string> RingPeers, string? Self, bool Resume)
 {
+    /// <summary>host:port of every <c>ps</c> task, in index order (shard k lives on ps k).</summary>
+    public IReadOnlyList<string> ParameterServers { get; init; } = [];
+
     public static ClusterInfo Standalone { get; } = new("chief", 0, 0, 1, [], null, false);
 
     public bool IsChief => Rank == 0;

@@ -8,6 +8,8 @@ namespace YarnDL.Training.Cluster;
 /// else a standalone world of one.</summary>
 public static class ClusterResolver
 {
+    public const string ParameterServerRole = "ps";
+
     public static ClusterInfo FromEnvironment(Func<string, string?> env)
     {
         ArgumentNullException.ThrowIfNull(env);
@@ -54,6 +56,9 @@ public static class ClusterResolver
         var ring = TfConfig.RankedRoles.SelectMany(r => cluster.TryGetValue(r, out var m) ? m : []).ToArray();
         var self = cluster.TryGetValue(role, out var mine) && index < mine.Count ? mine[index] : null;
         var rank = TfConfig.Rank(cluster, role, index);
-        return new ClusterInfo(role, index, rank, Math.Max(1, ring.Length), ring, self, resume);
+        return new ClusterInfo(role, index, rank, Math.Max(1, ring.Length), ring, self, resume)
+        {
+            ParameterServers = cluster.TryGetValue(ParameterServerRole, out var ps) ? ps : [],
+        };
     }
 }

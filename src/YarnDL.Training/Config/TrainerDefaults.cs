@@ -13,11 +13,14 @@ public static class TrainerDefaults
     public const OptimizerKind Optimizer = OptimizerKind.Adam;
     public const float Momentum = 0.9f;
     public const string Strategy = "allreduce";
+    public const string PsMode = "sync";
     public const ulong Seed = 42;
     public const int Threads = 1;
     public const int Hidden = 128;
     public const int SyntheticCount = 20000;
     public const string Backend = "cpu";
+    public const string Mode = "train";
+    public const string PredictionsDir = "predictions";
 
     /// <summary>Share of the data set held out for the test accuracy.</summary>
     public const double TestFraction = 0.2;

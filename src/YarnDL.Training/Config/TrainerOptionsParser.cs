@@ -36,6 +36,7 @@ public static class TrainerOptionsParser
                 "optimizer" => o with { Optimizer = ParseOptimizer(v) },
                 "momentum" => o with { Momentum = (float)Dbl(key, v) },
                 "strategy" => o with { Strategy = v.ToLowerInvariant() },
+                "psmode" => o with { PsMode = v.ToLowerInvariant() },
                 "seed" => o with { Seed = (ulong)Int(key, v) },
                 "targetaccuracy" => o with { TargetAccuracy = Dbl(key, v) },
                 "threads" => o with { Threads = Int(key, v) },
@@ -44,6 +45,11 @@ public static class TrainerOptionsParser
                 "syntheticcount" => o with { SyntheticCount = Int(key, v) },
                 "datadir" => o with { DataDir = v },
                 "backend" => o with { Backend = v.ToLowerInvariant() },
+                "mode" => o with { Mode = v.ToLowerInvariant() },
+                "initfrom" => o with { InitFrom = v },
+                "freeze" => o with { Freeze = ParseList(key, v) },
+                "tensorboarddir" or "logdir" => o with { TensorboardDir = v },
+                "predictionsdir" => o with { PredictionsDir = v },
                 _ => o, // unknown hyper-parameters belong to other programs; ignore them
             };
         }
@@ -72,6 +78,25 @@ public static class TrainerOptionsParser
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new TrainerConfigException($"{source} is not a JSON object: {e.Message}");
+        }
+    }
+
+    /// <summary>A JSON array of strings, or a comma-separated list.</summary>
+    private static string[] ParseList(string key, string v)
+    {
+        if (!v.TrimStart().StartsWith('['))
+        {
+            return [.. v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(v);
+            return [.. doc.RootElement.EnumerateArray().Select(e => e.GetString() ?? throw new TrainerConfigException($"{key}: null layer name"))];
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new TrainerConfigException($"{key}: '{v}' is not a list of layer names: {e.Message}");
         }
     }
 

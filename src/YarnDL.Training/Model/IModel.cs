@@ -11,6 +11,12 @@ public interface IModel
     /// <summary>Loss summed over the batch; writes dLoss/dParameters (loss scaled by <paramref name="scale"/>) into <paramref name="gradient"/>.</summary>
     float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient);
 
+    /// <summary>The named layers, in parameter order; they tile <see cref="Parameters"/>.</summary>
+    IReadOnlyList<LayerSlice> Layers { get; }
+
+    /// <summary>Writes the logits of every example of <paramref name="data"/> (Count × classes, row-major) to <paramref name="logits"/>.</summary>
+    void Logits(Dataset data, Span<float> logits);
+
     /// <summary>Fraction of <paramref name="data"/> classified correctly.</summary>
     double Accuracy(Dataset data);
 }

@@ -4,7 +4,7 @@ using YarnDL.Training.Data;
 namespace YarnDL.Training.Model;
 
 /// <summary>Fully connected ReLU network ending in softmax cross-entropy. Layer l holds W (in×out) then b (out).</summary>
-public sealed class Mlp : IModel
+public sealed partial class Mlp : IModel
 {
     private const int EvalBatch = 256;
     private readonly IComputeBackend backend;
@@ -42,15 +42,15 @@ public sealed class Mlp : IModel
 
     public float[] Parameters { get; }
 
-    private int Layers => sizes.Length - 1;
+    private int Depth => sizes.Length - 1;
 
     public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient)
     {
         var n = batch.Length;
         Forward(data, batch);
-        var logits = acts[Layers];
-        var loss = backend.SoftmaxCrossEntropy(logits, labels, deltas[Layers], n, sizes[^1], scale);
-        for (var l = Layers; l >= 1; l--)
+        var logits = acts[Depth];
+        var loss = backend.SoftmaxCrossEntropy(logits, labels, deltas[Depth], n, sizes[^1], scale);
+        for (var l = Depth; l >= 1; l--)
         {
             var inSize = sizes[l - 1];
             var outSize = sizes[l];
@@ -82,7 +82,7 @@ public sealed class Mlp : IModel
 
             Forward(data, idx.AsSpan(0, n));
             var classes = sizes[^1];
-            var logits = acts[Layers];
+            var logits = acts[Depth];
             for (var i = 0; i < n; i++)
             {
                 var row = logits.AsSpan(i * classes, classes);
@@ -114,10 +114,10 @@ public sealed class Mlp : IModel
             labels[i] = data.Labels[batch[i]];
         }
 
-        for (var l = 1; l <= Layers; l++)
+        for (var l = 1; l <= Depth; l++)
         {
             backend.Gemm(false, false, n, sizes[l], sizes[l - 1], acts[l - 1], Weights(l), acts[l], 0f);
-            backend.BiasActivation(acts[l], Bias(l), n, sizes[l], l < Layers);
+            backend.BiasActivation(acts[l], Bias(l), n, sizes[l], l < Depth);
         }
     }
 

@@ -8,6 +8,7 @@ using YarnDL.Training.Data;
 using YarnDL.Training.Distributed;
 using YarnDL.Training.Faults;
 using YarnDL.Training.Model;
+using YarnDL.Training.Summaries;
 
 namespace YarnDL.Training.Session;
 
@@ -17,20 +18,32 @@ namespace YarnDL.Training.Session;
 public sealed partial class TrainingSession(
     TrainerOptions options,
     IComputeBackend backend,
-    IGradientReducer reducer,
+    IParameterSync sync,
     Dataset train,
     Dataset test,
-    CheckpointStore? checkpoints,
+    ICheckpointStore? checkpoints,
     TextWriter log)
 {
+    /// <summary>All-reduce training over <paramref name="reducer"/>.</summary>
+    public TrainingSession(TrainerOptions options, IComputeBackend backend, IGradientReducer reducer, Dataset train, Dataset test, ICheckpointStore? checkpoints, TextWriter log)
+        : this(options, backend, new AllReduceSync(reducer), train, test, checkpoints, log)
+    {
+    }
+
     private const int ControlSlots = 3;
 
     public ITrainingControl Control { get; init; } = NullTrainingControl.Instance;
 
     public FaultKnobs Faults { get; init; } = FaultKnobs.None;
 
+    /// <summary>Transfer learning: a fresh run (no checkpoint to resume) starts from this checkpoint's weights.</summary>
+    public ICheckpointStore? InitFrom { get; init; }
+
+    /// <summary>Rank 0 appends the epoch metrics here (TensorBoard scalars).</summary>
+    public EventFileWriter? Events { get; init; }
+
     /// <summary>Rank 0 writes checkpoints.</summary>
-    public bool IsChief => reducer.Rank == 0;
+    public bool IsChief => sync.Rank == 0;
 
     public IModel? Model { get; private set; }
 
@@ -41,12 +54,22 @@ public sealed partial class TrainingSession(
         var p = model.Parameters.Length;
         var optimizer = new Optimizer(options.Optimizer, p, options.LearningRate, options.Momentum);
         var step = Resume(model, optimizer);
-        var global = Math.Max(options.BatchSize, reducer.WorldSize);
+        if (step == 0)
+        {
+            InitializeFrom(model);
+        }
+
+        var frozen = FrozenSlices(model);
+        sync.Start(model.Parameters, optimizer);
+        var global = Math.Max(options.BatchSize, sync.WorldSize);
         var stepsPerEpoch = Math.Max(1, train.Count / global);
         var total = (long)options.Epochs * stepsPerEpoch;
         var buffer = new float[p + ControlSlots];
-        var lo = global * reducer.Rank / reducer.WorldSize;
-        var hi = global * (reducer.Rank + 1) / reducer.WorldSize;
+        var lo = global * sync.Rank / sync.WorldSize;
+        var hi = global * (sync.Rank + 1) / sync.WorldSize;
+
+        // Synchronous modes sum the ranks' gradients, so each is scaled by the global batch; an async push is a step on its own.
+        var share = sync.IsSynchronous ? global : hi - lo;
         var started = Stopwatch.GetTimestamp();
         var epochStart = started;
         var checkpointStep = -1L;
@@ -68,13 +91,16 @@ public sealed partial class TrainingSession(
 
             var first = (int)(step % stepsPerEpoch) * global;
             var command = Control.PendingCommand;
-            buffer[p] = model.LossAndGradient(train, order.AsSpan(first + lo, hi - lo), 1f / global, buffer.AsSpan(0, p));
+            buffer[p] = model.LossAndGradient(train, order.AsSpan(first + lo, hi - lo), 1f / share, buffer.AsSpan(0, p));
+            foreach (var f in frozen)
+            {
+                buffer.AsSpan(f.Offset, f.Length).Clear();
+            }
             buffer[p + 1] = command is TaskCommand.Checkpoint or TaskCommand.Stop ? 1 : 0;
             buffer[p + 2] = command is TaskCommand.Stop ? 1 : 0;
-            reducer.AllReduceSum(buffer);
-            optimizer.Apply(backend, model.Parameters, buffer.AsSpan(0, p));
+            sync.Update(buffer, model.Parameters, optimizer, backend);
             step++;
-            loss = buffer[p] / global;
+            loss = buffer[p] / share;
             if (command != TaskCommand.None)
             {
                 Control.Acknowledge(command);
@@ -84,20 +110,25 @@ public sealed partial class TrainingSession(
             var endOfEpoch = step % stepsPerEpoch == 0;
             if (endOfEpoch)
             {
-                accuracy = model.Accuracy(test);
+                accuracy = EpochAccuracy(model);
                 var now = Stopwatch.GetTimestamp();
                 var rate = stepsPerEpoch * (double)global / Stopwatch.GetElapsedTime(epochStart, now).TotalSeconds;
                 epochStart = now;
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch={epoch + 1} step={step} loss={loss:F4} accuracy={accuracy:F4} examples_per_s={rate:F0}"));
                 reached = options.TargetAccuracy is { } target && accuracy >= target;
                 metrics = Metrics(loss, accuracy, rate);
+                if (IsChief)
+                {
+                    Events?.WriteScalars(step, metrics);
+                }
             }
 
             var wantCheckpoint = buffer[p + 1] > 0 || stopped || reached || step == total ||
                 (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0);
             if (wantCheckpoint && IsChief && checkpoints is not null)
             {
-                checkpoints.Save(new CheckpointState(step, reducer.WorldSize, global, optimizer.Kind, optimizer.Steps, model.Parameters, optimizer.First, optimizer.Second));
+                sync.FetchOptimizerState(model.Parameters, optimizer);
+                checkpoints.Save(new CheckpointState(step, sync.WorldSize, global, optimizer.Kind, optimizer.Steps, model.Parameters, optimizer.First, optimizer.Second));
                 checkpointStep = step;
             }
 

@@ -26,6 +26,49 @@ public sealed partial class TrainerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task ChiefWorkerAndPs_Processes_TrainWithSyncParameterServer()
+    {
+        var cluster = $"{{\"chief\":[\"127.0.0.1:{TrainerProcess.FreePort()}\"],\"worker\":[\"127.0.0.1:{TrainerProcess.FreePort()}\"],\"ps\":[\"127.0.0.1:{TrainerProcess.FreePort()}\"]}}";
+        string Tf(string role) => $"{{\"cluster\":{cluster},\"task\":{{\"type\":\"{role}\",\"index\":0}}}}";
+        var trainer = "{\"epochs\":40,\"target-accuracy\":0.97,\"strategy\":\"ps\"}";
+
+        var results = await Task.WhenAll(
+            TrainerProcess.RunAsync(new Dictionary<string, string> { ["TF_CONFIG"] = Tf("ps"), ["YARNDL_TRAINER"] = trainer }),
+            TrainerProcess.RunAsync(new Dictionary<string, string> { ["TF_CONFIG"] = Tf("chief"), ["YARNDL_TRAINER"] = trainer }),
+            TrainerProcess.RunAsync(new Dictionary<string, string> { ["TF_CONFIG"] = Tf("worker"), ["YARNDL_TRAINER"] = trainer }));
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout));
+        Assert.Contains("mode=sync", results[0].Stdout, StringComparison.Ordinal);
+        Assert.All(results[1..], r => Assert.True(FinalAccuracy(r.Stdout) >= 0.97, r.Stdout));
+        Assert.Equal(WithoutTiming(results[1].Stdout), WithoutTiming(results[2].Stdout));
+    }
+
+    [Fact]
+    public async Task TrainWithTensorBoard_ThenInferTwoShards_WritesEventsAndPredictions()
+    {
+        var ckpt = Path.Combine(dir, "ckpt");
+        var tb = Path.Combine(dir, "tb");
+        var predictions = Path.Combine(dir, "predictions");
+        var train = await TrainerProcess.RunAsync(new Dictionary<string, string> { ["YARNDL_TRAINER"] = "{\"epochs\":3}", ["YARNDL_CHECKPOINT_DIR"] = ckpt }, "--tensorboard-dir", tb);
+        Assert.True(train.ExitCode == 0, train.Stderr + train.Stdout);
+        var events = Assert.Single(Directory.GetFiles(tb));
+        Assert.StartsWith("events.out.tfevents.", Path.GetFileName(events), StringComparison.Ordinal);
+        Assert.Equal("brain.Event:2"u8.ToArray(), File.ReadAllBytes(events)[23..36]); // 12-byte record header, then 09 + 8-byte wall_time, 1A 0D
+
+        var cluster = $"{{\"worker\":[\"127.0.0.1:{TrainerProcess.FreePort()}\",\"127.0.0.1:{TrainerProcess.FreePort()}\"]}}";
+        var shards = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => TrainerProcess.RunAsync(new Dictionary<string, string>
+        {
+            ["TF_CONFIG"] = $"{{\"cluster\":{cluster},\"task\":{{\"type\":\"worker\",\"index\":{i}}}}}",
+            ["YARNDL_TRAINER"] = $"{{\"mode\":\"infer\",\"init-from\":\"{ckpt}\",\"predictions-dir\":\"{predictions}\"}}",
+        })));
+
+        Assert.All(shards, r => Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout));
+        var rows = Enumerable.Range(0, 2).SelectMany(i => File.ReadAllLines(Path.Combine(predictions, $"predictions-0000{i}.csv")).Skip(1)).ToArray();
+        Assert.Equal(1797, rows.Length);
+        Assert.True(rows.Count(r => r.Split(',')[1] == r.Split(',')[2]) > 0.9 * rows.Length, "predictions should mostly match the labels");
+    }
+
+    [Fact]
     public async Task KilledProcess_ResumesFromCheckpoint_AndEndsWithTheSameCheckpointBytes()
     {
         var straightDir = Path.Combine(dir, "straight");

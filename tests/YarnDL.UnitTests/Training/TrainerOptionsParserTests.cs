@@ -25,11 +25,26 @@ public sealed class TrainerOptionsParserTests
     [Fact]
     public void Parse_ReportsEveryViolationTogether()
     {
-        var e = Assert.Throws<TrainerConfigException>(() => TrainerOptionsParser.Parse("{\"epochs\":0,\"strategy\":\"ps\",\"threads\":0}", null, []));
+        var e = Assert.Throws<TrainerConfigException>(() => TrainerOptionsParser.Parse("{\"epochs\":0,\"strategy\":\"horovod\",\"threads\":0,\"ps-mode\":\"eventual\"}", null, []));
 
         Assert.Contains("epochs must be > 0", e.Message, StringComparison.Ordinal);
-        Assert.Contains("strategy 'ps' is not supported", e.Message, StringComparison.Ordinal);
+        Assert.Contains("strategy 'horovod' is not supported (supported: allreduce, ps)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ps-mode 'eventual' is not supported", e.Message, StringComparison.Ordinal);
         Assert.Contains("threads must be > 0", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NewKeys_StrategyPsModeInitFromFreezeTensorboardDataset()
+    {
+        var o = TrainerOptionsParser.Parse(
+            "{\"strategy\":\"ps\",\"ps-mode\":\"async\",\"mode\":\"infer\",\"init-from\":\"hdfs:///ckpt\",\"freeze\":[\"hidden1\",\"hidden2\"],\"dataset\":\"fashion-mnist\"}",
+            null,
+            ["--tensorboard-dir", "/tmp/tb", "--predictions-dir", "/tmp/p"]);
+
+        Assert.Equal(("ps", "async", "infer", "hdfs:///ckpt", "fashion-mnist"), (o.Strategy, o.PsMode, o.Mode, o.InitFrom, o.Dataset));
+        Assert.Equal(["hidden1", "hidden2"], o.Freeze);
+        Assert.Equal(("/tmp/tb", "/tmp/p"), (o.TensorboardDir, o.PredictionsDir));
+        Assert.Equal(["conv", "hidden"], TrainerOptionsParser.Parse(null, null, ["--freeze", "conv, hidden"]).Freeze);
     }
 
     [Fact]

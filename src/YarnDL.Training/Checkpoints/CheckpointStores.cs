@@ -1,0 +1,83 @@
+using System.Xml.Linq;
+
+namespace YarnDL.Training.Checkpoints;
+
+/// <summary>Picks the store for a checkpoint location: a local directory, or <c>hdfs://[authority]/path</c> through WebHDFS.
+/// The namenode's HTTP address comes from <c>YARNDL_WEBHDFS_URL</c> (e.g. http://nn:9870), else
+/// <c>dfs.namenode.http-address</c> in $HADOOP_CONF_DIR/hdfs-site.xml, else a <c>webhdfs://host:port</c> fs.defaultFS in
+/// core-site.xml, else the hdfs:// URI's host on port 9870. The user is <c>YARNDL_WEBHDFS_USER</c>, else
+/// HADOOP_USER_NAME, else USER.</summary>
+public static class CheckpointStores
+{
+    public const string WebHdfsUrlEnv = "YARNDL_WEBHDFS_URL";
+    public const string WebHdfsUserEnv = "YARNDL_WEBHDFS_USER";
+    public const int DefaultNamenodeHttpPort = 9870;
+
+    /// <summary>Null when <paramref name="location"/> is empty.</summary>
+    public static ICheckpointStore? Create(string? location, Func<string, string?> env, HttpClient? http = null)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        if (string.IsNullOrEmpty(location))
+        {
+            return null;
+        }
+
+        if (!location.StartsWith("hdfs://", StringComparison.OrdinalIgnoreCase) && !location.StartsWith("webhdfs://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CheckpointStore(location);
+        }
+
+        var uri = new Uri(location);
+        var namenode = NamenodeHttp(uri, env);
+        var user = env(WebHdfsUserEnv) ?? env("HADOOP_USER_NAME") ?? env("USER") ?? "yarn";
+        http ??= new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(5) };
+        return new WebHdfsCheckpointStore(http, namenode, uri.AbsolutePath, user);
+    }
+
+    public static Uri NamenodeHttp(Uri location, Func<string, string?> env)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(env);
+        if (env(WebHdfsUrlEnv) is { Length: > 0 } explicitUrl)
+        {
+            return new Uri(explicitUrl);
+        }
+
+        if (location.Scheme.Equals("webhdfs", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Uri($"http://{location.Authority}");
+        }
+
+        if (env("HADOOP_CONF_DIR") is { Length: > 0 } conf)
+        {
+            if (Property(Path.Combine(conf, "hdfs-site.xml"), "dfs.namenode.http-address") is { } http)
+            {
+                // A wildcard bind address names no host: take the host from the checkpoint URI.
+                return new Uri($"http://{(http.StartsWith("0.0.0.0:", StringComparison.Ordinal) ? location.Host + http[7..] : http)}");
+            }
+
+            if (Property(Path.Combine(conf, "core-site.xml"), "fs.defaultFS") is { } fs && fs.StartsWith("webhdfs://", StringComparison.OrdinalIgnoreCase))
+            {
+                return new Uri($"http://{new Uri(fs).Authority}");
+            }
+        }
+
+        return string.IsNullOrEmpty(location.Host)
+            ? throw new ArgumentException($"{location}: no namenode host; set {WebHdfsUrlEnv} or HADOOP_CONF_DIR", nameof(location))
+            : new Uri($"http://{location.Host}:{DefaultNamenodeHttpPort}");
+    }
+
+    private static string? Property(string file, string name)
+    {
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        var doc = XDocument.Load(file);
+        return doc.Root?.Elements("property")
+            .Where(p => (string?)p.Element("name") == name)
+            .Select(p => ((string?)p.Element("value"))?.Trim())
+            .LastOrDefault(v => !string.IsNullOrEmpty(v));
+    }
+}

@@ -1,0 +1,29 @@
+using YarnDL.Training.Data;
+
+namespace YarnDL.Training.Model;
+
+public sealed partial class Mlp
+{
+    /// <summary>hidden1 … hiddenN, then output.</summary>
+    public IReadOnlyList<LayerSlice> Layers => [.. Enumerable.Range(1, Depth).Select(l =>
+        new LayerSlice(l == Depth ? "output" : $"hidden{l}", offsets[l], (sizes[l - 1] * sizes[l]) + sizes[l]))];
+
+
+    public void Logits(Dataset data, Span<float> logits)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var classes = sizes[^1];
+        var idx = new int[EvalBatch];
+        for (var start = 0; start < data.Count; start += EvalBatch)
+        {
+            var n = Math.Min(EvalBatch, data.Count - start);
+            for (var i = 0; i < n; i++)
+            {
+                idx[i] = start + i;
+            }
+
+            Forward(data, idx.AsSpan(0, n));
+            acts[Depth].AsSpan(0, n * classes).CopyTo(logits[(start * classes)..]);
+        }
+    }
+}

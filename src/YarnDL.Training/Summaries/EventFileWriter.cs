@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace YarnDL.Training.Summaries;
+
+/// <summary>Writes a TensorBoard event file <c>events.out.tfevents.&lt;unix seconds&gt;.&lt;host&gt;</c>: the file_version
+/// event first, then one event of scalar summaries per call, each flushed so TensorBoard sees it while training runs.</summary>
+public sealed class EventFileWriter : IDisposable
+{
+    private readonly FileStream file;
+    private readonly TimeProvider time;
+
+    public EventFileWriter(string directory, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        this.time = time;
+        Directory.CreateDirectory(directory);
+        var now = time.GetUtcNow();
+        PathName = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"events.out.tfevents.{now.ToUnixTimeSeconds()}.{Environment.MachineName}"));
+        file = new FileStream(PathName, FileMode.Append, FileAccess.Write, FileShare.Read);
+        Append(EventProto.FileVersion(WallTime()));
+    }
+
+    public string PathName { get; }
+
+    public void WriteScalars(long step, IEnumerable<KeyValuePair<string, double>> values) => Append(EventProto.Scalars(WallTime(), step, values));
+
+    public void Dispose() => file.Dispose();
+
+    private double WallTime() => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
+    private void Append(byte[] eventBytes)
+    {
+        TfRecord.Write(file, eventBytes);
+        file.Flush();
+    }
+}
