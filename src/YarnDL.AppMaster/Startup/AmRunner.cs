@@ -53,6 +53,7 @@ internal static class AmRunner
         {
             AmUrl = web.BaseUrl,
             Secret = secret.Value,
+            AmUrlFile = store?.AmUrlFile,
             Runtime = env.Runtime,
             TrainerCommand = env.TrainerCommand,
         };
