@@ -17,9 +17,10 @@ internal sealed class ProgressView(TextWriter output)
             // One trial line per state change or epoch (the lead task's metrics then), not one per heartbeat.
             var hp = c.HyperParameters.Count == 0 ? "" : " " + string.Join(' ', c.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"));
             var why = c.FailureReason is { } f ? " (" + f + ")" : "";
-            var lead = c.Tasks.Where(t => t.Metrics.ContainsKey("epoch")).MaxBy(t => t.Metrics["epoch"]);
+            var lead = c.Tasks.Where(t => t.Metrics.Count > 0).MaxBy(t => t.Step);
             var metrics = c.Metrics.Count > 0 ? c.Metrics : lead?.Metrics ?? [];
-            var epoch = lead is null ? "" : Epoch(lead.Metrics);
+            // Heartbeats carry the epochs completed so far; the metrics are those of the last completed one.
+            var epoch = lead is null ? "" : " epoch " + Math.Max(lead.Epoch, 1).ToString(CultureInfo.InvariantCulture);
             await EmitAsync("c/" + c.Id, $"{c.Id} {c.State}{hp}{epoch}{why}", $"{c.Id} {c.State}{hp}{epoch}{Metrics(metrics)}{why}").ConfigureAwait(false);
             foreach (var t in c.Tasks)
             {
@@ -59,9 +60,6 @@ internal sealed class ProgressView(TextWriter output)
 
     private static double? Accuracy(Dictionary<string, double> m) =>
         m.TryGetValue("val_accuracy", out var v) ? v : m.TryGetValue("accuracy", out var a) ? a : null;
-
-    private static string Epoch(Dictionary<string, double> m) =>
-        m.TryGetValue("epoch", out var e) ? " epoch " + e.ToString("0", CultureInfo.InvariantCulture) : "";
 
     private static string Metrics(Dictionary<string, double> m) =>
         string.Concat(m.Where(kv => kv.Key != "epoch").OrderBy(kv => kv.Key, StringComparer.Ordinal)

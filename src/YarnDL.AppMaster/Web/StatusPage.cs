@@ -74,7 +74,7 @@ internal static class StatusPage
                 .Append(colors[c.Id]).Append("\"></span><a href=\"#").Append(Enc(c.Id)).Append("\">").Append(Enc(c.Id)).Append("</a>")
                 .Append(best ? " <span class=\"best-mark\">★ best</span>" : "").Append("</td><td><span class=\"badge state-").Append(Enc(c.State)).Append("\">").Append(Enc(c.State)).Append("</span></td><td class=\"hp\">")
                 .Append(c.HyperParameters.Count == 0 ? "<span class=\"muted\">defaults</span>" : Enc(string.Join("  ", c.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"))))
-                .Append("</td><td class=\"num\">").Append(c.Curve.Count == 0 ? "" : (c.Curve[^1].Epoch + 1).ToString(CultureInfo.InvariantCulture))
+                .Append("</td><td class=\"num\">").Append(c.Curve.Count == 0 ? "" : Math.Max(c.Curve[^1].Epoch, 1).ToString(CultureInfo.InvariantCulture))
                 .Append("</td><td class=\"num\">").Append(c.Tasks.Count == 0 ? 0 : c.Tasks.Max(t => t.Step)).Append("</td>");
             foreach (var m in metricNames)
             {

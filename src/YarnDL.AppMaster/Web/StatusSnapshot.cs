@@ -41,6 +41,7 @@ internal static class StatusSnapshot
         t.NodeId,
         t.Address,
         t.Step,
+        t.Epoch,
         t.CheckpointStep,
         t.Metrics,
         t.ExitReason,

@@ -10,10 +10,10 @@ internal static class FaultJobs
     public const string OneTrial = """
         name: e2e-faults
         am: { memory: 512m, vcores: 1, mode: local }
-        trainer: { model: mlp, dataset: digits, epochs: 10, batch-size: 16, optimizer: sgd, momentum: 0.9, learning-rate: 0.1, hidden-units: 256, strategy: allreduce, seed: 7 }
+        trainer: { model: mlp, dataset: digits, epochs: 10, batch-size: 16, optimizer: sgd, momentum: 0.9, learning-rate: 0.05, hidden-units: 256, strategy: allreduce, seed: 7 }
         roles:
           worker: { instances: 2, memory: 512m, vcores: 1, gpus: 0 }
-        sweep: { strategy: grid, parallel: 1, max-trials: 1, objective: { metric: val_accuracy, goal: maximize }, parameters: { learning-rate: [0.1] } }
+        sweep: { strategy: grid, parallel: 1, max-trials: 1, objective: { metric: val_accuracy, goal: maximize }, parameters: { learning-rate: [0.05] } }
         restart: { policy: on-failure, max-restarts: 3 }
         checkpoint: { dir: $CKPT, every-steps: 30 }
         deadlines: { allocation: 2m, registration: 2m, job: 5m }

@@ -15,10 +15,23 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
     private const long MidTraining = FaultJobs.StepsPerEpoch;
 
     [Fact]
-    public async Task Fault_free_run_succeeds()
+    public async Task Fault_free_run_succeeds_and_wait_shows_tasks_running_and_a_trial_line_per_epoch()
     {
-        var accuracy = await baseline.AccuracyAsync();
-        Assert.True(accuracy > 0.9, $"fault-free accuracy {accuracy}");
+        var run = await baseline.ResultAsync();
+
+        Assert.True(run.Accuracy > 0.9, $"fault-free accuracy {run.Accuracy}");
+        var output = string.Join('\n', run.WaitLines);
+        Assert.True(run.WaitExitCode == 0, output);
+        foreach (var task in new[] { "worker:0", "worker:1" })
+        {
+            var lines = run.WaitLines.Where(l => l.StartsWith($"  trial-0000 {task} ", StringComparison.Ordinal)).ToList();
+            Assert.Contains(lines, l => l.StartsWith($"  trial-0000 {task} RUNNING on ", StringComparison.Ordinal));
+            Assert.True(lines.Count <= 5, $"{task}: a line per state change expected\n{output}");
+        }
+
+        var trialLines = run.WaitLines.Count(l => l.StartsWith("trial-0000 ", StringComparison.Ordinal));
+        Assert.True(trialLines is >= 2 and <= 10 + 4, $"{trialLines} trial lines: one per state change or epoch expected\n{output}");
+        Assert.Contains(run.WaitLines, l => l.StartsWith("trial-0000 RUNNING learning-rate=0.05 epoch ", StringComparison.Ordinal) && l.Contains(" val_accuracy=", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -92,8 +92,8 @@ public sealed class TrackingPageBrowserTests
                 var acc = top[t] - (0.8 * Math.Exp(-speed[t] * 2 * (e + 1)));
                 foreach (var slot in s.Slots)
                 {
-                    var metrics = new Dictionary<string, double> { ["epoch"] = e, ["loss"] = loss, ["accuracy"] = acc, ["val_accuracy"] = acc, ["examples_per_s"] = 5200 - (100 * t) };
-                    s.Heartbeat(new HeartbeatRequest(new TaskIdentity(s.Id, slot.Role, slot.Index, 0), (e + 1) * 45, e, metrics, (e + 1) * 45), now);
+                    var metrics = new Dictionary<string, double> { ["loss"] = loss, ["accuracy"] = acc, ["val_accuracy"] = acc, ["examples_per_s"] = 5200 - (100 * t) };
+                    s.Heartbeat(new HeartbeatRequest(new TaskIdentity(s.Id, slot.Role, slot.Index, 0), (e + 1) * 45, e + 1, metrics, (e + 1) * 45), now);
                 }
             }
         }

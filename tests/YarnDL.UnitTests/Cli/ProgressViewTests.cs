@@ -50,8 +50,8 @@ public sealed class ProgressViewTests
                 Id = "trial-0000", State = "RUNNING",
                 Tasks =
                 [
-                    new AmTaskStatus { Role = "worker", Index = 0, State = state, Node = "n1", Step = epoch * 10, Metrics = new() { ["epoch"] = epoch, ["loss"] = loss } },
-                    new AmTaskStatus { Role = "worker", Index = 1, State = state, Node = "n2", Step = epoch * 10, Metrics = new() { ["epoch"] = epoch, ["loss"] = loss } },
+                    new AmTaskStatus { Role = "worker", Index = 0, State = state, Node = "n1", Step = epoch * 10, Epoch = epoch, Metrics = new() { ["loss"] = loss } },
+                    new AmTaskStatus { Role = "worker", Index = 1, State = state, Node = "n2", Step = epoch * 10, Epoch = epoch, Metrics = new() { ["loss"] = loss } },
                 ],
             },
         ],
