@@ -6,6 +6,10 @@ public static class TaskEnv
     /// <summary>Base URL of the AM's task API, e.g. <c>http://host:port/</c>.</summary>
     public const string AmUrl = "YARNDL_AM_URL";
 
+    /// <summary>File where each AM attempt publishes its task API URL (one line); a task re-reads it when the AM it knows
+    /// stops answering (AM restart). Optional: set when the AM keeps its state on a path tasks can read.</summary>
+    public const string AmUrlFile = "YARNDL_AM_URL_FILE";
+
     /// <summary>Per-application secret; sent back in <see cref="TaskApi.SecretHeader"/>.</summary>
     public const string Secret = "YARNDL_TASK_SECRET";
 

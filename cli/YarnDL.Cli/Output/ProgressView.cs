@@ -3,7 +3,8 @@ using YarnDL.Client.Tracking;
 
 namespace YarnDL.Cli.Output;
 
-/// <summary>Prints what changed between two AM status documents: waits, trial states, task placements, epochs and metrics.</summary>
+/// <summary>Prints what changed between two AM status documents: waits, trial states with the epoch and metrics (at most a line per
+/// epoch), task states and placements (a line when they change).</summary>
 internal sealed class ProgressView(TextWriter output)
 {
     private readonly Dictionary<string, string> _last = [];
@@ -13,14 +14,20 @@ internal sealed class ProgressView(TextWriter output)
         await EmitAsync("waiting", status.Waiting is { } w ? "waiting: " + w : null).ConfigureAwait(false);
         foreach (var c in status.Clusters)
         {
+            // One trial line per state change or epoch (the lead task's metrics then), not one per heartbeat.
             var hp = c.HyperParameters.Count == 0 ? "" : " " + string.Join(' ', c.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"));
             var why = c.FailureReason is { } f ? " (" + f + ")" : "";
-            await EmitAsync("c/" + c.Id, $"{c.Id} {c.State}{hp}{Metrics(c.Metrics)}{why}").ConfigureAwait(false);
+            var lead = c.Tasks.Where(t => t.Metrics.Count > 0).MaxBy(t => t.Step);
+            var metrics = c.Metrics.Count > 0 ? c.Metrics : lead?.Metrics ?? [];
+            // Heartbeats carry the epochs completed so far; the metrics are those of the last completed one.
+            var epoch = lead is null ? "" : " epoch " + Math.Max(lead.Epoch, 1).ToString(CultureInfo.InvariantCulture);
+            await EmitAsync("c/" + c.Id, $"{c.Id} {c.State}{hp}{epoch}{why}", $"{c.Id} {c.State}{hp}{epoch}{Metrics(metrics)}{why}").ConfigureAwait(false);
             foreach (var t in c.Tasks)
             {
+                // A task line when its state, placement or exit changes; its progress is in the trial line.
                 var host = t.Node ?? t.Address ?? "-";
                 var exit = t.ExitReason is { } e ? " exit: " + e : "";
-                await EmitAsync($"t/{c.Id}/{t.Role}/{t.Index}", $"  {c.Id} {t.Role}:{t.Index} {t.State} on {host}{Epoch(t.Metrics)}{Metrics(t.Metrics)}{exit}").ConfigureAwait(false);
+                await EmitAsync($"t/{c.Id}/{t.Role}/{t.Index}", $"  {c.Id} {t.Role}:{t.Index} {t.State} on {host}{exit}").ConfigureAwait(false);
             }
         }
     }
@@ -54,21 +61,21 @@ internal sealed class ProgressView(TextWriter output)
     private static double? Accuracy(Dictionary<string, double> m) =>
         m.TryGetValue("val_accuracy", out var v) ? v : m.TryGetValue("accuracy", out var a) ? a : null;
 
-    private static string Epoch(Dictionary<string, double> m) =>
-        m.TryGetValue("epoch", out var e) ? " epoch " + e.ToString("0", CultureInfo.InvariantCulture) : "";
-
     private static string Metrics(Dictionary<string, double> m) =>
         string.Concat(m.Where(kv => kv.Key != "epoch").OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $" {kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
 
-    private async Task EmitAsync(string key, string? line)
+    private Task EmitAsync(string key, string? line) => EmitAsync(key, line, line);
+
+    /// <summary>Prints <paramref name="line"/> when <paramref name="signature"/> differs from the last one printed under <paramref name="key"/>.</summary>
+    private async Task EmitAsync(string key, string? signature, string? line)
     {
-        if (line is null || (_last.TryGetValue(key, out var old) && old == line))
+        if (signature is null || line is null || (_last.TryGetValue(key, out var old) && old == signature))
         {
             return;
         }
 
-        _last[key] = line;
+        _last[key] = signature;
         await output.WriteLineAsync(line).ConfigureAwait(false);
     }
 }

@@ -80,6 +80,7 @@ internal sealed partial class ClusterSession
 
             slot.LastHeartbeat = now;
             slot.Step = hb.Step;
+            slot.Epoch = hb.Epoch;
             slot.CheckpointStep = hb.CheckpointStep;
             slot.Metrics = hb.Metrics;
             if (IsRankZero(slot) && hb.Metrics.Count > 0)

@@ -24,6 +24,9 @@ internal sealed class TaskSlot(string role, int index)
 
     public long Step { get; set; }
 
+    /// <summary>0-based epoch of the last heartbeat.</summary>
+    public int Epoch { get; set; }
+
     public long CheckpointStep { get; set; } = -1;
 
     public IReadOnlyDictionary<string, double> Metrics { get; set; } = new Dictionary<string, double>();

@@ -22,7 +22,9 @@ internal sealed partial class AmDriver
         var reason = $"{slot.Name} on {slot.NodeId} ({done.ContainerId}) {ExitClassifier.Describe(done.ExitStatus)}";
         if (!string.IsNullOrWhiteSpace(done.Diagnostics))
         {
-            reason += $": {done.Diagnostics.Trim()}";
+            // NMs write several lines (container id, exit code, stack trace); the first says what happened and the
+            // reason must stay one line: it ends up in the RM diagnostics the CLI prints.
+            reason += $": {done.Diagnostics.Trim().Split('\n')[0].Trim()}";
         }
 
         slot.ExitReason = reason;
@@ -69,13 +71,13 @@ internal sealed partial class AmDriver
                     break;
                 }
 
-                await CodeFailureAsync(cluster, reason, ct);
+                await CodeFailureAsync(cluster, reason, slot, ct);
                 break;
         }
     }
 
-    /// <summary>A task's own failure: restart within the budget, else the cluster fails with the reason.</summary>
-    private async Task CodeFailureAsync(ClusterSession cluster, string reason, CancellationToken ct)
+    /// <summary>A task's own failure: restart within the budget, else the cluster fails with the reason and what to do.</summary>
+    private async Task CodeFailureAsync(ClusterSession cluster, string reason, TaskSlot slot, CancellationToken ct)
     {
         var budget = RestartBudget;
         if (cluster.Restarts < budget)
@@ -86,8 +88,18 @@ internal sealed partial class AmDriver
         }
 
         log.LogError("Cluster {Cluster} failed: {Reason} (restarts used: {N})", cluster.Id, reason, cluster.Restarts);
-        cluster.FailureReason = $"{reason} (after {cluster.Restarts} restarts)";
+        cluster.FailureReason = $"{reason} (after {cluster.Restarts} restarts); {WhatToDo(slot)}";
         await EndClusterAsync(cluster, ClusterState.Failed, ct);
+    }
+
+    /// <summary>Where the failed task's output is and what the user should do about a code failure.</summary>
+    private string WhatToDo(TaskSlot slot)
+    {
+        var files = $"{slot.Role}-{slot.Index}.stderr and .stdout";
+        var where = slot.NodeHttpAddress is { } http && slot.ContainerId is { } c
+            ? $"read {files} at http://{http}/node/containerlogs/{c}/{state.User}"
+            : $"read {files} in the container's log directory";
+        return $"the task program failed, not the cluster: {where}, fix the program or its settings, then resubmit";
     }
 
     private int RestartBudget => state.Plan.Restart.Policy == RestartPolicy.OnFailure ? state.Plan.Restart.MaxRestarts : 0;

@@ -57,14 +57,14 @@ internal sealed partial class AmDriver
                 && cluster.Slots.FirstOrDefault(s => s.State == TaskState.Launched) is { } late)
             {
                 late.ExitReason = $"{late.Name} on {late.NodeId} ({late.ContainerId}) did not register within {reg}";
-                await CodeFailureAsync(cluster, late.ExitReason, ct);
+                await CodeFailureAsync(cluster, late.ExitReason, late, ct);
                 continue;
             }
 
             if (cluster.Hung(now, deadlines.HeartbeatTimeout) is [var hung, ..])
             {
                 hung.ExitReason = $"{hung.Name} on {hung.NodeId} ({hung.ContainerId}) sent no heartbeat for {deadlines.HeartbeatTimeout}";
-                await CodeFailureAsync(cluster, hung.ExitReason, ct);
+                await CodeFailureAsync(cluster, hung.ExitReason, hung, ct);
             }
         }
 

@@ -23,6 +23,9 @@ internal sealed class AmState
 
     public string User { get; }
 
+    /// <summary>The YARN application this AM runs (shown on the tracking page); null in tests that do not care.</summary>
+    public string? ApplicationId { get; init; }
+
     public IReadOnlyList<ClusterSession> Sessions { get; }
 
     public IReadOnlyDictionary<string, ClusterSession> ById { get; }

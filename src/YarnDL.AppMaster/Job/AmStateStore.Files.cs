@@ -31,10 +31,13 @@ internal sealed partial class AmStateStore
         return secret;
     }
 
+    /// <summary>The file <see cref="PublishAmUrl"/> writes; tasks get its path in <c>YARNDL_AM_URL_FILE</c>.</summary>
+    public string AmUrlFile => System.IO.Path.Combine(Directory, AmUrlFileName);
+
     /// <summary>Where tasks of a previous attempt find the new AM (they re-read it when the old URL stops answering).</summary>
     public void PublishAmUrl(Uri url)
     {
-        var file = System.IO.Path.Combine(Directory, AmUrlFileName);
+        var file = AmUrlFile;
         File.WriteAllText(file + ".tmp", url.ToString());
         File.Move(file + ".tmp", file, overwrite: true);
     }

@@ -26,6 +26,10 @@ internal static class LaunchContextFactory
 
         env[TaskEnv.AmUrl] = settings.AmUrl.ToString();
         env[TaskEnv.Secret] = settings.Secret;
+        if (settings.AmUrlFile is { } urlFile)
+        {
+            env[TaskEnv.AmUrlFile] = urlFile;
+        }
         env[TaskEnv.ClusterId] = cluster.Id;
         env[TaskEnv.Role] = slot.Role;
         env[TaskEnv.Index] = slot.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -7,6 +7,9 @@ internal sealed record LaunchSettings
 
     public required string Secret { get; init; }
 
+    /// <summary>Where every AM attempt publishes its URL (<c>YARNDL_AM_URL_FILE</c>), so tasks follow an AM restart; null: not published.</summary>
+    public string? AmUrlFile { get; init; }
+
     public TaskRuntime Runtime { get; init; } = TaskRuntime.Local;
 
     /// <summary>Command starting the built-in trainer (YARNDL_TRAINER_COMMAND).</summary>

@@ -34,7 +34,7 @@ internal static class AmRunner
             ? YarnSite.Load(Path.Combine(conf, "yarn-site.xml"))
             : new YarnSite(new Dictionary<string, string>());
         var transport = bindings(env, site);
-        var state = new AmState(plan, env.User);
+        var state = new AmState(plan, env.User) { ApplicationId = env.Attempt.ApplicationId };
         AmStateStore? store = null;
         if (env.StagingDir is { } staging && !staging.Contains("://", StringComparison.Ordinal))
         {
@@ -53,6 +53,7 @@ internal static class AmRunner
         {
             AmUrl = web.BaseUrl,
             Secret = secret.Value,
+            AmUrlFile = store?.AmUrlFile,
             Runtime = env.Runtime,
             TrainerCommand = env.TrainerCommand,
         };

@@ -29,6 +29,7 @@ internal sealed record TaskStatus(
     string? Node,
     string? Address,
     long Step,
+    int Epoch,
     long CheckpointStep,
     IReadOnlyDictionary<string, double> Metrics,
     string? ExitReason,

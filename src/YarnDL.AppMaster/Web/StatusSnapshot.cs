@@ -29,17 +29,19 @@ internal static class StatusSnapshot
         s.FailureReason,
         s.Plan.HyperParameters,
         s.FinalMetrics,
-        [.. s.Slots.Select(t => Task(t, user))],
+        [.. s.Slots.Select(t => Task(t, user, s.WhenRegistered().IsCompletedSuccessfully))],
         [.. s.History.Select(p => new CurvePoint(p.Step, p.Epoch, p.Values))]);
 
-    private static TaskStatus Task(TaskSlot t, string user) => new(
+    /// <summary>A registered task of a cluster whose barrier is complete has its cluster spec and trains: RUNNING.</summary>
+    private static TaskStatus Task(TaskSlot t, string user, bool clusterComplete) => new(
         t.Role,
         t.Index,
-        t.State.ToString().ToUpperInvariant(),
+        t.State == TaskState.Registered && clusterComplete ? "RUNNING" : t.State.ToString().ToUpperInvariant(),
         t.ContainerId,
         t.NodeId,
         t.Address,
         t.Step,
+        t.Epoch,
         t.CheckpointStep,
         t.Metrics,
         t.ExitReason,

@@ -41,6 +41,8 @@ public sealed record AmTaskStatus
     [JsonPropertyName("node")] public string? Node { get; init; }
     [JsonPropertyName("address")] public string? Address { get; init; }
     [JsonPropertyName("step")] public long Step { get; init; }
+    /// <summary>0-based epoch of the task's last heartbeat.</summary>
+    [JsonPropertyName("epoch")] public int Epoch { get; init; }
     [JsonPropertyName("metrics")] public Dictionary<string, double> Metrics { get; init; } = [];
     [JsonPropertyName("exitReason")] public string? ExitReason { get; init; }
     [JsonPropertyName("logUrl")] public string? LogUrl { get; init; }

@@ -6,18 +6,20 @@ using YarnDL.Training.Session;
 namespace YarnDL.Training.Cluster;
 
 /// <summary>The task side of the AM's task API: register (looping on 202), heartbeat every
-/// <see cref="HeartbeatInterval"/> with the latest progress, and post the final result.</summary>
+/// <see cref="HeartbeatInterval"/> with the latest progress, and post the final result. When the AM stops answering
+/// (AM restart), <see cref="Rediscover"/> names the next attempt's URL and the task carries on with it.</summary>
 public sealed class AmTaskClient : ITrainingControl, IDisposable
 {
     private readonly HttpClient http;
     private readonly TimeProvider time;
+    private Uri amUrl;
     private TrainingProgress progress = new(0, 0, new Dictionary<string, double>(), -1);
     private int command;
 
     public AmTaskClient(Uri amUrl, string secret, TaskIdentity identity, TimeProvider time, HttpMessageHandler? handler = null)
     {
         http = handler is null ? new HttpClient() : new HttpClient(handler);
-        http.BaseAddress = amUrl;
+        this.amUrl = amUrl;
         http.Timeout = TaskApi.RegisterLongPoll + TimeSpan.FromSeconds(30);
         http.DefaultRequestHeaders.Add(TaskApi.SecretHeader, secret);
         Identity = identity;
@@ -27,6 +29,15 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
     public static TimeSpan HeartbeatInterval { get; } = TimeSpan.FromSeconds(2);
 
     public TaskIdentity Identity { get; }
+
+    /// <summary>Where the current AM attempt is, when the one we know stops answering (null: no rediscovery).</summary>
+    public Func<Uri?>? Rediscover { get; init; }
+
+    /// <summary>The AM this task talks to now.</summary>
+    public Uri AmUrl => Volatile.Read(ref amUrl);
+
+    /// <summary>Attempts of the final result post (an AM restart may be in progress when the task ends).</summary>
+    public int ResultAttempts { get; init; } = 30;
 
     public TaskCommand PendingCommand => (TaskCommand)Volatile.Read(ref command);
 
@@ -39,7 +50,7 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
         var request = new RegisterRequest(Identity, host, port, Environment.GetEnvironmentVariable("CONTAINER_ID"));
         while (true)
         {
-            using var response = await http.PostAsJsonAsync(TaskApi.Register, request, TaskJson.Default.RegisterRequest, ct);
+            using var response = await http.PostAsJsonAsync(new Uri(AmUrl, TaskApi.Register), request, TaskJson.Default.RegisterRequest, ct);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
@@ -68,7 +79,7 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
                 var beat = new HeartbeatRequest(Identity, p.Step, p.Epoch, p.Metrics, p.CheckpointStep);
                 try
                 {
-                    using var response = await http.PostAsJsonAsync(TaskApi.Heartbeat, beat, TaskJson.Default.HeartbeatRequest, ct);
+                    using var response = await http.PostAsJsonAsync(new Uri(AmUrl, TaskApi.Heartbeat), beat, TaskJson.Default.HeartbeatRequest, ct);
                     response.EnsureSuccessStatusCode();
                     var answer = await response.Content.ReadFromJsonAsync(TaskJson.Default.HeartbeatResponse, ct);
                     if (answer is { Command: not TaskCommand.None })
@@ -78,7 +89,7 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
                 }
                 catch (HttpRequestException e)
                 {
-                    await log.WriteLineAsync($"heartbeat failed: {e.Message}");
+                    await log.WriteLineAsync($"heartbeat failed: {e.Message}{SwitchAm()}");
                 }
             }
         }
@@ -87,10 +98,47 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
         }
     }
 
+    /// <summary>Posts the final result; while the AM does not answer (and <see cref="Rediscover"/> is set) retries every
+    /// heartbeat interval, following the AM to its next attempt.</summary>
     public async Task PostResultAsync(bool succeeded, IReadOnlyDictionary<string, double> metrics, string? message, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync(TaskApi.Result, new ResultRequest(Identity, succeeded, metrics, message), TaskJson.Default.ResultRequest, ct);
-        response.EnsureSuccessStatusCode();
+        var request = new ResultRequest(Identity, succeeded, metrics, message);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await http.PostAsJsonAsync(new Uri(AmUrl, TaskApi.Result), request, TaskJson.Default.ResultRequest, ct);
+                response.EnsureSuccessStatusCode();
+                return;
+            }
+            catch (HttpRequestException) when (Rediscover is not null && attempt < ResultAttempts)
+            {
+                SwitchAm();
+                await Task.Delay(HeartbeatInterval, time, ct);
+            }
+        }
+    }
+
+    /// <summary>Moves to the URL <see cref="Rediscover"/> names when it differs from the current one; says so for the log.</summary>
+    private string SwitchAm()
+    {
+        Uri? next;
+        try
+        {
+            next = Rediscover?.Invoke();
+        }
+        catch (IOException e)
+        {
+            return $" (AM URL not readable: {e.Message})";
+        }
+
+        if (next is null || next == AmUrl)
+        {
+            return string.Empty;
+        }
+
+        Volatile.Write(ref amUrl, next);
+        return $"; switching to the AM at {next}";
     }
 
     public void Dispose() => http.Dispose();

@@ -17,7 +17,7 @@ public sealed class AmWebServerTests
     public async Task TaskApi_ChecksTheSecret_HoldsRegisterUntilTheClusterIsComplete_AndServesStatus()
     {
         var state = new AmState(Plans.Job(Plans.Cluster(workers: 1)), "alice");
-        var secret = new SecretCheck("right");
+        var secret = new SecretCheck("t0p-s3cret");
         var time = new FakeTimeProvider();
         await using var server = await AmWebServer.StartAsync(
             IPAddress.Loopback, "127.0.0.1", state, secret, time, TimeSpan.FromSeconds(20), NullLoggerFactory.Instance, default);
@@ -26,11 +26,11 @@ public sealed class AmWebServerTests
         var chief = new RegisterRequest(new TaskIdentity("main", "chief", 0, 0), "127.0.0.1", 5000, "c1");
         Assert.Equal(HttpStatusCode.Unauthorized, (await Post(http, TaskApi.Register, chief, "wrong")).StatusCode);
 
-        var chiefCall = Post(http, TaskApi.Register, chief, "right");
+        var chiefCall = Post(http, TaskApi.Register, chief, "t0p-s3cret");
         await state.Sessions[0].Slots[0].WaitRegisteredAsync(Deadline);
         Assert.False(chiefCall.IsCompleted);
 
-        using var worker = await Post(http, TaskApi.Register, new RegisterRequest(new TaskIdentity("main", "worker", 0, 0), "127.0.0.1", 5001, "c2"), "right");
+        using var worker = await Post(http, TaskApi.Register, new RegisterRequest(new TaskIdentity("main", "worker", 0, 0), "127.0.0.1", 5001, "c2"), "t0p-s3cret");
         Assert.Equal(HttpStatusCode.OK, worker.StatusCode);
         using var chiefAnswer = await chiefCall.WaitAsync(Deadline);
         Assert.Equal(HttpStatusCode.OK, chiefAnswer.StatusCode);
@@ -39,19 +39,20 @@ public sealed class AmWebServerTests
         Assert.Equal(5000, spec.MasterPort);
 
         var hb = new HeartbeatRequest(new TaskIdentity("main", "chief", 0, 0), 10, 0, new Dictionary<string, double> { ["loss"] = 0.7, ["accuracy"] = 0.4 }, -1);
-        using var hbAnswer = await Post(http, TaskApi.Heartbeat, hb, "right");
+        using var hbAnswer = await Post(http, TaskApi.Heartbeat, hb, "t0p-s3cret");
         Assert.Equal(TaskCommand.None, (await hbAnswer.Content.ReadFromJsonAsync(TaskJson.Default.HeartbeatResponse))!.Command);
-        using var stale = await Post(http, TaskApi.Register, chief with { Task = chief.Task with { Generation = 7 } }, "right");
+        using var stale = await Post(http, TaskApi.Register, chief with { Task = chief.Task with { Generation = 7 } }, "t0p-s3cret");
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
         using var status = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/status", UriKind.Relative)));
         var cluster = status.RootElement.GetProperty("clusters")[0];
         Assert.Equal("RUNNING", status.RootElement.GetProperty("state").GetString());
         Assert.Equal("127.0.0.1:5001", cluster.GetProperty("tasks")[1].GetProperty("address").GetString());
+        Assert.All(cluster.GetProperty("tasks").EnumerateArray(), t => Assert.Equal("RUNNING", t.GetProperty("state").GetString()));
         Assert.Equal(0.7, cluster.GetProperty("curve")[0].GetProperty("values").GetProperty("loss").GetDouble());
         var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
-        Assert.Contains("<polyline", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("right", page, StringComparison.Ordinal);
+        Assert.Contains("<path class=\"series\" data-trial=\"main\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("t0p-s3cret", page, StringComparison.Ordinal);
     }
 
     [Fact]

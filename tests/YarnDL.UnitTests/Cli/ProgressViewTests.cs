@@ -39,6 +39,49 @@ public sealed class ProgressViewTests
             lines);
     }
 
+    private static AmStatus Training(int epoch, double loss, string state = "RUNNING") => new()
+    {
+        Job = "digits-sweep",
+        State = "RUNNING",
+        Clusters =
+        [
+            new AmClusterStatus
+            {
+                Id = "trial-0000", State = "RUNNING",
+                Tasks =
+                [
+                    new AmTaskStatus { Role = "worker", Index = 0, State = state, Node = "n1", Step = epoch * 10, Epoch = epoch, Metrics = new() { ["loss"] = loss } },
+                    new AmTaskStatus { Role = "worker", Index = 1, State = state, Node = "n2", Step = epoch * 10, Epoch = epoch, Metrics = new() { ["loss"] = loss } },
+                ],
+            },
+        ],
+    };
+
+    [Fact]
+    public async Task Show_prints_a_trial_line_per_epoch_and_a_task_line_per_state_change()
+    {
+        using var o = new StringWriter();
+        var view = new ProgressView(o);
+
+        await view.ShowAsync(Training(1, 0.9, "REGISTERED"));
+        await view.ShowAsync(Training(1, 0.8));
+        await view.ShowAsync(Training(1, 0.7));
+        await view.ShowAsync(Training(2, 0.5));
+        await view.ShowAsync(Training(2, 0.4));
+
+        var lines = o.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [
+                "trial-0000 RUNNING epoch 1 loss=0.9",
+                "  trial-0000 worker:0 REGISTERED on n1",
+                "  trial-0000 worker:1 REGISTERED on n2",
+                "  trial-0000 worker:0 RUNNING on n1",
+                "  trial-0000 worker:1 RUNNING on n2",
+                "trial-0000 RUNNING epoch 2 loss=0.5",
+            ],
+            lines);
+    }
+
     [Fact]
     public async Task Summary_names_the_best_trial_and_its_accuracy()
     {

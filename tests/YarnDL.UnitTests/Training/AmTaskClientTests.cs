@@ -66,4 +66,37 @@ public sealed class AmTaskClientTests
         client.Acknowledge(TaskCommand.Checkpoint);
         Assert.Equal(TaskCommand.None, client.PendingCommand);
     }
+
+    [Fact]
+    public async Task Result_FollowsTheAmToTheUrlItsNextAttemptPublished()
+    {
+        var handler = new MovingAmHandler("old-am");
+        var published = (Uri?)null;
+        var time = new FakeTimeProvider();
+        using var client = new AmTaskClient(new Uri("http://old-am:1/"), "s", Me, time, handler) { Rediscover = () => published };
+
+        var post = client.PostResultAsync(true, new Dictionary<string, double> { ["val_accuracy"] = 0.97 }, "finished", CancellationToken.None);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!post.IsCompleted)
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+
+            // The new attempt publishes its URL while the task retries every heartbeat interval.
+            await Task.WhenAny(post, Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, deadline.Token));
+            published = new Uri("http://new-am:2/");
+            time.Advance(AmTaskClient.HeartbeatInterval);
+        }
+
+        await post;
+        Assert.Equal(new Uri("http://new-am:2/"), client.AmUrl);
+        Assert.Equal("http://new-am:2/" + TaskApi.Result, handler.Requests[^1].AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task Result_WithoutRediscovery_FailsAtOnceWhenTheAmIsGone()
+    {
+        using var client = new AmTaskClient(new Uri("http://old-am:1/"), "s", Me, TimeProvider.System, new MovingAmHandler("old-am"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostResultAsync(true, new Dictionary<string, double>(), null, CancellationToken.None));
+    }
 }

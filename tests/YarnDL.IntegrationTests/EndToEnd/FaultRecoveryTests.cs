@@ -1,0 +1,157 @@
+using YarnDL.Client.Tracking;
+using YarnDL.MiniCluster;
+
+namespace YarnDL.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// Each MiniCluster fault injected mid-training into a real AM + real trainer job ends SUCCEEDED with the accuracy of the
+/// fault-free run of the same seed (within 1%). Triggers are events (a task reported step ≥ N), never sleeps.
+/// One collection: the runs are CPU-bound and share two cores, so they go one after the other.
+/// </summary>
+[Collection(FaultSuite.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
+{
+    private const long MidTraining = FaultJobs.StepsPerEpoch;
+
+    [Fact]
+    public async Task Fault_free_run_succeeds_and_wait_shows_tasks_running_and_a_trial_line_per_epoch()
+    {
+        var run = await baseline.ResultAsync();
+
+        Assert.True(run.Accuracy > 0.9, $"fault-free accuracy {run.Accuracy}");
+        var output = string.Join('\n', run.WaitLines);
+        Assert.True(run.WaitExitCode == 0, output);
+        foreach (var task in new[] { "worker:0", "worker:1" })
+        {
+            var lines = run.WaitLines.Where(l => l.StartsWith($"  trial-0000 {task} ", StringComparison.Ordinal)).ToList();
+            Assert.Contains(lines, l => l.StartsWith($"  trial-0000 {task} RUNNING on ", StringComparison.Ordinal));
+            Assert.True(lines.Count <= 5, $"{task}: a line per state change expected\n{output}");
+        }
+
+        var trialLines = run.WaitLines.Count(l => l.StartsWith("trial-0000 ", StringComparison.Ordinal));
+        Assert.True(trialLines is >= 2 and <= 10 + 4, $"{trialLines} trial lines: one per state change or epoch expected\n{output}");
+        Assert.Contains(run.WaitLines, l => l.StartsWith("trial-0000 RUNNING learning-rate=0.05 epoch ", StringComparison.Ordinal) && l.Contains(" val_accuracy=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Work_preserving_rm_restart_mid_training_succeeds_without_restarting_the_cluster()
+    {
+        await using var cluster = await StartClusterAsync();
+        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
+        await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
+
+        cluster.Cluster.RestartRm();
+
+        var report = await job.WaitForEndAsync();
+        await AssertSucceededLikeBaselineAsync(job, report);
+        Assert.Equal(0, job.LastStatus!.Clusters.Single().Generation);
+    }
+
+    [Fact]
+    public async Task Rm_failover_with_ha_mid_training_succeeds_without_restarting_the_cluster()
+    {
+        await using var cluster = await StartClusterAsync(ha: true);
+        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
+        await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
+
+        cluster.Cluster.Failover();
+
+        var report = await job.WaitForEndAsync();
+        await AssertSucceededLikeBaselineAsync(job, report);
+        Assert.Equal(0, job.LastStatus!.Clusters.Single().Generation);
+    }
+
+    [Fact]
+    public async Task Preempted_trainer_checkpoints_and_the_cluster_resumes_without_using_the_restart_budget()
+    {
+        await using var cluster = await StartClusterAsync();
+        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
+        await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
+
+        var preempted = cluster.Cluster.Preempt(job.ApplicationId, 1);
+
+        Assert.Single(preempted);
+        var report = await job.WaitForEndAsync();
+        await AssertSucceededLikeBaselineAsync(job, report);
+        var trial = job.LastStatus!.Clusters.Single();
+        Assert.True(trial.Generation >= 1, job.Trace());
+        Assert.Equal(0, trial.Restarts);
+    }
+
+    [Fact]
+    public async Task Killed_trainer_container_restarts_the_cluster_from_its_checkpoint_without_using_the_budget()
+    {
+        await using var cluster = await StartClusterAsync();
+        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
+        var status = await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
+
+        cluster.Cluster.KillContainer(status.Clusters.Single().Tasks.Single(t => t.Index == 1).ContainerId!);
+
+        var report = await job.WaitForEndAsync();
+        await AssertSucceededLikeBaselineAsync(job, report);
+        var trial = job.LastStatus!.Clusters.Single();
+        Assert.True(trial.Generation >= 1, job.Trace());
+        Assert.Equal(0, trial.Restarts);
+    }
+
+    [Fact]
+    public async Task Lost_node_restarts_the_cluster_elsewhere_from_its_checkpoint()
+    {
+        await using var cluster = await StartClusterAsync();
+        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
+        var status = await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
+        var amHost = (await job.Rm.GetApplicationAsync(job.ApplicationId)).AmHostHttpAddress;
+        var taskNodes = status.Clusters.Single().Tasks.Select(t => t.Node!).Distinct().ToList();
+        var amNode = cluster.Cluster.Nodes.FirstOrDefault(n => $"{n.Host}:{n.HttpPort}" == amHost)?.NodeId;
+        var victim = taskNodes.FirstOrDefault(n => n != amNode) ?? taskNodes[0];
+
+        cluster.Cluster.LoseNode(victim);
+
+        var report = await job.WaitForEndAsync();
+        await AssertSucceededLikeBaselineAsync(job, report);
+        var trial = job.LastStatus!.Clusters.Single();
+        Assert.True(trial.Generation >= 1, job.Trace());
+        Assert.Equal(0, trial.Restarts);
+        Assert.DoesNotContain(trial.Tasks, t => t.Node == victim);
+    }
+
+    [Fact]
+    public async Task Killed_am_is_replaced_by_a_new_attempt_that_adopts_the_running_trainers()
+    {
+        await using var cluster = await StartClusterAsync();
+        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
+        await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
+        var firstAm = job.LastTrackingUrl;
+        var containers = job.LastStatus!.Clusters.Single().Tasks.Select(t => t.ContainerId).Order().ToList();
+
+        cluster.Cluster.KillAm(job.ApplicationId);
+
+        var report = await job.WaitForEndAsync();
+        await AssertSucceededLikeBaselineAsync(job, report);
+        Assert.NotEqual(firstAm, job.LastTrackingUrl);
+        var trial = job.LastStatus!.Clusters.Single();
+        Assert.Equal(0, trial.Generation);
+        Assert.Equal(containers, trial.Tasks.Select(t => t.ContainerId).Order().ToList());
+    }
+
+    private static Func<AmStatus, bool> AnyTaskAt(long step) => s => s.Clusters.Any(c => c.Tasks.Any(t => t.Step >= step));
+
+    private async Task AssertSucceededLikeBaselineAsync(E2eJob job, Yarn.Rest.Apps.AppReport report)
+    {
+        Assert.True(report.Succeeded, $"{report.State}/{report.FinalStatus}: {report.Diagnostics}\n{job.Trace()}");
+        var expected = await baseline.AccuracyAsync();
+        var accuracy = E2eJob.Accuracy(report);
+        Assert.True(Math.Abs(accuracy - expected) <= 0.01, $"accuracy {accuracy} vs fault-free {expected}\n{job.Trace()}");
+    }
+
+    internal static async Task<OwnedCluster> StartClusterAsync(bool ha = false) =>
+        new(await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 3, GpusPerNode = 0, MemoryMbPerNode = 4096, VCoresPerNode = 4, HighAvailability = ha }));
+
+    internal sealed class OwnedCluster(MiniYarnCluster cluster) : IAsyncDisposable
+    {
+        public MiniYarnCluster Cluster => cluster;
+
+        public ValueTask DisposeAsync() => cluster.DisposeAsync();
+    }
+}
