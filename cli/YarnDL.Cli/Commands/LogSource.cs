@@ -47,7 +47,7 @@ internal sealed class LogSource(IRmRestClient rm, AmStatusReader reader, string 
                 + $"after the end they are in YARN's aggregated logs: yarn logs -applicationId {applicationId}";
         }
 
-        var tasks = _lastStatus.Clusters.SelectMany(c => c.Tasks.Select(t => $"{c.Id}/{t.Role}:{t.Index}")).ToList();
+        var tasks = (_lastStatus.Clusters ?? []).SelectMany(c => (c.Tasks ?? []).Select(t => $"{c.Id}/{t.Role}:{t.Index}")).ToList();
         return $"no {selector} has a container in {applicationId}; the AM lists {(tasks.Count == 0 ? "no tasks" : string.Join(", ", tasks))}";
     }
 }

@@ -17,12 +17,12 @@ internal static class JobTable
 
         foreach (var c in s.Clusters)
         {
-            var hp = c.HyperParameters.Count == 0 ? string.Empty : " " + string.Join(' ', c.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"));
+            var hp = c.HyperParameters is not { Count: > 0 } ? string.Empty : " " + string.Join(' ', c.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"));
             var why = c.FailureReason is { } f ? $" ({f})" : string.Empty;
             await o.WriteLineAsync($"{c.Id,-12} {c.State}{hp}{Metrics(c.Metrics)} restarts={c.Restarts}{why}").ConfigureAwait(false);
         }
 
-        var rows = s.Clusters.SelectMany(c => c.Tasks.Select(t => (Cluster: c.Id, Task: t))).ToList();
+        var rows = s.Clusters.SelectMany(c => (c.Tasks ?? []).Select(t => (Cluster: c.Id, Task: t))).ToList();
         if (rows.Count == 0)
         {
             return;
@@ -39,7 +39,7 @@ internal static class JobTable
         }
     }
 
-    private static string Metrics(Dictionary<string, double> m) =>
-        string.Concat(m.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+    private static string Metrics(Dictionary<string, double>? m) =>
+        m is null ? string.Empty : string.Concat(m.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $" {kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
 }

@@ -32,9 +32,9 @@ public sealed class JobLogs(IRmRestClient rm)
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(selector);
         var list = new List<LogLocation>();
-        foreach (var c in status.Clusters.Where(c => selector.MatchesCluster(c.Id, status.Clusters.Count)))
+        foreach (var c in (status.Clusters ?? []).Where(c => selector.MatchesCluster(c.Id, (status.Clusters ?? []).Count)))
         {
-            foreach (var t in c.Tasks.Where(t => selector.MatchesTask(t.Role, t.Index)))
+            foreach (var t in (c.Tasks ?? []).Where(t => selector.MatchesTask(t.Role, t.Index)))
             {
                 if (t.ContainerId is not { Length: > 0 } container || !Uri.TryCreate(t.LogUrl, UriKind.Absolute, out var link))
                 {
