@@ -1,3 +1,5 @@
+using System.Formats.Tar;
+using System.IO.Compression;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YarnDL.Testing.MiniCluster;
@@ -63,6 +65,58 @@ public sealed partial class CliJobTests(HaMiniClusterFixture fx) : IClassFixture
         Assert.True(am.ExitCode == 0, am.Stdout);
         Assert.Contains("==> attempt 1 ", am.Stdout, StringComparison.Ordinal);
         Assert.Contains("final: SUCCEEDED", am.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_mode_stages_job_and_am_bundle_through_webhdfs_and_the_am_starts_from_the_bundle()
+    {
+        var dir = Directory.CreateTempSubdirectory("yarndl-cliupload-").FullName;
+        var job = Path.Combine(dir, "job.yaml");
+        await File.WriteAllTextAsync(job, """
+            name: upload-job
+            am: { memory: 512m, vcores: 1, mode: upload }
+            command: "true"
+            roles:
+              worker: { instances: 1, memory: 256m }
+            """);
+        var bundle = await WriteBundleAsync(dir, $"#!/bin/sh\ncp job.yaml {dir}/seen.tmp && mv {dir}/seen.tmp {dir}/seen.yaml\nwhile [ ! -e {dir}/exit ]; do sleep 0.1; done\n");
+
+        var submitted = await Yarndl.RunAsync(Deadline, "submit", job, "--rm", Rms, "--user", "alice",
+            "--webhdfs", fx.Cluster.WebHdfsUri.AbsoluteUri, "--default-fs", "hdfs://nn:8020", "--am-bundle", bundle);
+        Assert.True(submitted.ExitCode == 0, submitted.Stdout);
+        var id = AppId().Match(submitted.Stdout).Value;
+
+        // The NM localizes only resources whose size and timestamp match the file (as FSDownload does), then unpacks the bundle.
+        await FileWaits.WaitForFileAsync(Path.Combine(dir, "seen.yaml"), Deadline);
+        Assert.Equal(await File.ReadAllTextAsync(job), await File.ReadAllTextAsync(Path.Combine(dir, "seen.yaml")));
+        using var hdfs = RmHttp.Create(fx.Cluster.WebHdfsUri);
+        var (_, status, _) = await hdfs.SendAsync(HttpMethod.Get, $"webhdfs/v1/user/alice/.yarndl/{id}/am.tgz?op=GETFILESTATUS&user.name=alice");
+        Assert.Equal(new FileInfo(bundle).Length, status!["FileStatus"]!["length"]!.GetValue<long>());
+
+        var kill = await Yarndl.RunAsync(Deadline, "kill", id, "--rm", Rms, "--user", "alice");
+        Assert.True(kill.ExitCode == 0, kill.Stdout);
+        await File.WriteAllTextAsync(Path.Combine(dir, "exit"), "");
+    }
+
+    /// <summary>A tar.gz whose top level holds an executable <c>yarndl-am</c> (the command upload mode runs as <c>./am/yarndl-am</c>).</summary>
+    private static async Task<string> WriteBundleAsync(string dir, string script)
+    {
+        var content = Directory.CreateDirectory(Path.Combine(dir, "bundle")).FullName;
+        var am = Path.Combine(content, "yarndl-am");
+        await File.WriteAllTextAsync(am, script);
+        if (!OperatingSystem.IsWindows()) // the MiniCluster's containers are bash scripts: Unix only
+        {
+            File.SetUnixFileMode(am, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        }
+
+        var path = Path.Combine(dir, "am.tgz");
+        await using (var file = File.Create(path))
+        await using (var gz = new GZipStream(file, CompressionLevel.Fastest))
+        {
+            await TarFile.CreateFromDirectoryAsync(content, gz, includeBaseDirectory: false);
+        }
+
+        return path;
     }
 
     private static async Task<(string Dir, string Job)> WriteJobAsync(string name)
