@@ -2,29 +2,42 @@ using System.CommandLine;
 using System.Text.Json;
 using YarnDL.Cli.Hosting;
 using YarnDL.Cli.Output;
+using YarnDL.Client.Tracking;
 
 namespace YarnDL.Cli.Commands;
 
-/// <summary><c>yarndl status APP [--json]</c>.</summary>
+/// <summary>
+/// <c>yarndl status APP [--json]</c>: the RM's report and, while the AM runs, its trials and tasks (role, index, host, state,
+/// exit reason, metrics, log link). <c>--json</c> prints the RM report with the AM's document under <c>job</c>.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create(CommonOptions common, CliServices services)
     {
         var app = AppIdArgument.Create();
-        var command = new Command("status", "Show the state of an application") { app, common.Json };
+        var command = new Command("status", "Show the state of an application, its trials and tasks") { app, common.Json };
         common.AddClusterOptions(command);
         CommandRunner.SetAction(command, common, async (r, o, ct) =>
         {
             var id = AppIdArgument.Get(r, app);
             var rm = services.RmClientFactory(common.RmOptions(r, services));
             var report = await rm.GetApplicationAsync(id, ct).ConfigureAwait(false);
+            var job = report.State == "RUNNING"
+                ? await new AmStatusReader(services.HttpClientFactory()).TryGetAsync(report.TrackingUrl, ct).ConfigureAwait(false)
+                : null;
             if (r.GetValue(common.Json))
             {
-                await o.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Default.AppReport)).ConfigureAwait(false);
+                var node = JsonSerializer.SerializeToNode(report, CliJsonContext.Default.AppReport)!.AsObject();
+                node["job"] = job is null ? null : JsonSerializer.SerializeToNode(job, CliJsonContext.Default.AmStatus);
+                await o.WriteLineAsync(node.ToJsonString(CliJsonContext.Default.Options)).ConfigureAwait(false);
             }
             else
             {
                 await AppTable.WriteStatusAsync(o, report).ConfigureAwait(false);
+                if (job is not null)
+                {
+                    await JobTable.WriteAsync(o, job).ConfigureAwait(false);
+                }
             }
 
             return ExitCodes.Ok;

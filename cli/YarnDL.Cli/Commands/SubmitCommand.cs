@@ -37,6 +37,7 @@ internal static class SubmitCommand
             var options = new SubmitOptions
             {
                 User = user,
+                SpecFile = path,
                 Queue = r.GetValue(queue),
                 AmMode = r.GetValue(amMode),
                 AmBundle = r.GetValue(bundle),

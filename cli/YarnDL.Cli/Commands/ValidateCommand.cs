@@ -32,7 +32,9 @@ internal static class ValidateCommand
                     var max = (await rm.NewApplicationAsync(ct).ConfigureAwait(false)).MaximumResourceCapability;
                     var queue = spec.Queue;
                     var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
-                    problems = Preflight.Check(spec, max, queues, queue);
+                    var path = r.GetValue(job)!;
+                    var locator = SpecLocator.For(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path);
+                    problems = Preflight.Check(spec, max, queues, queue, locator);
                     preflight = $"checked against {rm.ActiveEndpoint}";
                 }
                 catch (RmUnavailableException)

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using YarnDL.Client.Jobs;
 using YarnDL.Client.Submit;
+using YarnDL.Client.Tracking;
 using YarnDL.Yarn.Rest.Apps;
 
 namespace YarnDL.Cli.Output;
@@ -12,6 +14,8 @@ namespace YarnDL.Cli.Output;
 [JsonSerializable(typeof(ValidateJson))]
 [JsonSerializable(typeof(SubmitResult))]
 [JsonSerializable(typeof(List<NodeJson>))]
+[JsonSerializable(typeof(List<LogLocation>))]
+[JsonSerializable(typeof(AmStatus))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

@@ -1,4 +1,5 @@
 using YarnDL.Spec;
+using YarnDL.Spec.Loading;
 using YarnDL.Spec.Model;
 using YarnDL.Yarn.Rest;
 using YarnDL.Yarn.Rest.Submission;
@@ -15,7 +16,8 @@ public sealed class JobSubmitter(IRmRestClient rm, IJobStager stager)
         var app = await rm.NewApplicationAsync(ct).ConfigureAwait(false);
         var queue = options.Queue ?? spec.Queue;
         var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
-        var problems = Preflight.Check(spec, app.MaximumResourceCapability, queues, queue);
+        var locator = options.SpecFile is { } file ? SpecLocator.For(System.Text.Encoding.UTF8.GetString(jobYaml), file) : null;
+        var problems = Preflight.Check(spec, app.MaximumResourceCapability, queues, queue, locator);
         if (problems.Count > 0)
         {
             throw new PreflightException(problems);

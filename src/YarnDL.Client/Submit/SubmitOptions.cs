@@ -8,6 +8,9 @@ public sealed record SubmitOptions
     /// <summary>The submitting user (simple auth, HDFS home).</summary>
     public required string User { get; init; }
 
+    /// <summary>The job file's name, for <c>file:line:column</c> in preflight problems.</summary>
+    public string? SpecFile { get; init; }
+
     /// <summary>Overrides the spec's queue.</summary>
     public string? Queue { get; init; }
 

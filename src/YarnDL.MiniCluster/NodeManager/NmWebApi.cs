@@ -7,11 +7,12 @@ using YarnDL.MiniCluster.Rest;
 
 namespace YarnDL.MiniCluster.NodeManager;
 
-/// <summary>The NM web service subset: node info and the GPU resource endpoint (Jersey-1 shape, §5.8).</summary>
+/// <summary>The NM web service subset: node info, container logs and the GPU resource endpoint (Jersey-1 shape, §5.8).</summary>
 internal static class NmWebApi
 {
     public static void Map(IEndpointRouteBuilder app, RmCore rm, Func<NodeRecord> node)
     {
+        NmContainerLogs.Map(app, node);
         app.MapGet("/ws/v1/node/resources/{name}", (string name) =>
         {
             if (Uri.UnescapeDataString(name) != "yarn.io/gpu") return RmRestApi.Json(new JsonObject());

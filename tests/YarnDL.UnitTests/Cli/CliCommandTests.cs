@@ -46,7 +46,7 @@ public sealed class CliCommandTests
         var r = await cli.RunAsync("validate", Example, "--rm", "http://rm1:8088");
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("role 'worker' asks for 1g memory, above the maximum allocation of 512m", r.Stderr, StringComparison.Ordinal);
+        Assert.Matches(@"error: preflight: \S*digits-sweep\.yaml:\d+:\d+: role 'worker' asks for 1g memory, above the maximum allocation of 512m", r.Stderr);
     }
 
     [Fact]

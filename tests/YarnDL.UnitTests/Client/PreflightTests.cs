@@ -38,4 +38,26 @@ public sealed class PreflightTests
         Assert.Contains("queue 'gpu' does not exist", Assert.Single(Preflight.Check(GpuJob, Max(4), new HashSet<string> { "default" }, "gpu")), StringComparison.Ordinal);
         Assert.Empty(Preflight.Check(GpuJob, Max(4), new HashSet<string> { "default", "gpu" }, "gpu"));
     }
+
+    [Fact]
+    public void Problems_name_file_line_and_column_of_the_key_they_are_about()
+    {
+        const string yaml = """
+            name: t
+            image: img:1
+            command: ./train.sh
+            roles:
+              worker: { instances: 2, gpus: 8 }
+              ps: { instances: 1, vcores: 16 }
+            """;
+        var locator = SpecLocator.For(yaml, "job.yaml");
+
+        var problems = Preflight.Check(JobSpecLoader.Load(yaml), Max(4), null, null, locator);
+
+        // Line 5 is "  worker: { instances: 2, gpus: 8 }": 'gpus' starts at column 27; line 6's 'vcores' at column 23.
+        Assert.Equal(
+            ["job.yaml:5:27: role 'worker' asks for 8 GPU(s) per task, above the cluster's maximum allocation of 4",
+             "job.yaml:6:23: role 'ps' asks for 16 vcores, above the maximum allocation of 8"],
+            problems);
+    }
 }

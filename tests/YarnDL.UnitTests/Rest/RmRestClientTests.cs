@@ -163,4 +163,25 @@ public sealed class RmRestClientTests
         Assert.Equal("535.104.05", gpu.GpuDeviceInformation!.DriverVersion);
         Assert.Equal("/ws/v1/node/resources/yarn.io%2Fgpu", h.Requests[1].Uri.AbsolutePath);
     }
+
+    [Fact]
+    public async Task Delegation_token_goes_in_the_x_hadoop_delegation_token_header_and_spnego_sends_no_user_name()
+    {
+        // Spec §2.5: any call authenticates with header X-Hadoop-Delegation-Token: <urlstring>.
+        HttpRequestMessage? seen = null;
+        var h = new ScriptedHandler().On(r => { seen = r; return null; }).On("rm1:8088", "/ws/v1/cluster/apps/", () => Json(HttpStatusCode.OK, SpecJson.App("RUNNING", "UNDEFINED")));
+        var client = new RmRestClient(new HttpClient(h), new RmClientOptions
+        {
+            Endpoints = [new Uri("http://rm1:8088")],
+            User = null,
+            UseSpnego = true,
+            DelegationToken = "KAAHYWxpY2U",
+            RetryDelay = TimeSpan.Zero,
+        });
+
+        await client.GetApplicationAsync("application_1700000000000_0042");
+
+        Assert.Equal(["KAAHYWxpY2U"], seen!.Headers.GetValues("X-Hadoop-Delegation-Token"));
+        Assert.DoesNotContain("user.name", seen.RequestUri!.Query, StringComparison.Ordinal);
+    }
 }

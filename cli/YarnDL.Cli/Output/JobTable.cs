@@ -1,0 +1,45 @@
+using System.Globalization;
+using YarnDL.Client.Tracking;
+
+namespace YarnDL.Cli.Output;
+
+/// <summary><c>yarndl status</c>'s view of the AM's status document: one line per trial, then one row per task.</summary>
+internal static class JobTable
+{
+    public static async Task WriteAsync(TextWriter o, AmStatus s)
+    {
+        await o.WriteLineAsync().ConfigureAwait(false);
+        await o.WriteLineAsync($"job          {s.Job} {s.State}" + (s.Waiting is { } w ? $" (waiting: {w})" : string.Empty)).ConfigureAwait(false);
+        if (s.BestCluster is { } best)
+        {
+            await o.WriteLineAsync($"best trial   {best}").ConfigureAwait(false);
+        }
+
+        foreach (var c in s.Clusters)
+        {
+            var hp = c.HyperParameters is not { Count: > 0 } ? string.Empty : " " + string.Join(' ', c.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"));
+            var why = c.FailureReason is { } f ? $" ({f})" : string.Empty;
+            await o.WriteLineAsync($"{c.Id,-12} {c.State}{hp}{Metrics(c.Metrics)} restarts={c.Restarts}{why}").ConfigureAwait(false);
+        }
+
+        var rows = s.Clusters.SelectMany(c => (c.Tasks ?? []).Select(t => (Cluster: c.Id, Task: t))).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await o.WriteLineAsync().ConfigureAwait(false);
+        await o.WriteLineAsync($"{"TRIAL",-12} {"ROLE",-10} {"INDEX",5} {"HOST",-22} {"STATE",-10} {"EXIT",-20} {"METRICS",-30} LOG").ConfigureAwait(false);
+        foreach (var (cluster, t) in rows)
+        {
+            var metrics = Metrics(t.Metrics).Trim();
+            await o.WriteLineAsync(
+                $"{cluster,-12} {t.Role,-10} {t.Index,5} {t.Node ?? t.Address ?? "-",-22} {t.State,-10} {t.ExitReason ?? "-",-20} {(metrics.Length == 0 ? "-" : metrics),-30} {t.LogUrl ?? "-"}")
+                .ConfigureAwait(false);
+        }
+    }
+
+    private static string Metrics(Dictionary<string, double>? m) =>
+        m is null ? string.Empty : string.Concat(m.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => $" {kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
+}

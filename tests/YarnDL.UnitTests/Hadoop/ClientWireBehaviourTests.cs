@@ -1,0 +1,86 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Time.Testing;
+using YarnDL.Hadoop;
+using YarnDL.Hadoop.Protos.Common;
+using YarnDL.Hadoop.Protos.Yarn;
+
+namespace YarnDL.UnitTests.Hadoop;
+
+/// <summary>The IPC client against <see cref="RawRpcPeer"/>: header fields, call ids, ping, per-call timeout and unknown call ids (spec §1.3–§1.10).</summary>
+public sealed class ClientWireBehaviourTests
+{
+    private const string Protocol = "org.apache.hadoop.yarn.api.ApplicationMasterProtocolPB";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Context_and_calls_carry_one_16_byte_client_id_call_ids_from_0_and_the_spec_retry_counts()
+    {
+        using var cts = new CancellationTokenSource(Deadline);
+        await using var peer = new RawRpcPeer();
+        await using var client = new HadoopRpcClient(peer.EndPoint, Protocol, HadoopAuth.Simple("alice"));
+        var first = client.CallAsync("allocate", new AllocateRequestProto { ResponseId = 7 }, AllocateResponseProto.Parser);
+
+        Assert.Equal("hrpc"u8.ToArray().Concat(new byte[] { 9, 0, 0 }), await peer.AcceptAsync(cts.Token)); // version 9, service class 0, auth NONE
+        var (context, contextBody) = await peer.ReadFrameAsync(cts.Token);
+        var (call0, call0Body) = await peer.ReadFrameAsync(cts.Token);
+        var second = client.CallAsync("allocate", new AllocateRequestProto { ResponseId = 8 }, AllocateResponseProto.Parser);
+        var (call1, _) = await peer.ReadFrameAsync(cts.Token);
+        await peer.RespondAsync(1, new AllocateResponseProto { ResponseId = 9 }, cts.Token);
+        await peer.RespondAsync(0, new AllocateResponseProto { ResponseId = 8 }, cts.Token);
+
+        Assert.Equal((-3, -1), (context.CallId, context.RetryCount));
+        Assert.Equal(16, context.ClientId.Length);
+        var ctx = IpcConnectionContextProto.Parser.ParseDelimitedFrom(new MemoryStream(contextBody));
+        Assert.Equal((Protocol, "alice"), (ctx.Protocol, ctx.UserInfo.EffectiveUser));
+        Assert.Equal((0, 0, context.ClientId), (call0.CallId, call0.RetryCount, call0.ClientId));
+        Assert.Equal((1, 0, context.ClientId), (call1.CallId, call1.RetryCount, call1.ClientId));
+        Assert.Equal((RpcKindProto.RpcProtocolBuffer, RpcRequestHeaderProto.Types.OperationProto.RpcFinalPacket), (call0.RpcKind, call0.RpcOp));
+        var input = new MemoryStream(call0Body);
+        var request = RequestHeaderProto.Parser.ParseDelimitedFrom(input);
+        Assert.Equal(("allocate", Protocol, 1UL), (request.MethodName, request.DeclaringClassProtocolName, request.ClientProtocolVersion));
+        Assert.Equal(7, AllocateRequestProto.Parser.ParseDelimitedFrom(input).ResponseId);
+        Assert.Equal(8, (await first.WaitAsync(cts.Token)).ResponseId);
+        Assert.Equal(9, (await second.WaitAsync(cts.Token)).ResponseId);
+    }
+
+    [Fact]
+    public async Task A_silent_server_gets_a_ping_frame_and_the_call_times_out_after_the_call_timeout()
+    {
+        using var cts = new CancellationTokenSource(Deadline);
+        var time = new FakeTimeProvider();
+        await using var peer = new RawRpcPeer();
+        var options = new HadoopRpcClientOptions { TimeProvider = time, PingInterval = TimeSpan.FromSeconds(5), CallTimeout = TimeSpan.FromSeconds(12) };
+        await using var client = new HadoopRpcClient(peer.EndPoint, Protocol, HadoopAuth.Simple("alice"), options);
+        var call = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
+        await peer.AcceptAsync(cts.Token);
+        var (context, _) = await peer.ReadFrameAsync(cts.Token);
+        await peer.ReadFrameAsync(cts.Token); // the call, never answered
+
+        time.Advance(TimeSpan.FromSeconds(5));
+        var (ping, rest) = await peer.ReadFrameAsync(cts.Token);
+        Assert.Equal((-4, -1, context.ClientId), (ping.CallId, ping.RetryCount, ping.ClientId));
+        Assert.Empty(rest); // a ping has no payload
+        Assert.False(call.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(7));
+        var ex = await Assert.ThrowsAsync<HadoopConnectionException>(() => call.WaitAsync(cts.Token));
+        Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_response_for_an_unknown_call_id_fails_the_outstanding_calls_instead_of_hanging()
+    {
+        using var cts = new CancellationTokenSource(Deadline);
+        await using var peer = new RawRpcPeer();
+        await using var client = new HadoopRpcClient(peer.EndPoint, Protocol, HadoopAuth.Simple("alice"));
+        var call = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
+        await peer.AcceptAsync(cts.Token);
+        await peer.ReadFrameAsync(cts.Token);
+        await peer.ReadFrameAsync(cts.Token);
+
+        await peer.RespondAsync(99, new AllocateResponseProto(), cts.Token);
+
+        var ex = await Assert.ThrowsAsync<HadoopConnectionException>(() => call.WaitAsync(cts.Token));
+        Assert.Contains("99", ex.ToString(), StringComparison.Ordinal);
+    }
+}
