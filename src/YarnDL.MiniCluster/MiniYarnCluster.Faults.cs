@@ -4,10 +4,11 @@ namespace YarnDL.MiniCluster;
 
 public sealed partial class MiniYarnCluster
 {
-    /// <summary>Kills a container as the RM does (exit status -106).</summary>
+    /// <summary>Kills a container as the RM does (exit status -106; an AM container killed so does not use up an attempt).</summary>
     public void KillContainer(string containerId) => Rm.FaultKillContainer(containerId);
 
-    /// <summary>Kills the running AM container of <paramref name="applicationId"/>; a new attempt follows if any are left.</summary>
+    /// <summary>The running AM of <paramref name="applicationId"/> crashes (SIGKILL, exit 137); the failed attempt counts
+    /// towards max-app-attempts and a new attempt follows if any are left.</summary>
     public void KillAm(string applicationId) => Rm.FaultKillAm(applicationId);
 
     /// <summary>Marks a node LOST; its containers complete with -100.</summary>

@@ -10,26 +10,23 @@ using YarnDL.TaskProtocol;
 
 namespace YarnDL.Bench.AmScale;
 
-/// <summary>am-scale (AM core): 1000 containers over 50 nodes through the real AM driver, RM and NMs in memory.
-/// Reports AM CPU per container for allocation, launch-context building and the registration barrier.</summary>
+/// <summary>am-scale (AM core): 1000 containers over 50 nodes through the real AM driver.
+/// Default: against a MiniCluster in a child process over Hadoop IPC (<see cref="MiniClusterAmScale"/>);
+/// <c>--in-memory</c>: RM and NMs in memory, the AM's own cost for allocation, launch contexts and the registration barrier.
+/// Usage: <c>am-scale [--in-memory] [containers]</c>.</summary>
 internal sealed class AmScaleBenchmark : IBenchmark
 {
     public string Name => "am-scale";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
-        var containers = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         const int Nodes = 50;
-        var plan = new JobPlan
-        {
-            Name = "am-scale",
-            Clusters = [.. Enumerable.Range(0, containers / 10).Select(i => new ClusterPlan
-            {
-                Id = $"trial-{i:D4}",
-                Roles = [new RolePlan { Name = "chief" }, new RolePlan { Name = "worker", Instances = 9 }],
-            })],
-            Sweep = new SweepPlan { Parallel = containers / 10 },
-        };
+        if (args.Count >= 3 && args[0] == MiniClusterHost.Flag)
+            return await MiniClusterHost.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), output, cancellationToken);
+        var inMemory = args.Contains("--in-memory");
+        var containers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1000);
+        if (!inMemory) return await MiniClusterAmScale.RunAsync(containers, Nodes, output, cancellationToken);
+        var plan = AmScalePlan.Create(containers);
         var time = TimeProvider.System;
         var rm = new InMemoryRm(Nodes, perHeartbeat: 100);
         var nms = new InstantNodeManagers();
@@ -60,7 +57,7 @@ internal sealed class AmScaleBenchmark : IBenchmark
         var registeredMs = wall.Elapsed.TotalMilliseconds;
         process.Refresh();
         var cpuMs = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
-        output.WriteLine("mode=in-memory-rm (MiniCluster variant pending the Hadoop IPC client)");
+        output.WriteLine("mode=in-memory-rm (RM and NMs in memory: the AM core alone)");
         output.WriteLine(FormattableString.Invariant($"containers={containers} nodes={Nodes} heartbeats={rm.Heartbeats}"));
         output.WriteLine(FormattableString.Invariant($"time_to_all_running_ms={allRunningMs:F1}"));
         output.WriteLine(FormattableString.Invariant($"time_to_all_registered_ms={registeredMs:F1}"));

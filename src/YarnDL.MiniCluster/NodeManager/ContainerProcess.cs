@@ -46,6 +46,24 @@ internal sealed class ContainerProcess : IDisposable
         }
     }
 
+    /// <summary>SIGKILL to the whole process group at once, as when the process dies outside the NM's control
+    /// (OOM killer, <c>kill -9</c>): the container then exits with the shell's 128+9 = 137.</summary>
+    public Task CrashAsync()
+    {
+        lock (_process)
+        {
+            return KillTask ??= CrashCoreAsync();
+        }
+    }
+
+    private async Task CrashCoreAsync()
+    {
+        if (Exited.IsCompleted) return;
+        _ = NativeMethods.Kill(-Pid, NativeMethods.SigKill);
+        await Exited.ConfigureAwait(false);
+        await WaitForGroupGoneAsync().ConfigureAwait(false);
+    }
+
     /// <summary>The kill in progress, if one was requested; completes once the whole group got SIGKILL.</summary>
     public Task? KillTask { get; private set; }
 

@@ -11,18 +11,20 @@ internal sealed partial class RmCore
         KillContainer(c, ExitStatus.KilledByResourceManager, "Container killed by the ResourceManager");
     }
 
-    /// <summary>Kills the current AM container of an application (its exit is then handled as an AM failure).</summary>
+    /// <summary>The AM process crashes: SIGKILL to its process group, outside the NM's control, so the container
+    /// reports the process's own exit code (137) and the failed attempt counts towards max-app-attempts, as an AM
+    /// killed on its node does in Hadoop. (Kill the AM container with <see cref="FaultKillContainer"/> for -106,
+    /// which Hadoop does not count.)</summary>
     public void FaultKillAm(string appId)
     {
         ContainerRecord am;
         lock (_gate)
         {
             var app = GetAppLocked(appId);
-            am = app.CurrentAttempt?.AmContainer is { State: not "COMPLETE" } c
+            am = app.CurrentAttempt?.AmContainer is { State: "RUNNING", Process: not null } c
                 ? c : throw RmRequestException.BadRequest($"application {appId} has no running AM container");
+            _ = am.Process!.CrashAsync();
         }
-
-        KillContainer(am, ExitStatus.KilledByResourceManager, "Container killed by the ResourceManager");
     }
 
     /// <summary>The node is lost: every container on it completes with -100 and the node turns LOST.</summary>

@@ -31,7 +31,7 @@ internal sealed partial class RmCore
         attempt.State = "FAILED";
         var why = $"AM Container for {attempt.Id} exited with  exitCode: {am.ExitStatus}\nFailing this attempt.Diagnostics: {am.Diagnostics}";
         if (!app.KeepContainers) KillAttemptContainersLocked(app, attempt, ExitStatus.KilledByResourceManager);
-        if (app.Attempts.Count < app.MaxAttempts)
+        if (app.Attempts.Count(CountsTowardsMaxAttempts) < app.MaxAttempts)
         {
             app.Diagnostics = why;
             StartAttemptLocked(app);
@@ -42,6 +42,12 @@ internal sealed partial class RmCore
             $"Application {app.Id} failed {app.MaxAttempts} times due to {why}. Failing the application.");
         return app.Id;
     }
+
+    /// <summary>RMAppAttemptImpl.shouldCountTowardsMaxAttemptRetry: an attempt whose AM container was preempted,
+    /// aborted (lost node, released), lost its disks or was killed by the RM is retried without using up an attempt.</summary>
+    private static bool CountsTowardsMaxAttempts(AttemptRecord attempt) =>
+        attempt.State == "FAILED" && attempt.AmContainer?.ExitStatus is not
+            (ExitStatus.Preempted or ExitStatus.Aborted or ExitStatus.DisksFailed or ExitStatus.KilledByResourceManager);
 
     private void FinishLocked(AppRecord app, string state, string finalStatus, string diagnostics)
     {

@@ -17,7 +17,8 @@ public sealed class FaultTests
     {
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2 });
         using var http = RmHttp.Create(cluster.RmRestUri);
-        var id = await http.SubmitAsync(Submissions.Shell("sleep 300"));
+        // One attempt allowed: an AM lost with its node (-100) is retried without using one up.
+        var id = await http.SubmitAsync(Submissions.Shell("sleep 300", maxAttempts: 1));
         var am = await cluster.WaitForAmRunningAsync(id, Deadline);
         var node = cluster.Rm.Read(v => v.Nodes.Single(n => n.Containers.Any(c => c.Id == am)).NodeId);
 

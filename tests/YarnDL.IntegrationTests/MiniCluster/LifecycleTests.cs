@@ -102,16 +102,40 @@ public sealed class LifecycleTests(MiniClusterFixture fx) : IClassFixture<MiniCl
     }
 
     [Fact]
-    public async Task Killed_am_container_starts_a_second_attempt()
+    public async Task Crashed_am_is_retried_and_the_crashes_use_up_max_app_attempts()
     {
-        var id = await fx.Http.SubmitAsync(Submissions.Shell("sleep 300"));
+        var id = await fx.Http.SubmitAsync(Submissions.Shell("sleep 300", maxAttempts: 2));
         var first = await fx.Cluster.WaitForAmRunningAsync(id, Deadline);
         var (status, _, _) = await fx.Http.SendAsync(HttpMethod.Post, "ws/v1/minicluster/faults/kill-am", $$"""{"application":"{{id}}"}""");
         Assert.Equal(HttpStatusCode.OK, status);
 
         var second = await fx.Cluster.WaitForAmRunningAsync(id, Deadline, previousAmContainer: first);
         Assert.EndsWith("_02_000001", second, StringComparison.Ordinal);
+        Assert.Equal(128 + 9, fx.Cluster.ContainerExitStatus(first));
+
+        await fx.Http.SendAsync(HttpMethod.Post, "ws/v1/minicluster/faults/kill-am", $$"""{"application":"{{id}}"}""");
+        await fx.Cluster.WaitForAppStateAsync(id, Deadline, "FAILED");
+        var (_, app, _) = await fx.Http.SendAsync(HttpMethod.Get, $"ws/v1/cluster/apps/{id}");
+        var diagnostics = app!["app"]!["diagnostics"]!.GetValue<string>();
+        Assert.Contains($"Application {id} failed 2 times", diagnostics, StringComparison.Ordinal);
+        Assert.Contains("exitCode: 137", diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Am_killed_by_the_rm_or_lost_with_its_node_does_not_use_up_an_attempt()
+    {
+        // RMAppAttemptImpl.shouldCountTowardsMaxAttemptRetry: -100, -101, -102 and -106 are not the AM's fault.
+        var id = await fx.Http.SubmitAsync(Submissions.Shell("sleep 300", maxAttempts: 1));
+        var first = await fx.Cluster.WaitForAmRunningAsync(id, Deadline);
+        var (status, _, _) = await fx.Http.SendAsync(HttpMethod.Post, "ws/v1/minicluster/faults/kill-container", $$"""{"container":"{{first}}"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var second = await fx.Cluster.WaitForAmRunningAsync(id, Deadline, previousAmContainer: first);
         Assert.Equal(-106, fx.Cluster.ContainerExitStatus(first));
+        Assert.EndsWith("_02_000001", second, StringComparison.Ordinal);
+        var (_, attempts, _) = await fx.Http.SendAsync(HttpMethod.Get, $"ws/v1/cluster/apps/{id}/appattempts");
+        Assert.Equal(["FAILED", "LAUNCHED"], attempts!["appAttempts"]!["appAttempt"]!.AsArray().Select(a => a!["appAttemptState"]!.GetValue<string>()));
+
         await fx.Http.SendAsync(HttpMethod.Put, $"ws/v1/cluster/apps/{id}/state?user.name=alice", """{"state":"KILLED"}""");
         await fx.Cluster.WaitForAppStateAsync(id, Deadline, "KILLED");
     }

@@ -111,6 +111,35 @@ public sealed class RestShapeTests(MiniClusterFixture fx) : IClassFixture<MiniCl
         Assert.Equal("BadRequestException", json!["RemoteException"]!["exception"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Refused_submission_leaves_nothing_behind_and_unknown_fields_are_ignored_as_jaxb_does()
+    {
+        var (_, created, _) = await Http.SendAsync(HttpMethod.Post, "ws/v1/cluster/apps/new-application?user.name=alice");
+        var id = created!["application-id"]!.GetValue<string>();
+        var good = Submissions.Shell("sleep 30").Replace("$ID", id, StringComparison.Ordinal);
+        var negative = good.Replace("\"memory\": 1024", "\"memory\": -1024", StringComparison.Ordinal);
+        var wrongType = good.Replace("\"max-app-attempts\": 2", "\"max-app-attempts\": \"two\"", StringComparison.Ordinal);
+
+        foreach (var bad in new[] { negative, wrongType, good[..(good.Length / 2)] })
+        {
+            var (status, json, _) = await Http.SendAsync(HttpMethod.Post, "ws/v1/cluster/apps?user.name=alice", bad);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            var e = json!["RemoteException"]!;
+            Assert.Equal("BadRequestException", e["exception"]!.GetValue<string>());
+            Assert.Equal("org.apache.hadoop.yarn.webapp.BadRequestException", e["javaClassName"]!.GetValue<string>());
+            Assert.False(string.IsNullOrEmpty(e["message"]!.GetValue<string>()));
+            Assert.Equal(HttpStatusCode.NotFound, (await Http.SendAsync(HttpMethod.Get, $"ws/v1/cluster/apps/{id}")).Status);
+        }
+
+        var withUnknown = good.Replace("\"queue\":", "\"no-such-field\": {\"x\": 1}, \"queue\":", StringComparison.Ordinal);
+        var (accepted, _, _) = await Http.SendAsync(HttpMethod.Post, "ws/v1/cluster/apps?user.name=alice", withUnknown);
+        Assert.Equal(HttpStatusCode.Accepted, accepted);
+        var (_, app, _) = await Http.SendAsync(HttpMethod.Get, $"ws/v1/cluster/apps/{id}");
+        Assert.Equal("shell-am", app!["app"]!["name"]!.GetValue<string>());
+        await Http.SendAsync(HttpMethod.Put, $"ws/v1/cluster/apps/{id}/state?user.name=alice", """{"state":"KILLED"}""");
+        await fx.Cluster.WaitForAppStateAsync(id, TimeSpan.FromSeconds(30), "KILLED");
+    }
+
     [Theory]
     [InlineData("ws/v1/cluster/apps?limit=0")]
     [InlineData("ws/v1/cluster/apps?states=SLEEPING")]

@@ -58,6 +58,29 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task Blacklisted_node_gets_nothing_until_removed_and_any_cannot_be_blacklisted()
+    {
+        // Every MiniCluster NM shares the host 127.0.0.1, so a node is blacklisted by its node id (host:port).
+        var (cluster, http) = await StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4, MemoryMbPerNode = 16384, VCoresPerNode = 16 });
+        await using var _ = cluster;
+        using var __ = http;
+        var id = await RunningAppAsync(cluster, http);
+        var (a, b) = (cluster.Nodes[0].NodeId, cluster.Nodes[1].NodeId);
+
+        var first = cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, OneGpu, "*", 3)], [], [a], []);
+        Assert.Equal(3, first.Allocated.Count);
+        Assert.All(first.Allocated, c => Assert.Equal(b, c.Node.NodeId));
+
+        // Blacklist changes are deltas: removing a makes it eligible again for what is still outstanding.
+        var second = cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, OneGpu, "*", 2)], [], [], [a]);
+        Assert.Equal(2, second.Allocated.Count);
+        Assert.Contains(second.Allocated, c => c.Node.NodeId == a);
+
+        var ex = Assert.Throws<RmRequestException>(() => cluster.Rm.Allocate(id, [], [], [ContainerAsk.Any], []));
+        Assert.Equal("org.apache.hadoop.yarn.exceptions.InvalidResourceBlacklistRequestException", ex.JavaClassName);
+    }
+
+    [Fact]
     public async Task Ask_counts_are_totals_not_deltas()
     {
         var (cluster, http) = await StartAsync(new MiniClusterOptions { Nodes = 1, GpusPerNode = 0, MemoryMbPerNode = 4096, VCoresPerNode = 8 });
