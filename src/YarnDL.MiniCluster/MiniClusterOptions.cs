@@ -46,6 +46,10 @@ public sealed class MiniClusterOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Node labels (exclusive partitions) by node index, e.g. {1: "gpu"}; unlabelled nodes form the default partition.
+    /// Every queue may use every label here (no accessible-node-labels check).</summary>
+    public IReadOnlyDictionary<int, string> NodeLabels { get; init; } = new Dictionary<int, string>();
+
     /// <summary>Reports every problem at once.</summary>
     public void Validate()
     {
@@ -58,6 +62,13 @@ public sealed class MiniClusterOptions
         if (MaxAppAttempts < 1) errors.Add("MaxAppAttempts must be at least 1");
         if (Queues.Count == 0) errors.Add("at least one queue is needed");
         if (Queues.Count > 0 && Math.Abs(Queues.Values.Sum() - 100) > 0.001) errors.Add("queue capacities must sum to 100");
+        foreach (var (index, label) in NodeLabels)
+        {
+            if (index < 0 || index >= Nodes) errors.Add($"NodeLabels names node {index}, but nodes are 0..{Nodes - 1}");
+            if (!System.Text.RegularExpressions.Regex.IsMatch(label, "^[0-9a-zA-Z][0-9a-zA-Z-_]*$"))
+                errors.Add($"node label '{label}' is not a valid Hadoop label name");
+        }
+
         if (errors.Count > 0) throw new ArgumentException("invalid MiniCluster options: " + string.Join("; ", errors));
     }
 }

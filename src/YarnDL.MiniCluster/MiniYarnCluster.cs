@@ -103,7 +103,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
                 Host = "127.0.0.1", RpcPort = rpcPort, HttpPort = new Uri(nmWeb).Port,
                 Total = new Resource(Options.MemoryMbPerNode, Options.VCoresPerNode, Options.GpusPerNode),
                 LocalDir = Path.Combine(WorkDir, $"nm{i}", "local"), LogDir = Path.Combine(WorkDir, $"nm{i}", "logs"),
-                LastHealthUpdate = Rm.Now,
+                LastHealthUpdate = Rm.Now, Label = Options.NodeLabels.GetValueOrDefault(i, ""),
             };
             Directory.CreateDirectory(nm.LocalDir);
             Directory.CreateDirectory(nm.LogDir);

@@ -14,7 +14,8 @@ internal sealed partial class AmRpcService
         var attemptId = ctx.User;
         var asks = r.Ask.Select(a => new ContainerAsk(
             a.Priority?.Priority ?? 0, a.AllocationRequestId, ProtoMap.Resource(a.Capability),
-            a.HasResourceName ? a.ResourceName : ContainerAsk.Any, a.NumContainers, !a.HasRelaxLocality || a.RelaxLocality)).ToList();
+            a.HasResourceName ? a.ResourceName : ContainerAsk.Any, a.NumContainers, !a.HasRelaxLocality || a.RelaxLocality,
+            a.HasNodeLabelExpression && a.NodeLabelExpression.Trim().Length > 0 ? a.NodeLabelExpression.Trim() : null)).ToList();
         var call = new AllocateCall(
             r.ResponseId, r.Progress, asks,
             r.Release.Select(id => ContainerId.FromProto(id).ToString()).ToList(),

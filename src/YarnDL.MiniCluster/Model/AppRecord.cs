@@ -20,6 +20,10 @@ internal sealed class AppRecord
     public required JsonObject AmContainerSpec { get; init; }
     public required long SubmitTime { get; init; }
 
+    /// <summary>app-node-label-expression (default for asks without one) and the AM container's label.</summary>
+    public string AppLabel { get; init; } = "";
+    public string AmLabel { get; init; } = "";
+
     /// <summary>The submission body as received, for idempotent resubmission checks.</summary>
     public required string SubmissionJson { get; init; }
 

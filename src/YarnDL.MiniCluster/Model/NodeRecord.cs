@@ -10,6 +10,9 @@ internal sealed class NodeRecord
     public required string LocalDir { get; init; }
     public required string LogDir { get; init; }
     public string State { get; set; } = "RUNNING";
+
+    /// <summary>The node's label (exclusive partition); "" = the default partition.</summary>
+    public string Label { get; init; } = "";
     public Resource Used { get; set; }
     public long LastHealthUpdate { get; set; }
     public Dictionary<int, string> AssignedGpus { get; } = [];

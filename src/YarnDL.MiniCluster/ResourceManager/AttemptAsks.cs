@@ -7,6 +7,8 @@ internal sealed class AttemptAsks
 {
     /// <summary>Outstanding ask per SchedulerRequestKey (priority, allocation id) and resource name; the capability is not part of the key.</summary>
     public Dictionary<(int Priority, long AllocId, string Name), (Resource Capability, int Count)> Table { get; } = [];
+    /// <summary>Node label expression per SchedulerRequestKey, from its ANY ask ("" = default partition).</summary>
+    public Dictionary<(int Priority, long AllocId), string> Labels { get; } = [];
     public List<ContainerRecord> NewlyAllocated { get; } = [];
     public List<ContainerRecord> NewlyCompleted { get; } = [];
     public HashSet<string> NodesWithNmToken { get; } = new(StringComparer.Ordinal);

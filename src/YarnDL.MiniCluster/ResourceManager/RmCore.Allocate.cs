@@ -22,7 +22,13 @@ internal sealed partial class RmCore
                 if (ask.NumContainers < 0 || ask.Capability.IsNegative || !cap.FitsIn(max))
                     throw new RmRequestException(400, "org.apache.hadoop.yarn.exceptions.InvalidResourceRequestException",
                         $"Invalid resource request! Cannot allocate containers as requested resource is less than 0 or greater than maximum allowed allocation. Requested resource type=[memory-mb], Requested resource={Describe(ask.Capability)}, maximum allowed allocation={Describe(max)}");
+                if (ask.LabelExpression is { } label && !Options.NodeLabels.Values.Contains(label))
+                    throw new RmRequestException(400, "org.apache.hadoop.yarn.exceptions.InvalidLabelResourceRequestException",
+                        $"Invalid label resource request, cluster do not contain , label= {label}");
                 AsksOf(attempt).Table[(ask.Priority, ask.AllocationRequestId, ask.ResourceName)] = (cap, ask.NumContainers);
+                // An ANY ask without an expression inherits the application's (SchedulerUtils.normalizeNodeLabelExpressionInRequest).
+                if (ask.ResourceName == ContainerAsk.Any)
+                    AsksOf(attempt).Labels[(ask.Priority, ask.AllocationRequestId)] = ask.LabelExpression ?? app.AppLabel;
             }
 
             if (blacklistAdd.Contains(ContainerAsk.Any))
@@ -92,7 +98,8 @@ internal sealed partial class RmCore
             var cap = table[key].Capability;
             var localNames = table.Where(kv => kv.Key.Priority == key.Priority && kv.Key.AllocId == key.AllocId
                 && kv.Key.Name != ContainerAsk.Any && kv.Value.Count > 0).Select(kv => kv.Key.Name).ToHashSet(StringComparer.Ordinal);
-            var node = _nodes.Where(n => n.State == "RUNNING" && !attempt.Blacklist.Contains(n.Host) && !attempt.Blacklist.Contains(n.NodeId) && cap.FitsIn(n.Available))
+            var label = AsksOf(attempt).Labels.GetValueOrDefault((key.Priority, key.AllocId), app.AppLabel);
+            var node = _nodes.Where(n => n.State == "RUNNING" && n.Label == label && !attempt.Blacklist.Contains(n.Host) && !attempt.Blacklist.Contains(n.NodeId) && cap.FitsIn(n.Available))
                 .OrderByDescending(n => localNames.Contains(n.Host) || localNames.Contains(n.NodeId))
                 .ThenBy(n => n.Used.DominantShare(n.Total)).FirstOrDefault();
             if (node is null) continue;

@@ -23,7 +23,7 @@ internal sealed partial class RmCore
             foreach (var app in pending)
             {
                 var attempt = app.CurrentAttempt!;
-                var node = _nodes.Where(n => n.State == "RUNNING" && app.AmResource.FitsIn(n.Available))
+                var node = _nodes.Where(n => n.State == "RUNNING" && n.Label == app.AmLabel && app.AmResource.FitsIn(n.Available))
                     .OrderBy(n => n.Used.DominantShare(n.Total)).FirstOrDefault();
                 if (node is null) continue;
                 var c = AllocateLocked(app, attempt, node, app.AmResource, sequence: 1, priority: 0, allocationRequestId: 0, isAm: true);

@@ -81,6 +81,9 @@ internal sealed partial class RmCore
         if (s.AmResource.MemoryMb > max.MemoryMb || s.AmResource.VCores > max.VCores)
             throw RmRequestException.BadRequest($"Invalid resource request, requested resource type=[memory-mb] < 0 or greater than maximum allowed allocation. Requested resource={Describe(s.AmResource)}, maximum allowed allocation={Describe(max)}");
 
+        foreach (var label in new[] { s.AppLabel, s.AmLabel ?? "" }.Where(l => l.Length > 0 && !Options.NodeLabels.Values.Contains(l)))
+            throw RmRequestException.BadRequest($"org.apache.hadoop.yarn.exceptions.InvalidLabelResourceRequestException: Invalid label resource request, cluster do not contain , label= {label}");
+
         lock (_gate)
         {
             if (_apps.TryGetValue(s.ApplicationId, out var existing))
@@ -100,7 +103,7 @@ internal sealed partial class RmCore
                 AmResource = s.AmResource.Normalize(Options.MinAllocationMb, Options.MinAllocationVCores),
                 MaxAttempts = s.MaxAttempts <= 0 || s.MaxAttempts > Options.MaxAppAttempts ? Options.MaxAppAttempts : s.MaxAttempts,
                 KeepContainers = s.KeepContainers, UnmanagedAm = s.UnmanagedAm, AmContainerSpec = s.AmContainerSpec,
-                SubmitTime = Now, SubmissionJson = s.RawJson,
+                SubmitTime = Now, SubmissionJson = s.RawJson, AppLabel = s.AppLabel, AmLabel = s.AmLabel ?? s.AppLabel,
             };
             _apps[app.Id] = app;
             _amLaunch[app.Id] = s.Launch;

@@ -18,4 +18,6 @@ internal sealed record Submission(
     bool UnmanagedAm,
     JsonObject AmContainerSpec,
     LaunchSpec Launch,
-    string RawJson);
+    string RawJson,
+    string AppLabel = "",
+    string? AmLabel = null);

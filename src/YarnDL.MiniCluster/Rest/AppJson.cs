@@ -40,7 +40,8 @@ internal static class AppJson
             ["memorySeconds"] = 0,
             ["vcoreSeconds"] = 0,
             ["unmanagedApplication"] = a.UnmanagedAm,
-            ["amNodeLabelExpression"] = "",
+            ["amNodeLabelExpression"] = a.AmLabel,
+            ["appNodeLabelExpression"] = a.AppLabel,
             ["logAggregationStatus"] = "DISABLED",
         };
         o["trackingUrl"] = a.TrackingUrl ?? $"http://{rmAddress}/proxy/{a.Id}/";

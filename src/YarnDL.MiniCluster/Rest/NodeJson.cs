@@ -21,7 +21,7 @@ internal static class NodeJson
         ["availMemoryMB"] = n.Available.MemoryMb,
         ["usedVirtualCores"] = n.Used.VCores,
         ["availableVirtualCores"] = n.Available.VCores,
-        ["nodeLabels"] = new JsonArray(),
+        ["nodeLabels"] = n.Label.Length == 0 ? new JsonArray() : new JsonArray(n.Label),
         ["usedResource"] = ResourceJson.Build(n.Used),
         ["availableResource"] = ResourceJson.Build(n.Available),
         ["totalResource"] = ResourceJson.Build(n.Total),

@@ -45,7 +45,9 @@ internal static class SubmissionParser
             o["unmanaged-AM"]?.GetValue<bool>() ?? false,
             spec,
             ParseLaunch(spec),
-            raw);
+            raw,
+            Str(o, "app-node-label-expression")?.Trim() ?? "",
+            Str(o, "am-container-node-label-expression")?.Trim() is { Length: > 0 } am ? am : null);
     }
 
     public static LaunchSpec ParseLaunch(JsonObject spec)

@@ -81,6 +81,51 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task Node_labels_are_exclusive_partitions_and_asks_inherit_the_app_label()
+    {
+        var (cluster, http) = await StartAsync(new MiniClusterOptions
+        {
+            Nodes = 2, GpusPerNode = 4, MemoryMbPerNode = 16384, VCoresPerNode = 16, NodeLabels = new Dictionary<int, string> { [1] = "gpu" },
+        });
+        await using var _ = cluster;
+        using var __ = http;
+        var (plain, labelled) = (cluster.Nodes[0].NodeId, cluster.Nodes[1].NodeId);
+
+        var (_, nodes, _) = await http.SendAsync(HttpMethod.Get, "ws/v1/cluster/nodes/" + labelled);
+        Assert.Equal(["gpu"], nodes!["node"]!["nodeLabels"]!.AsArray().Select(l => l!.GetValue<string>()));
+
+        // No expression: the AM and the asks stay in the default partition, even when it runs out of GPUs.
+        var id = await RunningAppAsync(cluster, http);
+        Assert.Equal(plain, cluster.Rm.Read(v => v.Apps.Single(a => a.Id == id).CurrentAttempt!.AmContainer!.Node.NodeId));
+        var unlabelled = cluster.Rm.Allocate(id, [new ContainerAsk(1, 0, OneGpu, "*", 6)], [], [], []);
+        Assert.Equal(4, unlabelled.Allocated.Count);
+        Assert.All(unlabelled.Allocated, c => Assert.Equal(plain, c.Node.NodeId));
+        var gpu = cluster.Rm.Allocate(id, [new ContainerAsk(2, 0, OneGpu, "*", 2, LabelExpression: "gpu")], [], [], []);
+        Assert.Equal(2, gpu.Allocated.Count);
+        Assert.All(gpu.Allocated, c => Assert.Equal(labelled, c.Node.NodeId));
+        var ex = Assert.Throws<RmRequestException>(() => cluster.Rm.Allocate(id, [new ContainerAsk(3, 0, OneGpu, "*", 1, LabelExpression: "nope")], [], [], []));
+        Assert.Equal("org.apache.hadoop.yarn.exceptions.InvalidLabelResourceRequestException", ex.JavaClassName);
+        Assert.Equal("Invalid label resource request, cluster do not contain , label= nope", ex.Message);
+
+        // app-node-label-expression: the AM and label-less asks go to the labelled partition.
+        var inGpu = Submissions.Shell("sleep 300").Replace("\"queue\":", "\"app-node-label-expression\": \"gpu\", \"queue\":", StringComparison.Ordinal);
+        var second = await http.SubmitAsync(inGpu);
+        await cluster.WaitForAmRunningAsync(second, Deadline);
+        cluster.RegisterApplicationMaster(second, "127.0.0.1", 0, null);
+        Assert.Equal(labelled, cluster.Rm.Read(v => v.Apps.Single(a => a.Id == second).CurrentAttempt!.AmContainer!.Node.NodeId));
+        var inherited = cluster.Rm.Allocate(second, [new ContainerAsk(1, 0, OneGpu, "*", 1)], [], [], []);
+        Assert.Equal(labelled, Assert.Single(inherited.Allocated).Node.NodeId);
+        var (_, app, _) = await http.SendAsync(HttpMethod.Get, $"ws/v1/cluster/apps/{second}");
+        Assert.Equal("gpu", app!["app"]!["amNodeLabelExpression"]!.GetValue<string>());
+
+        var unknown = Submissions.Shell("sleep 300").Replace("\"queue\":", "\"app-node-label-expression\": \"nope\", \"queue\":", StringComparison.Ordinal);
+        var (_, created, _) = await http.SendAsync(HttpMethod.Post, "ws/v1/cluster/apps/new-application?user.name=alice");
+        var (status, _, _) = await http.SendAsync(HttpMethod.Post, "ws/v1/cluster/apps?user.name=alice",
+            unknown.Replace("$ID", created!["application-id"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+    }
+
+    [Fact]
     public async Task Ask_counts_are_totals_not_deltas()
     {
         var (cluster, http) = await StartAsync(new MiniClusterOptions { Nodes = 1, GpusPerNode = 0, MemoryMbPerNode = 4096, VCoresPerNode = 8 });
