@@ -56,7 +56,15 @@ internal static class LaunchContextFactory
 
         var program = role.Command ?? settings.TrainerCommand
             ?? throw new InvalidOperationException($"role '{role.Name}' has no command and YARNDL_TRAINER_COMMAND is not set");
-        var command = $"{program} 1>{LogDir}/{slot.Role}-{slot.Index}.stdout 2>{LogDir}/{slot.Role}-{slot.Index}.stderr";
+        var command = $"{Grouped(program)} 1>{LogDir}/{slot.Role}-{slot.Index}.stdout 2>{LogDir}/{slot.Role}-{slot.Index}.stderr";
         return new LaunchSpec(env, command);
     }
+
+    /// <summary>The NM runs the command under <c>bash -c</c>, where a redirection binds to the last simple command only;
+    /// a program with shell operators (<c>a; b</c>, <c>a &amp;&amp; b</c>, pipes) runs in a subshell so all of its output
+    /// reaches the task's log files.</summary>
+    internal static string Grouped(string program) =>
+        program.AsSpan().IndexOfAny(ShellOperators) >= 0 ? $"( {program.Trim()}\n)" : program;
+
+    private static readonly System.Buffers.SearchValues<char> ShellOperators = System.Buffers.SearchValues.Create(";&|\n");
 }

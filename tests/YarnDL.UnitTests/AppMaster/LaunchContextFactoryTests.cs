@@ -46,4 +46,16 @@ public sealed class LaunchContextFactoryTests
         Assert.Equal("/data:/data:ro", spec.Environment["YARN_CONTAINER_RUNTIME_DOCKER_MOUNTS"]);
         Assert.DoesNotContain(spec.Environment.Keys, k => k.Contains("TOKEN", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Theory]
+    [InlineData("python train.py", "python train.py")]
+    [InlineData("echo a; echo b", "( echo a; echo b\n)")]
+    [InlineData("pip install -r req.txt && python train.py # go", "( pip install -r req.txt && python train.py # go\n)")]
+    public void Command_with_shell_operators_is_grouped_so_every_part_is_logged(string program, string grouped)
+    {
+        var plan = Plans.Job(Plans.Cluster() with { Roles = [new() { Name = "worker", Instances = 1, MemoryMb = 512, Command = program }] });
+        var cluster = new ClusterSession(plan.Clusters[0], 16);
+        var spec = LaunchContextFactory.Build(cluster, cluster.Slots[0], plan, Settings);
+        Assert.Equal($"{grouped} 1><LOG_DIR>/worker-0.stdout 2><LOG_DIR>/worker-0.stderr", spec.Command);
+    }
 }
