@@ -96,7 +96,7 @@ public sealed partial class RingAllReduce : IGradientReducer
             throw new RingProtocolException($"ring: expected rank {expectedRank} on the left link, got {got}");
         }
 
-        Tune(s);
+        PeerSockets.Tune(s);
         return s;
     }
 
@@ -104,18 +104,15 @@ public sealed partial class RingAllReduce : IGradientReducer
     {
         while (true)
         {
-            var s = new Socket(next.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            var s = await PeerSockets.ConnectAsync(next, ct);
             try
             {
-                await s.ConnectAsync(next, ct);
-                Tune(s);
                 await s.SendAsync(BitConverter.GetBytes(rank).AsMemory(), SocketFlags.None, ct);
                 return s;
             }
             catch (SocketException) when (!ct.IsCancellationRequested)
             {
-                s.Dispose();
-                await Task.Delay(TimeSpan.FromMilliseconds(50), ct);
+                s.Dispose(); // the peer went away between accept and hello: connect again
             }
             catch
             {
@@ -123,14 +120,5 @@ public sealed partial class RingAllReduce : IGradientReducer
                 throw;
             }
         }
-    }
-
-    private static void Tune(Socket s)
-    {
-        s.NoDelay = true;
-        s.SendBufferSize = 4 << 20;
-        s.ReceiveBufferSize = 4 << 20;
-        s.ReceiveTimeout = (int)TimeSpan.FromMinutes(10).TotalMilliseconds;
-        s.SendTimeout = (int)TimeSpan.FromMinutes(10).TotalMilliseconds;
     }
 }

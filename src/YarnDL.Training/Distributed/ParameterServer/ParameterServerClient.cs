@@ -42,7 +42,7 @@ public sealed class ParameterServerClient : IParameterSync
         {
             foreach (var ep in parameterServers)
             {
-                var c = new PsChannel(await PsConnect.ConnectAsync(ep, cts.Token), ep.ToString() ?? "ps");
+                var c = new PsChannel(await PeerSockets.ConnectAsync(ep, cts.Token), ep.ToString() ?? "ps");
                 channels.Add(c);
                 c.Send(PsOp.Hello, rank, [worldSize]);
             }

@@ -39,7 +39,7 @@ public sealed partial class ParameterServerNode : IDisposable
             for (var i = 0; i < worldSize; i++)
             {
                 var s = await listener.AcceptAsync(cts.Token);
-                PsConnect.Tune(s);
+                PeerSockets.Tune(s);
                 var c = new PsChannel(s, s.RemoteEndPoint?.ToString() ?? "worker");
                 var (_, rank) = c.Expect(PsOp.Hello);
                 if (rank < 0 || rank >= worldSize || channels[rank] is not null || c.PayloadCount != 1 || (int)c.Payload[0] != worldSize)

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace YarnDL.Training.Distributed.ParameterServer;
+namespace YarnDL.Training.Distributed;
 
-/// <summary>Socket setup shared by both ends; workers retry until the ps task is listening.</summary>
-internal static class PsConnect
+/// <summary>TCP setup shared by the ring and the parameter servers; a connect retries until the peer is listening.</summary>
+internal static class PeerSockets
 {
     public static void Tune(Socket s)
     {
@@ -15,14 +15,14 @@ internal static class PsConnect
         s.SendTimeout = (int)TimeSpan.FromMinutes(10).TotalMilliseconds;
     }
 
-    public static async Task<Socket> ConnectAsync(EndPoint ps, CancellationToken ct)
+    public static async Task<Socket> ConnectAsync(EndPoint peer, CancellationToken ct)
     {
         while (true)
         {
-            var s = new Socket(ps.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            var s = new Socket(peer.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                await s.ConnectAsync(ps, ct);
+                await s.ConnectAsync(peer, ct);
                 Tune(s);
                 return s;
             }
