@@ -34,7 +34,8 @@ internal static class ValidateCommand
                     var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
                     var path = r.GetValue(job)!;
                     var locator = SpecLocator.For(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path);
-                    problems = Preflight.Check(spec, max, queues, queue, locator);
+                    var capacity = await ClusterCapacity.TryGetAsync(rm, ct).ConfigureAwait(false);
+                    problems = [.. Preflight.Check(spec, max, queues, queue, locator), .. Preflight.CheckCapacity(spec, capacity, locator)];
                     preflight = $"checked against {rm.ActiveEndpoint}";
                 }
                 catch (RmUnavailableException)

@@ -17,7 +17,9 @@ public sealed class JobSubmitter(IRmRestClient rm, IJobStager stager)
         var queue = options.Queue ?? spec.Queue;
         var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
         var locator = options.SpecFile is { } file ? SpecLocator.For(System.Text.Encoding.UTF8.GetString(jobYaml), file) : null;
-        var problems = Preflight.Check(spec, app.MaximumResourceCapability, queues, queue, locator);
+        var capacity = await ClusterCapacity.TryGetAsync(rm, ct).ConfigureAwait(false);
+        var problems = Preflight.Check(spec, app.MaximumResourceCapability, queues, queue, locator)
+            .Concat(Preflight.CheckCapacity(spec, capacity, locator)).ToList();
         if (problems.Count > 0)
         {
             throw new PreflightException(problems);

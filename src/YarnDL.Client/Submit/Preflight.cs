@@ -56,6 +56,50 @@ public static class Preflight
         return problems.List;
     }
 
+    /// <summary>
+    /// Problems that no wait can cure: one training cluster (every role's instances, plus the AM) needs more memory, vcores or
+    /// GPUs at once than the whole cluster has, or an anti-affinity role has more instances than there are nodes. YARN does not
+    /// gang-schedule, so such a job would hold part of its containers until its allocation deadline. Skipped while no node is active.
+    /// </summary>
+    public static IReadOnlyList<string> CheckCapacity(JobSpec spec, ClusterCapacity? capacity, SpecLocator? locator = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var problems = new Problems(locator);
+        if (capacity is not { ActiveNodes: > 0 })
+        {
+            return problems.List;
+        }
+
+        var gpus = spec.Roles.Sum(r => (long)r.Value.Instances * r.Value.Gpus);
+        if (gpus > 0 && capacity.Gpus is { } clusterGpus && gpus > clusterGpus)
+        {
+            var parts = string.Join(", ", spec.Roles.Where(r => r.Value.Gpus > 0).Select(r => $"{r.Key} {r.Value.Instances} × {r.Value.Gpus}"));
+            problems.Add("roles", $"one training cluster needs {gpus} GPU(s) at once ({parts}) but the cluster has {clusterGpus} in all on {capacity.ActiveNodes} active node(s); YARN does not gang-schedule, so it would never start: lower instances or gpus, or submit to a bigger cluster");
+        }
+
+        var memory = spec.Am.Memory.Megabytes + spec.Roles.Sum(r => r.Value.Instances * r.Value.Memory.Megabytes);
+        if (memory > capacity.MemoryMb)
+        {
+            problems.Add("roles", $"one training cluster and its AM need {memory}m of memory at once but the cluster has {capacity.MemoryMb}m in all on {capacity.ActiveNodes} active node(s): lower instances or memory");
+        }
+
+        var vcores = spec.Am.Vcores + spec.Roles.Sum(r => (long)r.Value.Instances * r.Value.Vcores);
+        if (vcores > capacity.VCores)
+        {
+            problems.Add("roles", $"one training cluster and its AM need {vcores} vcores at once but the cluster has {capacity.VCores} in all on {capacity.ActiveNodes} active node(s): lower instances or vcores");
+        }
+
+        foreach (var name in spec.Placement.AntiAffinity)
+        {
+            if (spec.Roles.TryGetValue(name, out var role) && role.Instances > capacity.ActiveNodes)
+            {
+                problems.Add($"roles.{name}.instances", $"role '{name}' has anti-affinity, so its {role.Instances} instances need {role.Instances} distinct nodes, but the cluster has {capacity.ActiveNodes} active node(s)");
+            }
+        }
+
+        return problems.List;
+    }
+
     private sealed class Problems(SpecLocator? locator)
     {
         public List<string> List { get; } = [];

@@ -47,6 +47,21 @@ public sealed class JobFailureTests
     }
 
     [Fact]
+    public async Task A_cluster_needing_more_gpus_than_the_whole_cluster_has_is_refused_by_submit()
+    {
+        // Each 2-GPU task fits a node, but three of them need 6 GPUs at once and the two nodes have 4.
+        await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 2 });
+        var spec = Path.Combine(Directory.CreateTempSubdirectory("yarndl-e2e-").FullName, "job.yaml");
+        await File.WriteAllTextAsync(spec, GpuHungryJob.Replace("instances: 2, memory: 512m, vcores: 1, gpus: 8", "instances: 3, memory: 512m, vcores: 1, gpus: 2", StringComparison.Ordinal));
+
+        var submit = await Yarndl.RunAsync(CliDeadline, "submit", spec, "--wait", "--rm", cluster.RmRestUri.AbsoluteUri, "--user", "alice", "--am-mode", "local", "--am-dll", E2eJob.AppMasterDll);
+
+        Assert.True(submit.ExitCode == 2, $"exit {submit.ExitCode}\n{submit.Stdout}");
+        Assert.Contains(":4:1: one training cluster needs 6 GPU(s) at once (worker 3 × 2) but the cluster has 4 in all on 2 active node(s)", submit.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("submitted application_", submit.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gpu_asks_above_the_largest_container_fail_the_am_at_once_when_submit_did_not_check()
     {
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 1, GpusPerNode = 4 });
