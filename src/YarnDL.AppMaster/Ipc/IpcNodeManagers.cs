@@ -69,8 +69,11 @@ internal sealed class IpcNodeManagers(NmTokenCache tokens, HadoopRpcClientOption
                 return cached.Client;
             }
 
-            _clients.TryRemove(nodeId, out _);
-            await cached.Client.DisposeAsync().ConfigureAwait(false);
+            // Concurrent launches on one node may all see the stale client: only the one that removes it disposes it.
+            if (_clients.TryRemove(new KeyValuePair<string, (ReadOnlyMemory<byte>, ContainerManagementProtocolClient)>(nodeId, cached)))
+            {
+                await cached.Client.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         var node = NodeId.Parse(nodeId);

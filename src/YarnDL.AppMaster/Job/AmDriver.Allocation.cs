@@ -63,13 +63,51 @@ internal sealed partial class AmDriver
         return null;
     }
 
-    private async Task LaunchAsync(AllocatedContainer c, CancellationToken ct)
+    /// <summary>
+    /// Claims a task for every new container (in order, on the loop), then has the NMs start them with up to
+    /// <see cref="DriverDefaults.MaxConcurrentLaunches"/> startContainers calls in flight, as NMClientAsync does.
+    /// </summary>
+    private async Task LaunchAllAsync(IReadOnlyList<AllocatedContainer> allocated, CancellationToken ct)
+    {
+        var claimed = new List<Launch>(allocated.Count);
+        foreach (var c in allocated)
+        {
+            if (Claim(c) is { } launch)
+            {
+                claimed.Add(launch);
+            }
+        }
+
+        for (var i = 0; i < claimed.Count; i += DriverDefaults.MaxConcurrentLaunches)
+        {
+            var batch = claimed.Skip(i).Take(DriverDefaults.MaxConcurrentLaunches).ToList();
+            var failures = await Task.WhenAll(batch.Select(l => StartAsync(l, ct)));
+            for (var j = 0; j < batch.Count; j++)
+            {
+                Launched(batch[j], failures[j]);
+            }
+        }
+
+        // Only once every start of this heartbeat is settled: a refusal puts its task back to Requested.
+        foreach (var cluster in claimed.Select(l => l.Cluster).Distinct())
+        {
+            if (cluster.Slots.All(s => s.State != TaskState.Requested))
+            {
+                cluster.State = ClusterState.Running;
+                cluster.StateSince = time.GetUtcNow();
+            }
+        }
+    }
+
+    private sealed record Launch(AllocatedContainer Container, ClusterSession Cluster, TaskSlot Slot, LaunchSpec Spec);
+
+    private Launch? Claim(AllocatedContainer c)
     {
         if (Match(c) is not var (cluster, slot))
         {
             log.LogInformation("No task wants container {Container}; releasing it", c.ContainerId);
             rm.Release(c.ContainerId);
-            return;
+            return null;
         }
 
         slot.ContainerId = c.ContainerId;
@@ -77,14 +115,29 @@ internal sealed partial class AmDriver
         slot.NodeHttpAddress = c.NodeHttpAddress;
         slot.State = TaskState.Launched;
         slot.LastHeartbeat = time.GetUtcNow();
+        return new Launch(c, cluster, slot, LaunchContextFactory.Build(cluster, slot, state.Plan, launch));
+    }
+
+    /// <summary>One startContainers; a refusal comes back as the value (a synchronous throw included), anything else faults.</summary>
+    private async Task<ContainerLaunchException?> StartAsync(Launch l, CancellationToken ct)
+    {
         try
         {
-            await nms.StartAsync(c, LaunchContextFactory.Build(cluster, slot, state.Plan, launch), ct);
-            log.LogInformation("Launched {Cluster}/{Task} in {Container} on {Node}", cluster.Id, slot.Name, c.ContainerId, c.NodeId);
+            await nms.StartAsync(l.Container, l.Spec, ct);
+            return null;
         }
         catch (ContainerLaunchException e)
         {
-            log.LogWarning("Launch of {Cluster}/{Task} failed: {Reason}", cluster.Id, slot.Name, e.Message);
+            return e;
+        }
+    }
+
+    private void Launched(Launch l, ContainerLaunchException? failure)
+    {
+        var (c, cluster, slot) = (l.Container, l.Cluster, l.Slot);
+        if (failure is not null)
+        {
+            log.LogWarning("Launch of {Cluster}/{Task} failed: {Reason}", cluster.Id, slot.Name, failure.Message);
             slot.Reset();
             rm.Release(c.ContainerId);
             NodeFailed(c.NodeId);
@@ -92,11 +145,7 @@ internal sealed partial class AmDriver
             return;
         }
 
-        if (cluster.Slots.All(s => s.State != TaskState.Requested))
-        {
-            cluster.State = ClusterState.Running;
-            cluster.StateSince = time.GetUtcNow();
-        }
+        log.LogInformation("Launched {Cluster}/{Task} in {Container} on {Node}", cluster.Id, slot.Name, c.ContainerId, c.NodeId);
     }
 
     private void NodeFailed(string nodeId)

@@ -90,10 +90,7 @@ internal sealed partial class AmDriver(
             return new Trials.JobVerdict(true, false, "the RM asked the AM to shut down");
         }
 
-        foreach (var c in outcome.Allocated)
-        {
-            await LaunchAsync(c, ct);
-        }
+        await LaunchAllAsync(outcome.Allocated, ct);
 
         foreach (var c in outcome.Recovered)
         {

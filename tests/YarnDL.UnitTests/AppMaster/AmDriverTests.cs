@@ -30,6 +30,26 @@ public sealed class AmDriverTests
     }
 
     [Fact]
+    public async Task Containers_of_one_heartbeat_are_started_concurrently_and_a_refusal_among_them_is_asked_again()
+    {
+        var f = new AmDriverFixture(Plans.Job());
+        await f.RegisterAsync();
+        f.GrantAll();
+        f.Nms.Refuse.Add("c2");
+        f.Nms.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var tick = f.Driver.TickAsync(default);
+        Assert.Equal(2, f.Nms.InFlight); // c1 and c3 wait on their NMs at once; c2 was refused at once
+        f.Nms.Hold.SetResult();
+        await tick;
+
+        Assert.Equal(2, f.Nms.MaxInFlight);
+        Assert.Equal(["c1", "c3"], f.Nms.Started.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ClusterState.Allocating, f.State.ById["main"].State);
+        Assert.Equal(1, f.Client.Outstanding(new AskKey(16, 16)) + f.Client.Outstanding(new AskKey(17, 17)));
+    }
+
+    [Fact]
     public async Task CodeFailure_UsesTheRestartBudget_ThenFailsNamingTheTask()
     {
         var f = new AmDriverFixture(Plans.Job() with { Restart = new RestartPlan { MaxRestarts = 1 } });

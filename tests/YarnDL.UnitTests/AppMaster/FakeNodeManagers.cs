@@ -12,7 +12,14 @@ internal sealed class FakeNodeManagers : INodeManagers
 
     public HashSet<string> Refuse { get; } = [];
 
-    public Task StartAsync(AllocatedContainer container, LaunchSpec launch, CancellationToken ct)
+    /// <summary>When set, every start waits for it (to observe how many are in flight at once).</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public int InFlight { get; private set; }
+
+    public int MaxInFlight { get; private set; }
+
+    public async Task StartAsync(AllocatedContainer container, LaunchSpec launch, CancellationToken ct)
     {
         if (Refuse.Contains(container.ContainerId))
         {
@@ -20,8 +27,14 @@ internal sealed class FakeNodeManagers : INodeManagers
         }
 
         Assert.Equal(new byte[] { 1, 2, 3 }, container.ContainerToken.ToArray());
+        if (Hold is { } hold)
+        {
+            MaxInFlight = Math.Max(MaxInFlight, ++InFlight);
+            await hold.Task;
+            InFlight--;
+        }
+
         Started[container.ContainerId] = launch;
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(string containerId, string nodeId, CancellationToken ct)
