@@ -89,8 +89,11 @@ internal sealed partial class RmCore
         await Task.WhenAll(waits).ConfigureAwait(false);
     }
 
-    /// <summary>Work-preserving restart: containers keep running, the epoch moves on, asks and NMToken memory are lost,
-    /// and every AM must re-register (the AM service forgets registrations).</summary>
+    /// <summary>Work-preserving restart, as Hadoop's recovery rebuilds the scheduler: containers the NMs run keep running and
+    /// completions not yet told are still told (NMs report both on re-registering), the epoch moves on, and what lived only in
+    /// the old RM's memory is gone: asks, node labels of asks, blacklists, NMToken memory, preemption notices sent, and
+    /// containers allocated but not yet pulled by their AM (no NM ever heard of them; their AM re-asks). Every AM must
+    /// re-register (the AM service forgets registrations) and resend all of that.</summary>
     public void RestartPreservingWork()
     {
         lock (_gate)
@@ -98,12 +101,28 @@ internal sealed partial class RmCore
             Epoch++;
             foreach (var asks in _asks.Values)
             {
+                foreach (var c in asks.NewlyAllocated)
+                {
+                    c.State = "COMPLETE";
+                    c.Node.Release(c);
+                }
+
+                asks.NewlyAllocated.Clear();
                 asks.Table.Clear();
+                asks.Labels.Clear();
                 asks.NodesWithNmToken.Clear();
+                asks.NoticesSent.Clear();
             }
 
-            foreach (var app in _apps.Values.Where(a => a.CurrentAttempt is { Registered: true }))
-                app.CurrentAttempt!.Registered = false;
+            foreach (var app in _apps.Values)
+            {
+                foreach (var attempt in app.Attempts)
+                {
+                    attempt.Blacklist.Clear();
+                }
+
+                if (app.CurrentAttempt is { Registered: true } current) current.Registered = false;
+            }
         }
     }
 }

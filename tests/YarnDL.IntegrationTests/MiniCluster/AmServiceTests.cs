@@ -86,6 +86,49 @@ public sealed class AmServiceTests
     }
 
     [Fact]
+    public async Task Rm_restart_forgets_asks_and_containers_no_nm_heard_of_but_still_tells_completions()
+    {
+        var (cluster, http, _, attempt) = await StartAsync(Submissions.Shell("sleep 300"));
+        await using var _ = cluster;
+        using var __ = http;
+        var ams = cluster.AmService;
+        ams.Register(attempt, "127.0.0.1", 1, null);
+        var first = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 9))).Result.Allocated;
+        Assert.Equal(8, first.Count); // 2 nodes × 4 GPUs; one ask stays outstanding
+
+        // Freeing a GPU lets the scheduler place the ninth between heartbeats: allocated, never pulled by the AM.
+        cluster.KillContainer(first[0].Id);
+        Assert.Equal(8, cluster.Rm.Read(v => v.Nodes.Sum(n => n.Containers.Count(c => !c.IsAm))));
+        cluster.RestartRm();
+
+        ams.Register(attempt, "127.0.0.1", 1, null);
+        var after = ams.Allocate(attempt, Call(0)).Result;
+        Assert.Empty(after.Allocated); // the ninth vanished with the old RM, and so did the outstanding ask
+        Assert.Equal(first[0].Id, Assert.Single(after.Completed).Id); // the kill is still reported
+        Assert.Equal(7, cluster.Rm.Read(v => v.Nodes.Sum(n => n.Containers.Count(c => !c.IsAm))));
+        Assert.Single(ams.Allocate(attempt, Call(1, new ContainerAsk(1, 0, OneGpu, "*", 1))).Result.Allocated); // the AM re-asks
+    }
+
+    [Fact]
+    public async Task Rm_restart_forgets_the_blacklist_so_the_am_must_resend_it()
+    {
+        var (cluster, http, _, attempt) = await StartAsync(Submissions.Shell("sleep 300"));
+        await using var _ = cluster;
+        using var __ = http;
+        var ams = cluster.AmService;
+        ams.Register(attempt, "127.0.0.1", 1, null);
+        var banned = cluster.Nodes[0].NodeId;
+        ams.Allocate(attempt, new AllocateCall(0, 0.5f, [], [], [banned], []));
+        cluster.RestartRm();
+
+        ams.Register(attempt, "127.0.0.1", 1, null);
+        var got = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 5))).Result.Allocated;
+
+        Assert.Equal(5, got.Count); // 4 + 1: both nodes again, the banned one included
+        Assert.Contains(got, c => c.Node.NodeId == banned);
+    }
+
+    [Fact]
     public async Task Keep_containers_hands_previous_attempt_containers_to_the_new_attempt()
     {
         var body = Submissions.Shell("sleep 300").Replace("\"max-app-attempts\"", "\"keep-containers-across-application-attempts\": true, \"max-app-attempts\"", StringComparison.Ordinal);
