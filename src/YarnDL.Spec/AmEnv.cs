@@ -21,6 +21,9 @@ public static class AmEnv
     /// <summary>Env var: base directory (local path or hdfs:// URI) for this application's state and checkpoints.</summary>
     public const string StagingDir = "YARNDL_STAGING_DIR";
 
+    /// <summary>Env var: the namenode's HTTP address (e.g. http://nn:9870) for WebHDFS, set when the job was staged through it.</summary>
+    public const string WebHdfsUrl = "YARNDL_WEBHDFS_URL";
+
     /// <summary>Application type reported to YARN for every YarnDL job.</summary>
     public const string ApplicationType = "YARNDL";
 }

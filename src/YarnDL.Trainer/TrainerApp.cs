@@ -87,7 +87,7 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
         var urlFile = env(TaskEnv.AmUrlFile);
         var am = new AmTaskClient(amUrl, env(TaskEnv.Secret) ?? string.Empty, identity, time)
         {
-            Rediscover = string.IsNullOrEmpty(urlFile) ? null : () => ReadAmUrl(urlFile),
+            Rediscover = string.IsNullOrEmpty(urlFile) ? null : new AmUrlFile(urlFile, env).TryRead,
         };
         var host = env("YARNDL_TASK_HOST") ?? env("NM_HOST") ?? "127.0.0.1";
         var listener = Endpoints.Listen(new IPEndPoint(Endpoints.Resolve(host), 0));
@@ -97,10 +97,6 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
         var cluster = ClusterResolver.FromCluster(spec.Cluster, identity.Role, identity.Index, spec.ResumeFromCheckpoint);
         return (am, cluster, listener);
     }
-
-    /// <summary>The URL the current AM attempt published (null while the file is missing or half-written).</summary>
-    private static Uri? ReadAmUrl(string file) =>
-        File.Exists(file) && Uri.TryCreate(File.ReadAllText(file).Trim(), UriKind.Absolute, out var url) ? url : null;
 
     private static async Task TryPostFailureAsync(AmTaskClient am, string message)
     {

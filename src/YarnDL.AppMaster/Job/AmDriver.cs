@@ -4,6 +4,7 @@ using YarnDL.AppMaster.Failures;
 using YarnDL.AppMaster.Launch;
 using YarnDL.AppMaster.Nm;
 using YarnDL.AppMaster.Rm;
+using YarnDL.AppMaster.State;
 
 namespace YarnDL.AppMaster.Job;
 
@@ -106,7 +107,11 @@ internal sealed partial class AmDriver(
         await WatchdogsAsync(ct);
         UpdateWaiting();
 
-        Store?.Save(state);
+        if (Store is not null)
+        {
+            await Store.SaveAsync(state, ct);
+        }
+
         ReportProgress();
         return JobDeadlineExceeded() ?? state.Scheduler.Verdict();
     }

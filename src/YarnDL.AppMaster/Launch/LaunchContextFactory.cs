@@ -14,6 +14,11 @@ internal static class LaunchContextFactory
     {
         var role = cluster.Plan.Roles.First(r => r.Name == slot.Role);
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (settings.WebHdfsUrl is { } webHdfs)
+        {
+            env[Spec.AmEnv.WebHdfsUrl] = webHdfs.ToString();
+        }
+
         foreach (var (k, v) in settings.ExtraEnv)
         {
             env[k] = v;
@@ -30,6 +35,7 @@ internal static class LaunchContextFactory
         {
             env[TaskEnv.AmUrlFile] = urlFile;
         }
+
         env[TaskEnv.ClusterId] = cluster.Id;
         env[TaskEnv.Role] = slot.Role;
         env[TaskEnv.Index] = slot.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);

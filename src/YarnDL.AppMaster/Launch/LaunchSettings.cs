@@ -10,6 +10,9 @@ internal sealed record LaunchSettings
     /// <summary>Where every AM attempt publishes its URL (<c>YARNDL_AM_URL_FILE</c>), so tasks follow an AM restart; null: not published.</summary>
     public string? AmUrlFile { get; init; }
 
+    /// <summary>The namenode's HTTP address passed on to tasks (<c>YARNDL_WEBHDFS_URL</c>) for hdfs:// checkpoints and the AM URL file.</summary>
+    public Uri? WebHdfsUrl { get; init; }
+
     public TaskRuntime Runtime { get; init; } = TaskRuntime.Local;
 
     /// <summary>Command starting the built-in trainer (YARNDL_TRAINER_COMMAND).</summary>

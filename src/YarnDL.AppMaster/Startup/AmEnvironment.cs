@@ -24,6 +24,9 @@ internal sealed record AmEnvironment
 
     public string? StagingDir { get; init; }
 
+    /// <summary>The namenode's HTTP address (<c>YARNDL_WEBHDFS_URL</c>), null when not given.</summary>
+    public Uri? WebHdfsUrl { get; init; }
+
     public string User { get; init; } = "unknown";
 
     /// <summary>Reads the environment; throws <see cref="StartupException"/> listing every missing or bad value.</summary>
@@ -65,6 +68,12 @@ internal sealed record AmEnvironment
             problems.Add($"{AmEnv.TaskRuntime} must be 'image' or 'local' (got '{runtimeText}')");
         }
 
+        Uri? webHdfs = null;
+        if (env(AmEnv.WebHdfsUrl) is { Length: > 0 } webHdfsText && !Uri.TryCreate(webHdfsText, UriKind.Absolute, out webHdfs))
+        {
+            problems.Add($"{AmEnv.WebHdfsUrl} must be an absolute URL such as http://namenode:9870 (got '{webHdfsText}')");
+        }
+
         if (problems.Count > 0)
         {
             throw new StartupException(problems);
@@ -81,6 +90,7 @@ internal sealed record AmEnvironment
             TrainerCommand = env(AmEnv.TrainerCommand),
             Runtime = runtime,
             StagingDir = env(AmEnv.StagingDir),
+            WebHdfsUrl = webHdfs,
             User = env(AmEnv.SubmitUser) ?? env("USER") ?? "unknown",
         };
     }

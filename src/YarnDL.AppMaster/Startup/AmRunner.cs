@@ -4,6 +4,7 @@ using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.Launch;
 using YarnDL.AppMaster.Plan;
 using YarnDL.AppMaster.Rm;
+using YarnDL.AppMaster.State;
 using YarnDL.AppMaster.Trials;
 using YarnDL.AppMaster.Web;
 using YarnDL.TaskProtocol;
@@ -35,18 +36,15 @@ internal static class AmRunner
             : new YarnSite(new Dictionary<string, string>());
         var transport = bindings(env, site);
         var state = new AmState(plan, env.User) { ApplicationId = env.Attempt.ApplicationId };
-        AmStateStore? store = null;
-        if (env.StagingDir is { } staging && !staging.Contains("://", StringComparison.Ordinal))
-        {
-            Directory.CreateDirectory(staging);
-            store = new AmStateStore(Path.Combine(staging, AmStateStore.FileName));
-        }
-
-        var secret = store?.LoadOrCreateSecret() ?? SecretCheck.CreateRandom();
+        var store = StateFiles.For(env, HdfsSite(env)) is { } files ? new AmStateStore(files, logs.CreateLogger<AmStateStore>()) : null;
+        var secret = store is null ? SecretCheck.CreateRandom() : await store.LoadOrCreateSecretAsync(ct);
         var bind = await BindAddressAsync(env.NmHost, ct);
         await using var web = await AmWebServer.StartAsync(bind, env.NmHost, state, secret, time, TaskApi.RegisterLongPoll, logs, ct);
         progress.WriteLine($"tracking: {web.BaseUrl}");
-        store?.PublishAmUrl(web.BaseUrl);
+        if (store is not null)
+        {
+            await store.PublishAmUrlAsync(web.BaseUrl, ct);
+        }
 
         var rm = new AmRmClient(transport.ResourceManager, time, logs.CreateLogger<AmRmClient>());
         var launch = new LaunchSettings
@@ -54,6 +52,7 @@ internal static class AmRunner
             AmUrl = web.BaseUrl,
             Secret = secret.Value,
             AmUrlFile = store?.AmUrlFile,
+            WebHdfsUrl = env.WebHdfsUrl,
             Runtime = env.Runtime,
             TrainerCommand = env.TrainerCommand,
         };
@@ -71,7 +70,7 @@ internal static class AmRunner
             return impossible;
         }
 
-        if (env.Attempt.AttemptNumber > 1 && driver.Store?.Load() is { } saved)
+        if (env.Attempt.AttemptNumber > 1 && store is not null && await store.LoadAsync(ct) is { } saved)
         {
             AmStateStore.Restore(state, saved);
             await driver.AdoptAsync(registration.ContainersFromPreviousAttempts, ct);
@@ -80,6 +79,13 @@ internal static class AmRunner
         var verdict = await driver.RunAsync(ct);
         progress.WriteLine($"final: {(verdict.Succeeded ? "SUCCEEDED" : "FAILED")}: {verdict.Diagnostics}");
         return verdict;
+    }
+
+    private static Func<string, string?> HdfsSite(AmEnvironment env)
+    {
+        var file = env.HadoopConfDir is { } conf ? Path.Combine(conf, "hdfs-site.xml") : null;
+        var site = file is not null && File.Exists(file) ? YarnSite.Load(file) : null;
+        return name => site?.Get(name);
     }
 
     private static async Task<IPAddress> BindAddressAsync(string host, CancellationToken ct)

@@ -36,7 +36,7 @@ public sealed class JobSubmitter(IRmRestClient rm, IJobStager stager)
             resources[SubmissionBuilder.BundleLink] = await stager.StageAsync(app.ApplicationId, Path.GetFileName(bundle), bytes, "ARCHIVE", ct).ConfigureAwait(false);
         }
 
-        var context = SubmissionBuilder.Build(spec, app.ApplicationId, options, mode, resources, stager.StagingDir(app.ApplicationId));
+        var context = SubmissionBuilder.Build(spec, app.ApplicationId, options, mode, resources, stager.StagingDir(app.ApplicationId), stager.NameNodeHttp);
         await rm.SubmitApplicationAsync(context, ct).ConfigureAwait(false);
         return new SubmitResult(app.ApplicationId, rm.ActiveEndpoint, null);
     }

@@ -19,7 +19,7 @@ public static class SubmissionBuilder
 
     public static ApplicationSubmissionContext Build(
         JobSpec spec, string applicationId, SubmitOptions options, AmMode mode,
-        IReadOnlyDictionary<string, LocalResource> resources, string stagingDir)
+        IReadOnlyDictionary<string, LocalResource> resources, string stagingDir, Uri? nameNodeHttp = null)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -29,6 +29,11 @@ public static class SubmissionBuilder
             [AmEnv.TaskRuntime] = mode == AmMode.Local ? "local" : "image",
             [AmEnv.TrainerCommand] = options.TrainerCommand ?? ImageTrainerCommand,
         };
+        if (nameNodeHttp is not null)
+        {
+            env[AmEnv.WebHdfsUrl] = nameNodeHttp.ToString();
+        }
+
         if (mode == AmMode.Image)
         {
             env["YARN_CONTAINER_RUNTIME_TYPE"] = "docker";

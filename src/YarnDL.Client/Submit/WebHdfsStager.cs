@@ -6,6 +6,8 @@ namespace YarnDL.Client.Submit;
 /// <summary>Stages under <c>/user/&lt;user&gt;/.yarndl/&lt;appId&gt;/</c> through WebHDFS; size and timestamp come from GETFILESTATUS.</summary>
 public sealed class WebHdfsStager(WebHdfsClient hdfs, string defaultFs, string user) : IJobStager
 {
+    public Uri? NameNodeHttp => hdfs.NameNodeHttp;
+
     public string StagingDir(string applicationId) => $"{defaultFs.TrimEnd('/')}{Dir(applicationId)}";
 
     public async Task<LocalResource> StageAsync(string applicationId, string fileName, byte[] content, string type, CancellationToken ct)

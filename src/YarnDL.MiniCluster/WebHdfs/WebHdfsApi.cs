@@ -22,7 +22,7 @@ internal static class WebHdfsApi
             var method = ctx.Request.Method;
             return (method, op) switch
             {
-                ("PUT", "MKDIRS") => MkDirs(local),
+                ("PUT", "MKDIRS") => MkDirs(local, ctx.Request.Query["permission"]),
                 ("PUT", "CREATE") => await CreateAsync(ctx, local, hdfsPath).ConfigureAwait(false),
                 ("PUT", "RENAME") => ctx.Request.Query["renameoptions"].ToString().Contains("OVERWRITE", StringComparison.OrdinalIgnoreCase)
                     ? RenameOverwrite(root, local, hdfsPath, ctx.Request.Query["destination"].ToString())
@@ -44,16 +44,43 @@ internal static class WebHdfsApi
         return full;
     }
 
-    private static IResult MkDirs(string local)
+    private static IResult MkDirs(string local, string? permission)
     {
         if (File.Exists(local)) return Error(403, "org.apache.hadoop.fs.FileAlreadyExistsException", $"Parent path is not a directory: {local}");
+        if (Permission(permission, "755") is not { } mode) return BadPermission(permission);
+        var existed = Directory.Exists(local);
         Directory.CreateDirectory(local);
+        if (!existed) Apply(local, mode, isDir: true);
         return RmRestApi.Json(new JsonObject { ["boolean"] = true });
     }
+
+    /// <summary>Octal permission as WebHDFS takes it (0–1777), or the default; null when malformed.</summary>
+    private static int? Permission(string? text, string fallback)
+    {
+        text = string.IsNullOrEmpty(text) ? fallback : text;
+        if (text.Length is 0 or > 4 || text.Any(c => c is < '0' or > '7')) return null;
+        var mode = Convert.ToInt32(text, 8);
+        return mode <= 0x3FF ? mode : null;
+    }
+
+    private static IResult BadPermission(string? text) =>
+        Error(400, "java.lang.IllegalArgumentException", $"Invalid value for webhdfs parameter \"permission\": {text}");
+
+    // Kept as the backing file's mode (the owner's read/write always stays, so the MiniCluster can still use it).
+    private static void Apply(string local, int mode, bool isDir)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | (isDir ? UnixFileMode.UserExecute : UnixFileMode.None);
+        File.SetUnixFileMode(local, ((UnixFileMode)(mode & 0x1FF)) | owner);
+    }
+
+    private static string PermissionOf(string local, bool isDir) =>
+        OperatingSystem.IsWindows() ? (isDir ? "755" : "644") : Convert.ToString((int)File.GetUnixFileMode(local) & 0x1FF, 8);
 
     private static async Task<IResult> CreateAsync(HttpContext ctx, string local, string hdfsPath)
     {
         var overwrite = ctx.Request.Query["overwrite"] == "true";
+        if (Permission(ctx.Request.Query["permission"], "644") is not { } mode) return BadPermission(ctx.Request.Query["permission"]);
         if (ctx.Request.Query["datanode"] != "true")
         {
             if (File.Exists(local) && !overwrite)
@@ -67,6 +94,7 @@ internal static class WebHdfsApi
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
         await using (var file = File.Create(local))
             await ctx.Request.Body.CopyToAsync(file, ctx.RequestAborted).ConfigureAwait(false);
+        Apply(local, mode, isDir: false);
         ctx.Response.Headers.Location = "webhdfs://" + ctx.Request.Host + hdfsPath;
         return Results.StatusCode(201);
     }
@@ -145,7 +173,7 @@ internal static class WebHdfsApi
             ["modificationTime"] = mtime,
             ["owner"] = Environment.UserName,
             ["pathSuffix"] = suffix,
-            ["permission"] = isDir ? "755" : "644",
+            ["permission"] = PermissionOf(local, isDir),
             ["replication"] = isDir ? 0 : 1,
             ["storagePolicy"] = 0,
             ["type"] = isDir ? "DIRECTORY" : "FILE",

@@ -7,7 +7,7 @@ using YarnDL.Yarn.Rest.Json;
 
 namespace YarnDL.Yarn.Rest.WebHdfs;
 
-/// <summary>The WebHDFS operations needed to stage files: MKDIRS, two-step CREATE, GETFILESTATUS, OPEN.</summary>
+/// <summary>The WebHDFS operations needed to stage files and keep small state files: MKDIRS, two-step CREATE, GETFILESTATUS, OPEN, RENAME.</summary>
 public sealed class WebHdfsClient
 {
     private readonly HttpClient _http;
@@ -21,6 +21,9 @@ public sealed class WebHdfsClient
         _base = nameNodeHttp;
         _user = user;
     }
+
+    /// <summary>The namenode's web address this client talks to.</summary>
+    public Uri NameNodeHttp => _base;
 
     public async Task<bool> MkdirsAsync(string path, string permission = "755", CancellationToken ct = default)
     {
@@ -86,6 +89,27 @@ public sealed class WebHdfsClient
         }
 
         throw new YarnRestException($"OPEN {path}: too many redirects");
+    }
+
+    /// <summary>OPEN, or null when the file does not exist (404 FileNotFoundException).</summary>
+    public async Task<byte[]?> TryOpenAsync(string path, CancellationToken ct = default)
+    {
+        try
+        {
+            return await OpenAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (YarnRestException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>RENAME with <c>renameoptions=OVERWRITE</c> (the namenode's rename2: atomic, replaces an existing file, 200 on success).</summary>
+    public async Task RenameOverwriteAsync(string path, string destination, CancellationToken ct = default)
+    {
+        var dest = destination.StartsWith('/') ? destination : "/" + destination;
+        using var r = await SendAsync(HttpMethod.Put, Url(path, "RENAME", $"destination={Uri.EscapeDataString(dest)}&renameoptions=OVERWRITE"), null, ct).ConfigureAwait(false);
+        await EnsureAsync(r, $"RENAME {path} to {dest}", ct).ConfigureAwait(false);
     }
 
     private Uri Url(string path, string op, string? extra)

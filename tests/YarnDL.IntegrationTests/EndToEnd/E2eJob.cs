@@ -51,7 +51,8 @@ internal sealed class E2eJob : IAsyncDisposable
     public static string TrainerDll => Built("src/YarnDL.Trainer", "YarnDL.Trainer.dll");
 
     /// <summary>Writes <paramref name="yaml"/> (with <c>$CKPT</c> replaced by a fresh checkpoint dir) and submits it.</summary>
-    public static async Task<E2eJob> SubmitAsync(MiniYarnCluster cluster, string yaml, bool preflight = true, CancellationToken ct = default)
+    /// <param name="hdfsStaging">Stage through the MiniCluster's WebHDFS (hdfs:// staging dir) instead of a local directory.</param>
+    public static async Task<E2eJob> SubmitAsync(MiniYarnCluster cluster, string yaml, bool preflight = true, bool hdfsStaging = false, CancellationToken ct = default)
     {
         var work = Directory.CreateTempSubdirectory("yarndl-e2e-").FullName;
         var path = Path.Combine(work, "job.yaml");
@@ -66,7 +67,9 @@ internal sealed class E2eJob : IAsyncDisposable
             LocalAmDll = AppMasterDll,
             TrainerCommand = $"dotnet {TrainerDll}",
         };
-        var stager = new LocalStager(Path.Combine(cluster.WorkDir, "staging"));
+        IJobStager stager = hdfsStaging
+            ? new WebHdfsStager(new Yarn.Rest.WebHdfs.WebHdfsClient(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), cluster.WebHdfsUri, "alice"), $"hdfs://{cluster.WebHdfsUri.Authority}", "alice")
+            : new LocalStager(Path.Combine(cluster.WorkDir, "staging"));
         var bytes = await File.ReadAllBytesAsync(path, ct);
         string id;
         if (preflight)
@@ -81,7 +84,7 @@ internal sealed class E2eJob : IAsyncDisposable
             {
                 [Spec.AmEnv.JobFileName] = await stager.StageAsync(app.ApplicationId, Spec.AmEnv.JobFileName, bytes, "FILE", ct),
             };
-            await rm.SubmitApplicationAsync(SubmissionBuilder.Build(spec, app.ApplicationId, options, AmMode.Local, resources, stager.StagingDir(app.ApplicationId)), ct);
+            await rm.SubmitApplicationAsync(SubmissionBuilder.Build(spec, app.ApplicationId, options, AmMode.Local, resources, stager.StagingDir(app.ApplicationId), stager.NameNodeHttp), ct);
             id = app.ApplicationId;
         }
 

@@ -116,11 +116,13 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
         Assert.DoesNotContain(trial.Tasks, t => t.Node == victim);
     }
 
-    [Fact]
-    public async Task Killed_am_is_replaced_by_a_new_attempt_that_adopts_the_running_trainers()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // state, task secret and AM URL in HDFS over WebHDFS, as on a real cluster
+    public async Task Killed_am_is_replaced_by_a_new_attempt_that_adopts_the_running_trainers(bool hdfsStaging)
     {
         await using var cluster = await StartClusterAsync();
-        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
+        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial, hdfsStaging: hdfsStaging);
         await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
         var firstAm = job.LastTrackingUrl;
         var containers = job.LastStatus!.Clusters.Single().Tasks.Select(t => t.ContainerId).Order().ToList();

@@ -1,6 +1,7 @@
 using YarnDL.AppMaster.Clusters;
 using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.Rm;
+using YarnDL.AppMaster.State;
 using YarnDL.TaskProtocol;
 
 namespace YarnDL.UnitTests.AppMaster;
@@ -27,7 +28,7 @@ public sealed class AmRestartTests : IDisposable
         var spec = Assert.IsType<RegistrationOutcome.Complete>(cluster.Register(new TaskIdentity("main", "worker", 0, 0), "h", 9, second.Time.GetUtcNow()));
         Assert.False(spec.Spec.ResumeFromCheckpoint);
         Assert.Empty(second.Nms.Stopped);
-        Assert.True(File.Exists(store.Path));
+        Assert.True(File.Exists(store.Location));
     }
 
     [Fact]
@@ -47,15 +48,20 @@ public sealed class AmRestartTests : IDisposable
     }
 
     [Fact]
-    public void Secret_SurvivesAttempts()
+    public async Task Secret_SurvivesAttempts_AndIsReadableByTheOwnerOnly()
     {
-        var store = new AmStateStore(Path.Combine(_dir, AmStateStore.FileName));
-        Assert.Equal(store.LoadOrCreateSecret().Value, store.LoadOrCreateSecret().Value);
+        var store = new AmStateStore(new LocalStateFiles(_dir));
+        var first = (await store.LoadOrCreateSecretAsync(default)).Value;
+        Assert.Equal(first, (await new AmStateStore(new LocalStateFiles(_dir)).LoadOrCreateSecretAsync(default)).Value);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dir, AmStateStore.SecretFileName)));
+        }
     }
 
     private async Task<(AmStateStore Store, SavedState Saved)> FirstAttemptAsync()
     {
-        var store = new AmStateStore(Path.Combine(_dir, AmStateStore.FileName));
+        var store = new AmStateStore(new LocalStateFiles(_dir));
         var first = new AmDriverFixture(Plans.Job());
         first.Driver.Store = store;
         await first.RegisterAsync();
@@ -68,6 +74,6 @@ public sealed class AmRestartTests : IDisposable
         }
 
         await first.Driver.TickAsync(default);
-        return (store, store.Load()!);
+        return (store, (await store.LoadAsync(default))!);
     }
 }

@@ -3,6 +3,7 @@ using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.Plan;
 using YarnDL.AppMaster.Rm;
 using YarnDL.AppMaster.Startup;
+using YarnDL.AppMaster.State;
 
 namespace YarnDL.UnitTests.AppMaster;
 
