@@ -23,6 +23,12 @@ public sealed class MiniClusterOptions
     /// <summary><c>hadoop.http.staticuser.user</c>; anonymous writes run as this user. Null: anonymous writes get 401.</summary>
     public string? StaticUser { get; init; } = MiniClusterDefaults.StaticUser;
 
+    /// <summary><c>yarn.acl.enable</c>: when true only the owner, <see cref="AdminAcl"/> and the app's MODIFY_APP ACL may kill an app.</summary>
+    public bool AclEnabled { get; init; }
+
+    /// <summary><c>yarn.admin.acl</c>: "user1,user2 group1" or "*" (Hadoop's default: everyone).</summary>
+    public string AdminAcl { get; init; } = MiniClusterDefaults.AdminAcl;
+
     /// <summary><c>yarn.resourcemanager.am.max-attempts</c>.</summary>
     public int MaxAppAttempts { get; init; } = MiniClusterDefaults.MaxAppAttempts;
 

@@ -151,6 +151,8 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
             ["yarn.resourcemanager.scheduler.address"] = SchedulerAddress,
             ["yarn.resourcemanager.webapp.address"] = RmRestUri.Authority,
             ["yarn.resourcemanager.ha.enabled"] = Options.HighAvailability ? "true" : "false",
+            ["yarn.acl.enable"] = Options.AclEnabled ? "true" : "false",
+            ["yarn.admin.acl"] = Options.AdminAcl,
             ["yarn.resourcemanager.am.max-attempts"] = Options.MaxAppAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["yarn.scheduler.minimum-allocation-mb"] = Options.MinAllocationMb.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["yarn.scheduler.maximum-allocation-mb"] = Options.MemoryMbPerNode.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -39,7 +39,12 @@ internal static class CommandRunner
         catch (YarnRestException e)
         {
             var code = (int)e.StatusCode >= 500 ? ExitCodes.ClusterUnreachable : ExitCodes.BadInput;
-            var hint = e.StatusCode == HttpStatusCode.Unauthorized ? " (authenticate: --user NAME, or --kerberos)" : string.Empty;
+            var hint = e.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized => " (authenticate: --user NAME, or --kerberos)",
+                HttpStatusCode.Forbidden => " (the RM refused this user: check --user; changing another user's application takes its owner, a YARN admin or its MODIFY_APP ACL)",
+                _ => string.Empty,
+            };
             return await Fail(error, e.Message + hint, code).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

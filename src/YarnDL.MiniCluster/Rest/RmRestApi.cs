@@ -76,10 +76,16 @@ internal static partial class RmRestApi
                 throw RmRequestException.BadRequest("javax.xml.bind.UnmarshalException: " + ex.Message);
             }
 
-            var current = rm.Read(v => v.Rm.GetAppLocked(id).State);
+            var (current, allowed) = rm.Read(v =>
+            {
+                var app = v.Rm.GetAppLocked(id);
+                return (app.State, AppAcls.MayModify(app, user, o));
+            });
             if (target == current) return Json(new JsonObject { ["state"] = current });
             if (target != AppStates.Killed)
                 throw RmRequestException.BadRequest("Only 'KILLED' is allowed as a target state.");
+            // Hadoop answers an ACL refusal with a plain-text 403, not a RemoteException.
+            if (!allowed) return Results.Text($"Unauthorized attempt to kill appid {id} by remote user {user}", "text/plain", statusCode: 403);
             var after = rm.Kill(id, diagnostics, user);
             if (after == AppStates.Killed) return Json(new JsonObject { ["state"] = after });
             ctx.Response.Headers.Location = $"{ctx.Request.Scheme}://{ctx.Request.Host}{ctx.Request.Path}";
