@@ -15,7 +15,21 @@ public sealed class AmServiceTests
 
     private static AllocateCall Call(int responseId, params ContainerAsk[] asks) => new(responseId, 0.5f, asks, [], [], []);
 
-    private static async Task<(MiniYarnCluster Cluster, HttpClient Http, string AppId, string AttemptId)> StartAsync(string submission)
+    /// <summary>A 2×4-GPU cluster running one shell AM whose attempt the test drives through the AM service directly.</summary>
+    private sealed record Running(MiniYarnCluster Cluster, HttpClient Http, string AppId, string Attempt) : IAsyncDisposable
+    {
+        public AmService Ams => Cluster.AmService;
+
+        public RegisterReply Register() => Ams.Register(Attempt, "127.0.0.1", 1, null);
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await Cluster.DisposeAsync();
+        }
+    }
+
+    private static async Task<Running> StartAsync(string submission)
     {
         var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4 });
         var http = RmHttp.Create(cluster.RmRestUri);
@@ -24,7 +38,7 @@ public sealed class AmServiceTests
         var attempt = cluster.Rm.Read(v => v.Apps.Single(a => a.Id == id).CurrentAttempt!.Id);
         Assert.EndsWith("_000001", attempt, StringComparison.Ordinal);
         Assert.EndsWith("_01_000001", am, StringComparison.Ordinal);
-        return (cluster, http, id, attempt);
+        return new Running(cluster, http, id, attempt);
     }
 
     private static string Code(Action a) => Assert.Throws<RmRequestException>(a).ExceptionName;
@@ -32,10 +46,8 @@ public sealed class AmServiceTests
     [Fact]
     public async Task Response_id_rules_duplicate_gets_cached_reply_and_wrong_id_is_rejected()
     {
-        var (cluster, http, _, attempt) = await StartAsync(Submissions.Shell("sleep 300"));
-        await using var _ = cluster;
-        using var __ = http;
-        var ams = cluster.AmService;
+        await using var run = await StartAsync(Submissions.Shell("sleep 300"));
+        var (cluster, http, ams, attempt) = (run.Cluster, run.Http, run.Ams, run.Attempt);
 
         Assert.Equal("ApplicationMasterNotRegisteredException", Code(() => ams.Allocate(attempt, Call(0))));
         var reg = ams.Register(attempt, "127.0.0.1", 4242, null);
@@ -63,11 +75,10 @@ public sealed class AmServiceTests
     [Fact]
     public async Task Rm_restart_forces_resync_and_keeps_containers()
     {
-        var (cluster, http, appId, attempt) = await StartAsync(Submissions.Shell("sleep 300"));
-        await using var _ = cluster;
-        using var __ = http;
-        var ams = cluster.AmService;
-        ams.Register(attempt, "127.0.0.1", 1, null);
+        await using var run = await StartAsync(Submissions.Shell("sleep 300"));
+        var (cluster, http, ams, attempt) = (run.Cluster, run.Http, run.Ams, run.Attempt);
+        var appId = run.AppId;
+        run.Register();
         var task = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 1))).Result.Allocated.Single();
         cluster.Rm.StartContainer(appId, task.Id, new LaunchSpec(["sleep 300"], new Dictionary<string, string>(), [], [], []));
 
@@ -77,7 +88,7 @@ public sealed class AmServiceTests
         Assert.Contains(appId, File.ReadAllText(Path.Combine(cluster.WorkDir, "rmstore", "state.json")), StringComparison.Ordinal);
         Assert.Equal("ApplicationMasterNotRegisteredException", Code(() => ams.Allocate(attempt, Call(1))));
         Assert.Equal("ApplicationMasterNotRegisteredException", Code(() => ams.Finish(attempt, "SUCCEEDED", "", null)));
-        ams.Register(attempt, "127.0.0.1", 1, null);
+        run.Register();
         var after = ams.Allocate(attempt, Call(0, new ContainerAsk(2, 0, OneGpu, "*", 1)));
         Assert.Equal(1, after.ResponseId);
         Assert.StartsWith("container_e01_", Assert.Single(after.Result.Allocated).Id, StringComparison.Ordinal);
@@ -88,11 +99,9 @@ public sealed class AmServiceTests
     [Fact]
     public async Task Rm_restart_forgets_asks_and_containers_no_nm_heard_of_but_still_tells_completions()
     {
-        var (cluster, http, _, attempt) = await StartAsync(Submissions.Shell("sleep 300"));
-        await using var _ = cluster;
-        using var __ = http;
-        var ams = cluster.AmService;
-        ams.Register(attempt, "127.0.0.1", 1, null);
+        await using var run = await StartAsync(Submissions.Shell("sleep 300"));
+        var (cluster, http, ams, attempt) = (run.Cluster, run.Http, run.Ams, run.Attempt);
+        run.Register();
         var first = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 9))).Result.Allocated;
         Assert.Equal(8, first.Count); // 2 nodes × 4 GPUs; one ask stays outstanding
 
@@ -101,7 +110,7 @@ public sealed class AmServiceTests
         Assert.Equal(8, cluster.Rm.Read(v => v.Nodes.Sum(n => n.Containers.Count(c => !c.IsAm))));
         cluster.RestartRm();
 
-        ams.Register(attempt, "127.0.0.1", 1, null);
+        run.Register();
         var after = ams.Allocate(attempt, Call(0)).Result;
         Assert.Empty(after.Allocated); // the ninth vanished with the old RM, and so did the outstanding ask
         Assert.Equal(first[0].Id, Assert.Single(after.Completed).Id); // the kill is still reported
@@ -112,16 +121,14 @@ public sealed class AmServiceTests
     [Fact]
     public async Task Rm_restart_forgets_the_blacklist_so_the_am_must_resend_it()
     {
-        var (cluster, http, _, attempt) = await StartAsync(Submissions.Shell("sleep 300"));
-        await using var _ = cluster;
-        using var __ = http;
-        var ams = cluster.AmService;
-        ams.Register(attempt, "127.0.0.1", 1, null);
+        await using var run = await StartAsync(Submissions.Shell("sleep 300"));
+        var (cluster, http, ams, attempt) = (run.Cluster, run.Http, run.Ams, run.Attempt);
+        run.Register();
         var banned = cluster.Nodes[0].NodeId;
         ams.Allocate(attempt, new AllocateCall(0, 0.5f, [], [], [banned], []));
         cluster.RestartRm();
 
-        ams.Register(attempt, "127.0.0.1", 1, null);
+        run.Register();
         var got = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 5))).Result.Allocated;
 
         Assert.Equal(5, got.Count); // 4 + 1: both nodes again, the banned one included
@@ -132,11 +139,10 @@ public sealed class AmServiceTests
     public async Task Keep_containers_hands_previous_attempt_containers_to_the_new_attempt()
     {
         var body = Submissions.Shell("sleep 300").Replace("\"max-app-attempts\"", "\"keep-containers-across-application-attempts\": true, \"max-app-attempts\"", StringComparison.Ordinal);
-        var (cluster, http, appId, attempt) = await StartAsync(body);
-        await using var _ = cluster;
-        using var __ = http;
-        var ams = cluster.AmService;
-        ams.Register(attempt, "127.0.0.1", 1, null);
+        await using var run = await StartAsync(body);
+        var (cluster, http, ams, attempt) = (run.Cluster, run.Http, run.Ams, run.Attempt);
+        var appId = run.AppId;
+        run.Register();
         var task = ams.Allocate(attempt, Call(0, new ContainerAsk(1, 0, OneGpu, "*", 1))).Result.Allocated.Single();
         cluster.Rm.StartContainer(appId, task.Id, new LaunchSpec(["sleep 300"], new Dictionary<string, string>(), [], [], []));
         var firstAm = cluster.Rm.Read(v => v.Apps.Single(a => a.Id == appId).CurrentAttempt!.AmContainer!.Id);
