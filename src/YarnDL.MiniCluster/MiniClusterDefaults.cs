@@ -9,6 +9,7 @@ public static class MiniClusterDefaults
     public const int VCoresPerNode = 8;
     public const string StaticUser = "dr.who";
     public const string AdminAcl = "*";
+    public const string PlacementConstraintsHandler = "scheduler";
     public const int MaxAppAttempts = 2;
     public const long MinAllocationMb = 1024;
     public const int MinAllocationVCores = 1;

@@ -29,6 +29,10 @@ public sealed class MiniClusterOptions
     /// <summary><c>yarn.admin.acl</c>: "user1,user2 group1" or "*" (Hadoop's default: everyone).</summary>
     public string AdminAcl { get; init; } = MiniClusterDefaults.AdminAcl;
 
+    /// <summary><c>yarn.resourcemanager.placement-constraints.handler</c>: <c>scheduler</c> (as the sample yarn-site.xml sets it; the
+    /// CapacityScheduler places SchedulingRequests) or <c>disabled</c> (Hadoop's default: allocate calls carrying them fail).</summary>
+    public string PlacementConstraintsHandler { get; init; } = MiniClusterDefaults.PlacementConstraintsHandler;
+
     /// <summary><c>yarn.resourcemanager.am.max-attempts</c>.</summary>
     public int MaxAppAttempts { get; init; } = MiniClusterDefaults.MaxAppAttempts;
 

@@ -153,6 +153,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
             ["yarn.resourcemanager.ha.enabled"] = Options.HighAvailability ? "true" : "false",
             ["yarn.acl.enable"] = Options.AclEnabled ? "true" : "false",
             ["yarn.admin.acl"] = Options.AdminAcl,
+            ["yarn.resourcemanager.placement-constraints.handler"] = Options.PlacementConstraintsHandler,
             ["yarn.resourcemanager.am.max-attempts"] = Options.MaxAppAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["yarn.scheduler.minimum-allocation-mb"] = Options.MinAllocationMb.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["yarn.scheduler.maximum-allocation-mb"] = Options.MemoryMbPerNode.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -50,10 +50,44 @@ internal static class AmProtoMapper
         return p;
     }
 
+    /// <summary>An anti-affinity ask: tag its containers and forbid a node holding the tag (minCardinality = maxCardinality = 0).</summary>
+    public static SchedulingRequestProto ToSchedulingRequest(ResourceAsk ask)
+    {
+        var tag = ask.AntiAffinityTag ?? throw new ArgumentException("not an anti-affinity ask", nameof(ask));
+        var target = new PlacementConstraintTargetProto { TargetType = PlacementConstraintTargetProto.Types.TargetType.AllocationTag };
+        target.TargetValues.Add(tag);
+        var constraint = new SimplePlacementConstraintProto { Scope = NodeScope, MinCardinality = 0, MaxCardinality = 0 };
+        constraint.TargetExpressions.Add(target);
+        if (!string.IsNullOrEmpty(ask.NodeLabel))
+        {
+            // PlacementTargets.nodePartition(label): the partition rides in the constraint, a SchedulingRequest has no label field.
+            var partition = new PlacementConstraintTargetProto { TargetType = PlacementConstraintTargetProto.Types.TargetType.NodeAttribute, TargetKey = NodePartitionKey };
+            partition.TargetValues.Add(ask.NodeLabel);
+            constraint.TargetExpressions.Add(partition);
+        }
+        var p = new SchedulingRequestProto
+        {
+            AllocationRequestId = ask.Key.AllocationRequestId,
+            Priority = new PriorityProto { Priority = ask.Key.Priority },
+            ExecutionType = new ExecutionTypeRequestProto { ExecutionType = ExecutionTypeProto.Guaranteed, EnforceExecutionType = true },
+            ResourceSizing = new ResourceSizingProto { NumAllocations = ask.NumContainers, Resources = ToProto(ask.Capability) },
+            PlacementConstraint = new PlacementConstraintProto { SimpleConstraint = constraint },
+        };
+        p.AllocationTags.Add(tag);
+        return p;
+    }
+
+    /// <summary>PlacementConstraints.NODE.</summary>
+    public const string NodeScope = "node";
+
+    /// <summary>PlacementConstraints.NODE_PARTITION: the node-attribute key that names a node label inside a constraint.</summary>
+    public const string NodePartitionKey = "yarn_node_partition/";
+
     public static AllocateRequestProto ToProto(AllocateCall call)
     {
         var p = new AllocateRequestProto { ResponseId = call.ResponseId, Progress = call.Progress };
-        p.Ask.AddRange(call.Asks.Select(ToProto));
+        p.Ask.AddRange(call.Asks.Where(a => a.AntiAffinityTag is null).Select(ToProto));
+        p.SchedulingRequests.AddRange(call.Asks.Where(a => a.AntiAffinityTag is not null).Select(ToSchedulingRequest));
         p.Release.AddRange(call.Releases.Select(id => ContainerId.Parse(id).ToProto()));
         if (call.BlacklistAdditions.Count > 0 || call.BlacklistRemovals.Count > 0)
         {

@@ -31,10 +31,13 @@ internal sealed partial class AmDriver
             var extra = want - rm.Outstanding(key);
             if (extra > 0)
             {
-                rm.AddAsk(key, new Capability(role.MemoryMb, role.Vcores, role.Gpus), extra, state.Plan.NodeLabel);
+                rm.AddAsk(key, new Capability(role.MemoryMb, role.Vcores, role.Gpus), extra, state.Plan.NodeLabel, role.AntiAffinity ? AntiAffinityTag(cluster, role) : null);
             }
         }
     }
+
+    /// <summary>The allocation tag shared by a role's containers of one cluster (what the anti-affinity constraint names).</summary>
+    public static string AntiAffinityTag(ClusterSession cluster, Plan.RolePlan role) => $"yarndl.{cluster.Id}.{role.Name}";
 
     private void CancelAsks(ClusterSession cluster)
     {

@@ -75,6 +75,12 @@ internal sealed partial class AmDriver(
             _attemptGone = true;
             return new Trials.JobVerdict(true, false, $"the RM no longer knows this attempt: {e.Message}");
         }
+        catch (Hadoop.HadoopRemoteException e) when (!IsTransient(e))
+        {
+            // The RM answered but refused the request itself (not a transport problem): resending it cannot help.
+            log.LogError("The RM refused the allocate request: {Class}: {Message}", e.ClassName, e.RemoteMessage);
+            return new Trials.JobVerdict(true, false, AllocateRefused(e.ClassName, e.RemoteMessage));
+        }
         catch (Exception e) when (IsTransient(e))
         {
             // The AMRM client kept every change; the next tick resends with the same response_id.
@@ -116,8 +122,16 @@ internal sealed partial class AmDriver(
         return JobDeadlineExceeded() ?? state.Scheduler.Verdict();
     }
 
+    internal static string AllocateRefused(string className, string message) =>
+        $"the RM refused the allocate request: {className[(className.LastIndexOf('.') + 1)..]}: {message}"
+        + (message.Contains("placement", StringComparison.OrdinalIgnoreCase)
+            ? " ('placement.anti-affinity' needs yarn.resourcemanager.placement-constraints.handler=scheduler with the CapacityScheduler on the ResourceManager: ask the cluster admin, or drop anti-affinity from the job)"
+            : string.Empty);
+
     private static bool IsTransient(Exception e) =>
-        e is IOException or System.Net.Sockets.SocketException or TimeoutException or RmNotRegisteredException;
+        e is IOException or System.Net.Sockets.SocketException or TimeoutException or RmNotRegisteredException
+        || (e is Hadoop.HadoopRemoteException r && (r.ClassName is Hadoop.HadoopExceptionNames.Retriable or Hadoop.HadoopExceptionNames.Standby
+            || r.ClassName.EndsWith("CallQueueOverflowException", StringComparison.Ordinal)));
 
     private float Progress()
     {

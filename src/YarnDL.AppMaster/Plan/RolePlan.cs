@@ -21,6 +21,9 @@ internal sealed record RolePlan
 
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Tasks of this role must run on distinct nodes (asked as a SchedulingRequest with a node anti-affinity constraint).</summary>
+    public bool AntiAffinity { get; init; }
+
     /// <summary>Roles that are not ranked (ps, evaluator) do not end the cluster when they are still running.</summary>
     public bool IsRanked => YarnDL.TaskProtocol.TfConfig.RankedRoles.Contains(Name);
 }

@@ -78,6 +78,7 @@ internal static class SpecPlanMapper
             Image = r.Image,
             Command = trial.Command,
             Env = r.Env,
+            AntiAffinity = r.AntiAffinity,
         })],
     };
 

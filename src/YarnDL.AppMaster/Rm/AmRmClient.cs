@@ -61,11 +61,11 @@ internal sealed partial class AmRmClient(IResourceManager rm, TimeProvider time,
         }
     }
 
-    public void AddAsk(AskKey key, Capability capability, int count, string? nodeLabel)
+    public void AddAsk(AskKey key, Capability capability, int count, string? nodeLabel, string? antiAffinityTag = null)
     {
         lock (_gate)
         {
-            _asks.Add(key, capability, count, nodeLabel);
+            _asks.Add(key, capability, count, nodeLabel, antiAffinityTag);
         }
     }
 

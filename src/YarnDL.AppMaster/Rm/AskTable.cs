@@ -11,11 +11,11 @@ internal sealed class AskTable
     public int TotalOutstanding => _asks.Values.Sum(a => a.NumContainers);
 
     /// <summary>Wants <paramref name="count"/> more containers of this shape for this key.</summary>
-    public void Add(AskKey key, Capability capability, int count, string? nodeLabel)
+    public void Add(AskKey key, Capability capability, int count, string? nodeLabel, string? antiAffinityTag = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var current = Outstanding(key);
-        _asks[key] = new ResourceAsk(key, capability, current + count, nodeLabel);
+        _asks[key] = new ResourceAsk(key, capability, current + count, nodeLabel, antiAffinityTag);
         _changed.Add(key);
     }
 

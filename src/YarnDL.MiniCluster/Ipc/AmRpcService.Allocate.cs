@@ -16,6 +16,7 @@ internal sealed partial class AmRpcService
             a.Priority?.Priority ?? 0, a.AllocationRequestId, ProtoMap.Resource(a.Capability),
             a.HasResourceName ? a.ResourceName : ContainerAsk.Any, a.NumContainers, !a.HasRelaxLocality || a.RelaxLocality,
             a.HasNodeLabelExpression && a.NodeLabelExpression.Trim().Length > 0 ? a.NodeLabelExpression.Trim() : null)).ToList();
+        asks.AddRange(SchedulingAsks.Decode(attemptId, r.SchedulingRequests, rm.Options.PlacementConstraintsHandler));
         var call = new AllocateCall(
             r.ResponseId, r.Progress, asks,
             r.Release.Select(id => ContainerId.FromProto(id).ToString()).ToList(),

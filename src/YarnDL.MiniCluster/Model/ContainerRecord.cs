@@ -13,6 +13,9 @@ internal sealed class ContainerRecord
     public long AllocationRequestId { get; init; }
     public bool IsAm { get; init; }
 
+    /// <summary>The allocation tag of the SchedulingRequest it was placed for (null for ResourceRequests).</summary>
+    public string? AllocationTag { get; init; }
+
     /// <summary>NEW (allocated), RUNNING (process started), COMPLETE.</summary>
     public string State { get; set; } = "NEW";
     public int ExitStatus { get; set; } = Model.ExitStatus.Invalid;

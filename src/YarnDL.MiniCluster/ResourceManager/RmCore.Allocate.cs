@@ -29,6 +29,8 @@ internal sealed partial class RmCore
                 // An ANY ask without an expression inherits the application's (SchedulerUtils.normalizeNodeLabelExpressionInRequest).
                 if (ask.ResourceName == ContainerAsk.Any)
                     AsksOf(attempt).Labels[(ask.Priority, ask.AllocationRequestId)] = ask.LabelExpression ?? app.AppLabel;
+                if (ask.AntiAffinityTag is { } tag)
+                    AsksOf(attempt).AntiAffinityTags[(ask.Priority, ask.AllocationRequestId)] = tag;
             }
 
             if (blacklistAdd.Contains(ContainerAsk.Any))
@@ -99,12 +101,14 @@ internal sealed partial class RmCore
             var localNames = table.Where(kv => kv.Key.Priority == key.Priority && kv.Key.AllocId == key.AllocId
                 && kv.Key.Name != ContainerAsk.Any && kv.Value.Count > 0).Select(kv => kv.Key.Name).ToHashSet(StringComparer.Ordinal);
             var label = AsksOf(attempt).Labels.GetValueOrDefault((key.Priority, key.AllocId), app.AppLabel);
+            var tag = AsksOf(attempt).AntiAffinityTags.GetValueOrDefault((key.Priority, key.AllocId));
             var node = _nodes.Where(n => n.State == "RUNNING" && n.Label == label && !attempt.Blacklist.Contains(n.Host) && !attempt.Blacklist.Contains(n.NodeId) && cap.FitsIn(n.Available))
+                .Where(n => tag is null || !n.Containers.Any(c => c.AppId == app.Id && c.AllocationTag == tag && c.State != "COMPLETE"))
                 .OrderByDescending(n => localNames.Contains(n.Host) || localNames.Contains(n.NodeId))
                 .ThenBy(n => n.Used.DominantShare(n.Total)).FirstOrDefault();
             if (node is null) continue;
 
-            var c = AllocateLocked(app, attempt, node, cap, attempt.NextContainerSequence++, key.Priority, key.AllocId, isAm: false);
+            var c = AllocateLocked(app, attempt, node, cap, attempt.NextContainerSequence++, key.Priority, key.AllocId, isAm: false, tag);
             AsksOf(attempt).NewlyAllocated.Add(c);
             table[key] = (cap, table[key].Count - 1);
             foreach (var name in new[] { node.Host, node.NodeId }.Where(localNames.Contains))

@@ -11,6 +11,48 @@ public sealed class AmProtoMapperTests
     private const string Container = "container_1700000000000_0001_01_000002";
 
     [Fact]
+    public void Anti_affinity_ask_goes_out_as_a_scheduling_request_with_targetNotIn_node_of_its_own_tag()
+    {
+        var plain = new ResourceAsk(new AskKey(16, 16), new Capability(1024, 1, 0), 1, null);
+        var spread = new ResourceAsk(new AskKey(17, 17), new Capability(2048, 2, 1), 3, null, "yarndl.main.worker");
+
+        var p = AmProtoMapper.ToProto(new AllocateCall(5, 0.5f, [plain, spread], [], [], []));
+
+        Assert.Equal(16, Assert.Single(p.Ask).Priority.Priority);
+        var s = Assert.Single(p.SchedulingRequests);
+        Assert.Equal((17L, 17), (s.AllocationRequestId, s.Priority.Priority));
+        Assert.Equal(["yarndl.main.worker"], s.AllocationTags);
+        Assert.Equal(3, s.ResourceSizing.NumAllocations);
+        Assert.Equal((2048L, 2), (s.ResourceSizing.Resources.Memory, s.ResourceSizing.Resources.VirtualCores));
+        Assert.Equal((ExecutionTypeProto.Guaranteed, true), (s.ExecutionType.ExecutionType, s.ExecutionType.EnforceExecutionType));
+        // PlacementConstraints.targetNotIn(NODE, allocationTag(t)) = SingleConstraint("node", 0, 0, [ALLOCATION_TAG {t}]).
+        var c = s.PlacementConstraint.SimpleConstraint;
+        Assert.Equal("node", c.Scope);
+        Assert.True(c.HasMinCardinality && c.HasMaxCardinality);
+        Assert.Equal((0, 0), (c.MinCardinality, c.MaxCardinality));
+        var target = Assert.Single(c.TargetExpressions);
+        Assert.Equal(PlacementConstraintTargetProto.Types.TargetType.AllocationTag, target.TargetType);
+        Assert.False(target.HasTargetKey);
+        Assert.Equal(["yarndl.main.worker"], target.TargetValues);
+        Assert.Null(s.PlacementConstraint.CompositeConstraint);
+    }
+
+    [Fact]
+    public void Anti_affinity_ask_with_a_node_label_names_the_partition_as_a_second_target()
+    {
+        var spread = new ResourceAsk(new AskKey(17, 17), new Capability(2048, 2, 1), 2, "gpu", "yarndl.main.worker");
+
+        var s = Assert.Single(AmProtoMapper.ToProto(new AllocateCall(0, 0f, [spread], [], [], [])).SchedulingRequests);
+
+        // PlacementConstraints.targetNotIn(NODE, allocationTag(t), nodePartition("gpu")).
+        var targets = s.PlacementConstraint.SimpleConstraint.TargetExpressions;
+        Assert.Equal(2, targets.Count);
+        Assert.Equal(PlacementConstraintTargetProto.Types.TargetType.NodeAttribute, targets[1].TargetType);
+        Assert.Equal("yarn_node_partition/", targets[1].TargetKey);
+        Assert.Equal(["gpu"], targets[1].TargetValues);
+    }
+
+    [Fact]
     public void Ask_becomes_an_ANY_request_with_explicit_presence()
     {
         var ask = new ResourceAsk(new AskKey(3, 7), new Capability(2048, 2, 1), 4, "gpu");
