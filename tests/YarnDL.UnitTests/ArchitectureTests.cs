@@ -10,6 +10,7 @@ public sealed class ArchitectureTests
         ["YarnDL.Spec"] = ["YarnDL."],
         ["YarnDL.Hadoop"] = ["YarnDL."],
         ["YarnDL.Yarn.Rest"] = ["YarnDL."],
+        ["YarnDL.WebHdfs"] = ["YarnDL."],
         ["YarnDL.TaskProtocol"] = ["YarnDL."],
         ["YarnDL.Admin"] = ["YarnDL."],
         ["YarnDL.MiniCluster"] = ["YarnDL.Client", "YarnDL.Yarn.Rest", "YarnDL.AppMaster", "YarnDL.Spec", "YarnDL.TaskProtocol", "YarnDL.Trainer", "YarnDL.Training", "yarndl", "YarnDL.Cli"],

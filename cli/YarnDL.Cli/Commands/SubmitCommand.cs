@@ -8,7 +8,7 @@ using YarnDL.Spec.Loading;
 using YarnDL.Spec.Model;
 using YarnDL.Yarn.Rest;
 using YarnDL.Yarn.Rest.Configuration;
-using YarnDL.Yarn.Rest.WebHdfs;
+using YarnDL.WebHdfs;
 
 namespace YarnDL.Cli.Commands;
 

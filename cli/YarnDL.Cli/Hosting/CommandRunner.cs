@@ -47,6 +47,11 @@ internal static class CommandRunner
             };
             return await Fail(error, e.Message + hint, code).ConfigureAwait(false);
         }
+        catch (WebHdfs.WebHdfsException e)
+        {
+            return await Fail(error, e.Message + (e.IsUnavailable ? " (check --webhdfs, the namenode's HTTP address)" : string.Empty),
+                e.IsUnavailable ? ExitCodes.ClusterUnreachable : ExitCodes.BadInput).ConfigureAwait(false);
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             return await Fail(error, "cancelled", ExitCodes.Internal).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using YarnDL.AppMaster.State;
-using YarnDL.Yarn.Rest.WebHdfs;
+using YarnDL.WebHdfs;
 
 namespace YarnDL.AppMaster.Startup;
 

@@ -49,7 +49,7 @@ internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = nul
                 _failing = false;
             }
         }
-        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or Yarn.Rest.Errors.YarnRestException or Yarn.Rest.Errors.RmUnavailableException)
+        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or WebHdfs.WebHdfsException)
         {
             if (!_failing)
             {

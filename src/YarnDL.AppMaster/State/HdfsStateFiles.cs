@@ -1,5 +1,5 @@
 using System.Text;
-using YarnDL.Yarn.Rest.WebHdfs;
+using YarnDL.WebHdfs;
 
 namespace YarnDL.AppMaster.State;
 

@@ -1,5 +1,5 @@
 using YarnDL.Yarn.Rest.Submission;
-using YarnDL.Yarn.Rest.WebHdfs;
+using YarnDL.WebHdfs;
 
 namespace YarnDL.Client.Submit;
 

@@ -6,7 +6,6 @@ using YarnDL.Yarn.Rest.Nm;
 using YarnDL.Yarn.Rest.Nodes;
 using YarnDL.Yarn.Rest.Resources;
 using YarnDL.Yarn.Rest.Submission;
-using YarnDL.Yarn.Rest.WebHdfs;
 
 namespace YarnDL.Yarn.Rest.Json;
 
@@ -23,8 +22,6 @@ namespace YarnDL.Yarn.Rest.Json;
 [JsonSerializable(typeof(NodesEnvelope))]
 [JsonSerializable(typeof(NmGpuInfo))]
 [JsonSerializable(typeof(NmGpuInfoEnvelope))]
-[JsonSerializable(typeof(FileStatusEnvelope))]
-[JsonSerializable(typeof(BooleanResult))]
 [JsonSerializable(typeof(RemoteExceptionEnvelope))]
 [JsonSerializable(typeof(ResourceInformation))]
 [JsonSerializable(typeof(AppReport))]

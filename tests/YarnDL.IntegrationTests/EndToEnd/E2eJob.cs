@@ -68,7 +68,7 @@ internal sealed class E2eJob : IAsyncDisposable
             TrainerCommand = $"dotnet {TrainerDll}",
         };
         IJobStager stager = hdfsStaging
-            ? new WebHdfsStager(new Yarn.Rest.WebHdfs.WebHdfsClient(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), cluster.WebHdfsUri, "alice"), $"hdfs://{cluster.WebHdfsUri.Authority}", "alice")
+            ? new WebHdfsStager(new WebHdfs.WebHdfsClient(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), cluster.WebHdfsUri, "alice"), $"hdfs://{cluster.WebHdfsUri.Authority}", "alice")
             : new LocalStager(Path.Combine(cluster.WorkDir, "staging"));
         var bytes = await File.ReadAllBytesAsync(path, ct);
         string id;

@@ -3,7 +3,7 @@ using YarnDL.AppMaster.Plan;
 using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.State;
 using YarnDL.Testing.MiniCluster;
-using YarnDL.Yarn.Rest.WebHdfs;
+using YarnDL.WebHdfs;
 
 namespace YarnDL.UnitTests.AppMaster;
 

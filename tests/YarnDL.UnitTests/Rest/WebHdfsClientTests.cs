@@ -1,5 +1,5 @@
 using System.Net;
-using YarnDL.Yarn.Rest.WebHdfs;
+using YarnDL.WebHdfs;
 using static YarnDL.UnitTests.Rest.ScriptedHandler;
 
 namespace YarnDL.UnitTests.Rest;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace YarnDL.Yarn.Rest.WebHdfs;
+namespace YarnDL.WebHdfs;
 
 /// <summary>WebHDFS <c>FileStatus</c>.</summary>
 public sealed class HdfsFileStatus

@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using YarnDL.Yarn.Rest.Errors;
-using YarnDL.Yarn.Rest.Http;
-using YarnDL.Yarn.Rest.Json;
 
-namespace YarnDL.Yarn.Rest.WebHdfs;
+namespace YarnDL.WebHdfs;
 
 /// <summary>The WebHDFS operations needed to stage files and keep small state files: MKDIRS, two-step CREATE, GETFILESTATUS, OPEN, RENAME.</summary>
 public sealed class WebHdfsClient
@@ -29,7 +26,7 @@ public sealed class WebHdfsClient
     {
         using var r = await SendAsync(HttpMethod.Put, Url(path, "MKDIRS", $"permission={permission}"), null, ct).ConfigureAwait(false);
         await EnsureAsync(r, $"MKDIRS {path}", ct).ConfigureAwait(false);
-        return JsonSerializer.Deserialize(await r.Content.ReadAsStringAsync(ct).ConfigureAwait(false), RestJsonContext.Default.BooleanResult)?.Boolean ?? false;
+        return JsonSerializer.Deserialize(await r.Content.ReadAsStringAsync(ct).ConfigureAwait(false), WebHdfsJsonContext.Default.BooleanResult)?.Boolean ?? false;
     }
 
     /// <summary>CREATE: PUT without body to the NameNode, then PUT the bytes to the DataNode it redirects to (201).</summary>
@@ -51,7 +48,7 @@ public sealed class WebHdfsClient
 
         if (location is null)
         {
-            throw new YarnRestException(first.StatusCode, null, null, $"CREATE {path}: the NameNode gave no DataNode location");
+            throw new WebHdfsException(first.StatusCode, null, $"CREATE {path}: the NameNode gave no DataNode location");
         }
 
         var data = new ByteArrayContent(content);
@@ -67,8 +64,8 @@ public sealed class WebHdfsClient
     {
         using var r = await SendAsync(HttpMethod.Get, Url(path, "GETFILESTATUS", null), null, ct).ConfigureAwait(false);
         await EnsureAsync(r, $"GETFILESTATUS {path}", ct).ConfigureAwait(false);
-        return JsonSerializer.Deserialize(await r.Content.ReadAsStringAsync(ct).ConfigureAwait(false), RestJsonContext.Default.FileStatusEnvelope)?.FileStatus
-            ?? throw new YarnRestException(r.StatusCode, null, null, $"GETFILESTATUS {path}: no FileStatus");
+        return JsonSerializer.Deserialize(await r.Content.ReadAsStringAsync(ct).ConfigureAwait(false), WebHdfsJsonContext.Default.FileStatusEnvelope)?.FileStatus
+            ?? throw new WebHdfsException(r.StatusCode, null, $"GETFILESTATUS {path}: no FileStatus");
     }
 
     /// <summary>OPEN, following the NameNode's redirect to a DataNode.</summary>
@@ -88,7 +85,7 @@ public sealed class WebHdfsClient
             return await r.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
         }
 
-        throw new YarnRestException($"OPEN {path}: too many redirects");
+        throw new WebHdfsException(HttpStatusCode.TemporaryRedirect, null, $"OPEN {path}: too many redirects");
     }
 
     /// <summary>OPEN, or null when the file does not exist (404 FileNotFoundException).</summary>
@@ -98,7 +95,7 @@ public sealed class WebHdfsClient
         {
             return await OpenAsync(path, ct).ConfigureAwait(false);
         }
-        catch (YarnRestException e) when (e.IsNotFound)
+        catch (WebHdfsException e) when (e.IsNotFound)
         {
             return null;
         }
@@ -134,7 +131,7 @@ public sealed class WebHdfsClient
         }
         catch (HttpRequestException e)
         {
-            throw new RmUnavailableException([new Uri(uri.GetLeftPart(UriPartial.Authority))], "WebHDFS unreachable: " + e.Message, e);
+            throw new WebHdfsException(null, null, $"WebHDFS at {uri.GetLeftPart(UriPartial.Authority)} unreachable: {e.Message}", e);
         }
     }
 
@@ -142,7 +139,7 @@ public sealed class WebHdfsClient
     {
         if (!r.IsSuccessStatusCode)
         {
-            throw await RestErrors.FromResponseAsync(r, what, ct).ConfigureAwait(false);
+            throw await WebHdfsException.FromResponseAsync(r, what, ct).ConfigureAwait(false);
         }
     }
 }

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace YarnDL.WebHdfs;
+
+/// <summary>Source-generated JSON for the WebHDFS answers this client reads.</summary>
+[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(FileStatusEnvelope))]
+[JsonSerializable(typeof(BooleanResult))]
+internal sealed partial class WebHdfsJsonContext : JsonSerializerContext
+{
+}
