@@ -20,7 +20,7 @@ public sealed class ConfigChecker
             new GpuResourceTypeRule(), new ResourceCalculatorRule(), new FairSchedulerPolicyRule(), new ResourcePluginRule(),
             new LinuxContainerExecutorRule(), new CgroupsRule(), new GpuModuleRule(), new DockerRuntimeRule(),
             new NvidiaDockerRule(), new PrivilegedContainersRule(), new TrustedRegistriesRule(), new ResourceLimitKeyRule(),
-            new UnknownPropertyRule(names), new ExecutorGroupRule(), new DockerMountsRule(),
+            new UnknownPropertyRule(names), new ExecutorGroupRule(), new DockerMountsRule(), new PlacementHandlerRule(),
         ];
     }
 

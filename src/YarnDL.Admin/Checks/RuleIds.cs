@@ -27,4 +27,5 @@ public static class RuleIds
     public const string UnknownProperty = "unknown-yarn-property";
     public const string ExecutorGroupMismatch = "executor-group-mismatch";
     public const string NodeManagerDirsNotMountable = "nm-dirs-not-mountable";
+    public const string PlacementConstraintsDisabled = "placement-constraints-disabled";
 }
