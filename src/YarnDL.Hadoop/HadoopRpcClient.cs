@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Google.Protobuf;
+using YarnDL.Hadoop.Ipc;
 using YarnDL.Hadoop.Ipc.Client;
 using YarnDL.Hadoop.Protos.Common;
 
@@ -49,7 +50,7 @@ public sealed class HadoopRpcClient : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(parser);
-        if (!request.IsInitialized())
+        if (!RequiredFields.AreSet(request))
         {
             throw new ArgumentException($"{request.Descriptor.Name} lacks required fields.", nameof(request));
         }

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using YarnDL.Hadoop.Ipc;
 
 namespace YarnDL.Hadoop.Ipc.Client;
 
@@ -29,7 +30,7 @@ internal sealed class PendingCall<T> : PendingCall
         try
         {
             var response = _parser.ParseFrom(body);
-            if (response.IsInitialized())
+            if (RequiredFields.AreSet(response))
             {
                 _completion.TrySetResult(response);
             }

@@ -33,7 +33,7 @@ internal sealed partial class ServerConnection
             throw InvalidHeader(RpcConstants.AuthorizationFailedCallId, "Malformed RPC request header: " + ex.Message);
         }
 
-        if (!header.IsInitialized() || !header.HasRpcKind || !header.HasRpcOp)
+        if (!RequiredFields.AreSet(header) || !header.HasRpcKind || !header.HasRpcOp)
         {
             throw InvalidHeader(header.CallId, "RPC request header lacks callId, clientId, rpcKind or rpcOp.");
         }
@@ -118,7 +118,7 @@ internal sealed partial class ServerConnection
         {
             var payload = body.NextDelimited();
             request = handler.Parse(payload.ToArray());
-            if (!body.AtEnd || !request.IsInitialized())
+            if (!body.AtEnd || !RequiredFields.AreSet(request))
             {
                 throw new HadoopConnectionException("Request has trailing bytes or lacks required fields.");
             }
@@ -166,7 +166,7 @@ internal sealed partial class ServerConnection
         try
         {
             var message = body.Next(parser);
-            if ((last && !body.AtEnd) || !message.IsInitialized())
+            if ((last && !body.AtEnd) || !RequiredFields.AreSet(message))
             {
                 throw new HadoopConnectionException("trailing bytes or missing required fields");
             }
