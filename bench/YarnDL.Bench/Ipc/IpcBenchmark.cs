@@ -14,16 +14,18 @@ using YarnDL.Hadoop.Yarn;
 namespace YarnDL.Bench.Ipc;
 
 /// <summary>Pipelined allocate-sized Hadoop IPC calls (SASL TOKEN auth) against raw TCP echo of the same bytes at the
-/// same concurrency. Both stay connected and take turns (<see cref="Rounds"/> rounds each after a warm-up, best
-/// round counts), so a neighbour's load on the shared machine hits both alike; process CPU and bytes allocated per
-/// call are printed too.
-/// Client and server of each side run in this one process.</summary>
+/// same concurrency: the baseline (<see cref="RawEcho"/>: one write per request and per reply) and, for reference,
+/// a batching echo (<see cref="BatchedEcho"/>: writes of concurrent calls coalesced, reads of whatever has arrived,
+/// as the Hadoop client and server do) that shows what the bytes alone cost. All stay connected and take turns
+/// (<see cref="Rounds"/> rounds each after a warm-up, best round counts), so a neighbour's load on the shared machine
+/// hits them alike; process CPU and bytes allocated per call are printed too. Client and server of each side run in
+/// this one process.</summary>
 internal sealed class IpcBenchmark : IBenchmark
 {
     private const int Concurrency = 32;
     private const int Rounds = 4;
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Round = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan Round = TimeSpan.FromSeconds(1);
 
     public string Name => "ipc";
 
@@ -31,7 +33,7 @@ internal sealed class IpcBenchmark : IBenchmark
     {
         var request = AllocateMessages.Request();
         var response = AllocateMessages.Response();
-        var only = args.Count >= 2 && args[0] == "--only" ? args[1] : null;
+        var only = args.Count >= 2 && args[0] == "--only" ? args[1] : null; // ipc, raw or batched: one side alone
 
         await using var ipc = await IpcSide.StartAsync(request, response);
         var (requestBytes, responseBytes) = FrameSizes(request, response);
@@ -39,26 +41,28 @@ internal sealed class IpcBenchmark : IBenchmark
         var endPoint = echo.Start(responseBytes - 4);
         await using var raw = new RawEchoClient();
         await raw.ConnectAsync(endPoint, responseBytes - 4, cancellationToken);
+        await using var batchedEcho = new BatchedEcho();
+        var batchedEndPoint = batchedEcho.Start(responseBytes - 4);
+        await using var batched = new BatchedEchoClient();
+        await batched.ConnectAsync(batchedEndPoint, responseBytes - 4, cancellationToken);
         var frame = new byte[requestBytes];
         BinaryPrimitives.WriteInt32BigEndian(frame, requestBytes - 4);
 
-        Func<CancellationToken, Task> ipcCall = c => ipc.Client.AllocateAsync(request, c);
-        Func<CancellationToken, Task> rawCall = c => raw.CallAsync(frame, c);
-        var ipcBest = new Best();
-        var rawBest = new Best();
+        var sides = new (string Name, Func<CancellationToken, Task> Call, Best Best)[]
+        {
+            ("ipc", c => ipc.Client.AllocateAsync(request, c), new Best()),
+            ("raw", c => raw.CallAsync(frame, c), new Best()),
+            ("batched", c => batched.CallAsync(frame, c), new Best()),
+        };
         for (var round = 0; round <= Rounds; round++)
         {
-            var length = round == 0 ? Warmup : Round;
-            if (only != "raw")
+            foreach (var side in sides.Where(x => only is null || x.Name == only))
             {
-                ipcBest.Add(await DriveAsync(ipcCall, length, cancellationToken), round > 0);
-            }
-
-            if (only != "ipc")
-            {
-                rawBest.Add(await DriveAsync(rawCall, length, cancellationToken), round > 0);
+                side.Best.Add(await DriveAsync(side.Call, round == 0 ? Warmup : Round, cancellationToken), round > 0);
             }
         }
+
+        var (ipcBest, rawBest, batchedBest) = (sides[0].Best, sides[1].Best, sides[2].Best);
 
         output.WriteLine($"concurrency={Concurrency}");
         output.WriteLine($"request_frame_bytes={requestBytes}");
@@ -67,7 +71,12 @@ internal sealed class IpcBenchmark : IBenchmark
         output.WriteLine(Invariant($"raw_echo_cpu_us_per_call={rawBest.CpuPerCall * 1e6:F1}"));
         output.WriteLine(Invariant($"ipc_alloc_bytes_per_call={ipcBest.BytesPerCall:F0}"));
         output.WriteLine(Invariant($"raw_echo_alloc_bytes_per_call={rawBest.BytesPerCall:F0}"));
+        output.WriteLine(Invariant($"ipc_thread_sleeps_per_call={ipcBest.SleepsPerCall:F2}"));
+        output.WriteLine(Invariant($"raw_echo_thread_sleeps_per_call={rawBest.SleepsPerCall:F2}"));
+        output.WriteLine(Invariant($"batched_echo_cpu_us_per_call={batchedBest.CpuPerCall * 1e6:F1}"));
         output.WriteLine(Invariant($"ipc_vs_raw_per_cpu_second={rawBest.CpuPerCall / ipcBest.CpuPerCall:F3}"));
+        output.WriteLine(Invariant($"batched_echo_per_s={batchedBest.PerSecond:F0}"));
+        output.WriteLine(Invariant($"ipc_vs_batched_echo={ipcBest.PerSecond / batchedBest.PerSecond:F3}"));
         output.WriteLine(Invariant($"ipc_calls_per_s={ipcBest.PerSecond:F0}"));
         output.WriteLine(Invariant($"raw_echo_per_s={rawBest.PerSecond:F0}"));
         output.WriteLine(Invariant($"ipc_vs_raw={ipcBest.PerSecond / rawBest.PerSecond:F3}"));
@@ -94,6 +103,7 @@ internal sealed class IpcBenchmark : IBenchmark
         using var self = Process.GetCurrentProcess();
         var cpu0 = self.TotalProcessorTime;
         var allocated0 = GC.GetTotalAllocatedBytes();
+        var switches0 = VoluntarySwitches();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, Concurrency).Select(_ => Task.Run(async () =>
         {
@@ -110,12 +120,44 @@ internal sealed class IpcBenchmark : IBenchmark
         var seconds = clock.Elapsed.TotalSeconds;
         self.Refresh();
         var calls = Interlocked.Read(ref completed);
-        return new Sample(calls / seconds, (self.TotalProcessorTime - cpu0).TotalSeconds / calls, (GC.GetTotalAllocatedBytes() - allocated0) / (double)calls);
+        return new Sample(calls / seconds, (self.TotalProcessorTime - cpu0).TotalSeconds / calls, (GC.GetTotalAllocatedBytes() - allocated0) / (double)calls,
+            (VoluntarySwitches() - switches0) / (double)calls);
+    }
+
+    /// <summary>Times this process's threads went to sleep (Linux /proc; 0 elsewhere): each is a wake-up some other
+    /// thread paid for, the cost of a thread hop, whatever the neighbours' load.</summary>
+    private static long VoluntarySwitches()
+    {
+        long total = 0;
+        if (!Directory.Exists("/proc/self/task"))
+        {
+            return 0;
+        }
+
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(line.AsSpan("voluntary_ctxt_switches:".Length), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // the thread ended meanwhile
+            }
+        }
+
+        return total;
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    private readonly record struct Sample(double PerSecond, double CpuPerCall, double BytesPerCall);
+    private readonly record struct Sample(double PerSecond, double CpuPerCall, double BytesPerCall, double SleepsPerCall);
 
     /// <summary>Best throughput and least CPU per call seen over the counted rounds.</summary>
     private sealed class Best
@@ -126,6 +168,8 @@ internal sealed class IpcBenchmark : IBenchmark
 
         public double BytesPerCall { get; private set; } = double.MaxValue;
 
+        public double SleepsPerCall { get; private set; } = double.MaxValue;
+
         public void Add(Sample s, bool counts)
         {
             if (counts)
@@ -133,6 +177,7 @@ internal sealed class IpcBenchmark : IBenchmark
                 PerSecond = Math.Max(PerSecond, s.PerSecond);
                 CpuPerCall = Math.Min(CpuPerCall, s.CpuPerCall);
                 BytesPerCall = Math.Min(BytesPerCall, s.BytesPerCall);
+                SleepsPerCall = Math.Min(SleepsPerCall, s.SleepsPerCall);
             }
         }
     }
