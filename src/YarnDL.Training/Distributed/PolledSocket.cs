@@ -32,26 +32,12 @@ internal static class PolledSocket
     }
 
     /// <summary>Fills <paramref name="bytes"/>; waits up to <paramref name="timeout"/> each time nothing has arrived.</summary>
-    public static void ReceiveAll(Socket s, Span<byte> bytes, TimeSpan timeout)
-    {
-        while (bytes.Length > 0)
-        {
-            var n = s.Receive(bytes, SocketFlags.None, out var error);
-            if (error == SocketError.WouldBlock)
-            {
-                Wait(s, SelectMode.SelectRead, timeout);
-                continue;
-            }
+    public static void ReceiveAll(Socket s, Span<byte> bytes, TimeSpan timeout) =>
+        ReceiveAll(s, bytes, timeout, "ring: peer closed the connection during all-reduce", CancellationToken.None);
 
-            ThrowIfFailed(error);
-            if (n == 0)
-            {
-                throw new RingProtocolException("ring: peer closed the connection during all-reduce");
-            }
-
-            bytes = bytes[n..];
-        }
-    }
+    /// <summary>Fills <paramref name="bytes"/>, giving up when <paramref name="ct"/> is cancelled.</summary>
+    public static void ReceiveAll(Socket s, Span<byte> bytes, CancellationToken ct) =>
+        ReceiveAll(s, bytes, Timeout.InfiniteTimeSpan, "ring: peer closed the connection while joining", ct);
 
     /// <summary>Connects a new non-blocking socket, retrying while nobody listens at <paramref name="peer"/> yet.</summary>
     public static Socket Connect(EndPoint peer, CancellationToken ct)
@@ -93,22 +79,29 @@ internal static class PolledSocket
         return s;
     }
 
-    /// <summary>Like <see cref="ReceiveAll(Socket, Span{byte}, TimeSpan)"/>, but gives up when <paramref name="ct"/> is cancelled.</summary>
-    public static void ReceiveAll(Socket s, Span<byte> bytes, CancellationToken ct)
+    private static void ReceiveAll(Socket s, Span<byte> bytes, TimeSpan timeout, string closed, CancellationToken ct)
     {
         while (bytes.Length > 0)
         {
             var n = s.Receive(bytes, SocketFlags.None, out var error);
             if (error == SocketError.WouldBlock)
             {
-                WaitCancellable(s, SelectMode.SelectRead, ct);
+                if (ct.CanBeCanceled)
+                {
+                    WaitCancellable(s, SelectMode.SelectRead, ct);
+                }
+                else
+                {
+                    Wait(s, SelectMode.SelectRead, timeout);
+                }
+
                 continue;
             }
 
             ThrowIfFailed(error);
             if (n == 0)
             {
-                throw new RingProtocolException("ring: peer closed the connection while joining");
+                throw new RingProtocolException(closed);
             }
 
             bytes = bytes[n..];

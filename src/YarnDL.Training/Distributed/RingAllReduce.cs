@@ -15,6 +15,7 @@ public sealed partial class RingAllReduce : IGradientReducer
     /// loopback bench: 32K–40K floats cost about 0.09 CPU-s per 64 MiB all-reduce, 48K and up 0.13–0.15, 8K 0.13.
     /// A link's socket buffers must hold more than one chunk (see <see cref="Pass"/>).</summary>
     internal const int ChunkFloats = 32 * 1024;
+
     /// <summary>Largest chunk either path receives into scratch before adding it.</summary>
     private const int ScratchFloats = (ChunkFloats > SmallChunkFloats ? ChunkFloats : SmallChunkFloats) + 1;
     private readonly Socket right;

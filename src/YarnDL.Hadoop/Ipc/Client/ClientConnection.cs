@@ -79,7 +79,18 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         where T : IMessage<T>
     {
         var callId = Interlocked.Increment(ref _nextCallId) & 0x7FFFFFFF;
-        var frame = RpcFrame.Build(NewHeader(callId, _clientIdBytes, retryCount: 0), requestHeader, request);
+        byte[] frame;
+        try
+        {
+            frame = RpcFrame.Build(NewHeader(callId, _clientIdBytes, retryCount: 0), requestHeader, request);
+        }
+#pragma warning disable CA1031 // Reported through the task, as when this method was async.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Task.FromException<T>(ex);
+        }
+
         var call = new PendingCall<T>(this, callId, requestHeader.MethodName, parser);
         _pending[callId] = call;
         call.Start(_options.TimeProvider, _options.CallTimeout, cancellationToken);
