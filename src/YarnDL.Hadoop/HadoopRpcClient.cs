@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Google.Protobuf;
+using YarnDL.Hadoop.Ipc;
 using YarnDL.Hadoop.Ipc.Client;
 using YarnDL.Hadoop.Protos.Common;
 
@@ -43,18 +44,34 @@ public sealed class HadoopRpcClient : IAsyncDisposable
     public async Task ConnectAsync(CancellationToken cancellationToken = default) => await GetConnectionAsync(cancellationToken);
 
     /// <summary>Calls <paramref name="method"/>; server errors throw <see cref="HadoopRemoteException"/>, transport errors <see cref="HadoopConnectionException"/>.</summary>
-    public async Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken = default)
+    public Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken = default)
         where TResponse : IMessage<TResponse>
     {
-        ArgumentException.ThrowIfNullOrEmpty(method);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(parser);
-        if (!request.IsInitialized())
+        try
         {
-            throw new ArgumentException($"{request.Descriptor.Name} lacks required fields.", nameof(request));
+            ArgumentException.ThrowIfNullOrEmpty(method);
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(parser);
+            if (!RequiredFields.AreSet(request))
+            {
+                throw new ArgumentException($"{request.Descriptor.Name} lacks required fields.", nameof(request));
+            }
+        }
+        catch (ArgumentException e)
+        {
+            return Task.FromException<TResponse>(e); // as the async method this was: a faulted task, not a throw
         }
 
         var header = new RequestHeaderProto { MethodName = method, DeclaringClassProtocolName = Protocol, ClientProtocolVersion = _options.ProtocolVersion };
+        var current = Volatile.Read(ref _connection);
+        return !_disposed && current is { IsOpen: true }
+            ? current.CallAsync(header, request, parser, cancellationToken) // connected: no state machine, no extra task
+            : ConnectAndCallAsync(header, request, parser, cancellationToken);
+    }
+
+    private async Task<TResponse> ConnectAndCallAsync<TResponse>(RequestHeaderProto header, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
+        where TResponse : IMessage<TResponse>
+    {
         var connection = await GetConnectionAsync(cancellationToken);
         return await connection.CallAsync(header, request, parser, cancellationToken);
     }

@@ -2,13 +2,17 @@ using System.Buffers.Binary;
 
 namespace YarnDL.Hadoop.Ipc;
 
-/// <summary>Reads length-prefixed frames from a stream into one reusable buffer, enforcing a length cap.</summary>
+/// <summary>Reads length-prefixed frames from a stream, enforcing a length cap. Reads take whatever has arrived into
+/// one reusable buffer, so frames that come together (pipelined calls) cost one read between them, and a frame
+/// already buffered is returned without waiting.</summary>
 internal sealed class FrameReader
 {
+    private const int InitialCapacity = 64 * 1024;
     private readonly Stream _stream;
     private readonly int _maxLength;
-    private readonly byte[] _lengthBuffer = new byte[4];
-    private byte[] _buffer = new byte[4096];
+    private byte[] _buffer = new byte[InitialCapacity];
+    private int _start;
+    private int _end;
 
     public FrameReader(Stream stream, int maxLength)
     {
@@ -17,40 +21,101 @@ internal sealed class FrameReader
     }
 
     /// <summary>Reads the next frame; the returned memory is valid until the next call. Null at clean EOF.</summary>
-    public async ValueTask<ReadOnlyMemory<byte>?> ReadFrameAsync(CancellationToken cancellationToken)
+    public ValueTask<ReadOnlyMemory<byte>?> ReadFrameAsync(CancellationToken cancellationToken)
     {
-        var got = await ReadAtLeastOrEofAsync(_lengthBuffer, cancellationToken);
-        if (got == 0)
+        if (TryTakeFrame(out var frame))
         {
-            return null;
+            return ValueTask.FromResult<ReadOnlyMemory<byte>?>(frame);
         }
 
-        if (got < 4)
+        return ReadFrameSlowAsync(cancellationToken);
+    }
+
+    /// <summary>Reads exactly <paramref name="buffer"/>.Length bytes unless EOF comes first; returns the count read.</summary>
+    public async ValueTask<int> ReadAtLeastOrEofAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var copied = 0;
+        while (copied < buffer.Length)
         {
-            throw new HadoopConnectionException("Connection closed inside a frame length.");
+            if (_end == _start && !await FillAsync(cancellationToken))
+            {
+                break;
+            }
+
+            var n = Math.Min(buffer.Length - copied, _end - _start);
+            _buffer.AsMemory(_start, n).CopyTo(buffer[copied..]);
+            _start += n;
+            copied += n;
         }
 
-        var length = BinaryPrimitives.ReadInt32BigEndian(_lengthBuffer);
+        return copied;
+    }
+
+    private async ValueTask<ReadOnlyMemory<byte>?> ReadFrameSlowAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (!await FillAsync(cancellationToken))
+            {
+                return (_end - _start) switch
+                {
+                    0 => null,
+                    < 4 => throw new HadoopConnectionException("Connection closed inside a frame length."),
+                    _ => throw new HadoopConnectionException($"Connection closed inside a frame of {BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start))} bytes."),
+                };
+            }
+
+            if (TryTakeFrame(out var frame))
+            {
+                return frame;
+            }
+        }
+    }
+
+    /// <summary>Takes the next frame when it is buffered whole; throws as soon as a length is outside the cap.</summary>
+    private bool TryTakeFrame(out ReadOnlyMemory<byte> frame)
+    {
+        frame = default;
+        var available = _end - _start;
+        if (available < 4)
+        {
+            return false;
+        }
+
+        var length = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start));
         if (length < 0 || length > _maxLength)
         {
             throw new HadoopConnectionException($"Frame length {length} is outside [0, {_maxLength}].");
         }
 
-        if (_buffer.Length < length)
+        if (available - 4 < length)
         {
-            _buffer = new byte[Math.Max(length, Math.Min(_buffer.Length * 2, _maxLength))];
+            return false;
         }
 
-        var body = _buffer.AsMemory(0, length);
-        if (await ReadAtLeastOrEofAsync(body, cancellationToken) < length)
-        {
-            throw new HadoopConnectionException($"Connection closed inside a frame of {length} bytes.");
-        }
-
-        return body;
+        frame = _buffer.AsMemory(_start + 4, length);
+        _start += 4 + length;
+        return true;
     }
 
-    /// <summary>Reads exactly <paramref name="buffer"/>.Length bytes unless EOF comes first; returns the count read.</summary>
-    public async ValueTask<int> ReadAtLeastOrEofAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
-        await _stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+    /// <summary>Reads more bytes after those buffered (making room first); false at EOF.</summary>
+    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    {
+        var pending = _end - _start;
+        var needed = pending >= 4 ? 4 + BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start)) : 4;
+        if (_buffer.Length - _start < needed || _end == _buffer.Length)
+        {
+            // Move the partial frame to the front, into a larger buffer if it cannot fit otherwise. The frame handed out
+            // by the previous call is no longer in use (it was valid until this call).
+            var target = _buffer.Length >= needed ? _buffer : new byte[Math.Max(needed, Math.Min(_buffer.Length * 2, _maxLength + 4))];
+            _buffer.AsSpan(_start, pending).CopyTo(target);
+            _buffer = target;
+            _start = 0;
+            _end = pending;
+        }
+
+        var n = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+        _end += n;
+        return n > 0;
+    }
 }

@@ -6,13 +6,16 @@ namespace YarnDL.Training.Distributed;
 /// <summary>TCP setup shared by the ring and the parameter servers; a connect retries until the peer is listening.</summary>
 internal static class PeerSockets
 {
+    /// <summary>Longest wait for a peer's bytes (or room to send) before the link counts as dead.</summary>
+    public static readonly TimeSpan IoTimeout = TimeSpan.FromMinutes(10);
+
     public static void Tune(Socket s)
     {
         s.NoDelay = true;
         s.SendBufferSize = 4 << 20;
         s.ReceiveBufferSize = 4 << 20;
-        s.ReceiveTimeout = (int)TimeSpan.FromMinutes(10).TotalMilliseconds;
-        s.SendTimeout = (int)TimeSpan.FromMinutes(10).TotalMilliseconds;
+        s.ReceiveTimeout = (int)IoTimeout.TotalMilliseconds;
+        s.SendTimeout = (int)IoTimeout.TotalMilliseconds;
     }
 
     public static async Task<Socket> ConnectAsync(EndPoint peer, CancellationToken ct)

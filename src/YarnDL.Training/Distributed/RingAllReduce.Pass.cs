@@ -1,119 +1,77 @@
-using System.Numerics;
 using System.Net.Sockets;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace YarnDL.Training.Distributed;
 
 public sealed partial class RingAllReduce
 {
-    /// <summary>One ring direction over buffer[off, off+len): reduce-scatter then all-gather, piece by piece.
-    /// The k-th piece sent after the first chunk is the k-th piece received, so the sender only waits for it.</summary>
-    private void Pass(float[] buffer, int off, int len, Socket send, Socket recv, int pos, float[] scratch, DedicatedWorker senderThread)
+    /// <summary>One ring direction over buffer[off, off+len), on the calling thread. The range is cut into slices of
+    /// <c>WorldSize × ChunkFloats</c>; each slice is reduce-scattered then all-gathered in 2(W−1) steps, and every
+    /// step sends one chunk then receives one. What a step sends is what the step before received (and reduced), so
+    /// it goes out while it is still in cache, with no hand-off to another thread. Deadlock-free while a link's
+    /// socket buffers hold more than one chunk: summed over the ring, the bytes sent but not yet received are at most
+    /// one chunk per link, so not every sender can be stuck on a full link at once.</summary>
+    private void Pass(float[] buffer, int off, int len, Socket send, Socket recv, int pos, float[] scratch)
     {
         var w = WorldSize;
-        var recvPieces = new List<(int Start, int Count, bool Add)>();
-        for (var t = 0; t < 2 * (w - 1); t++)
+        var slice = w * ChunkFloats;
+        for (var s = 0; s < len; s += slice)
         {
-            var chunk = t < w - 1 ? (pos - t - 1 + (2 * w)) % w : (pos - (t - (w - 1)) + (2 * w)) % w;
-            AddPieces(recvPieces, off, len, chunk, t < w - 1);
-        }
-
-        var firstPieces = new List<(int Start, int Count, bool Add)>();
-        AddPieces(firstPieces, off, len, pos, false);
-        using var ready = new SemaphoreSlim(0);
-        senderThread.Start(
-            () =>
+            var sliceOff = off + s;
+            var sliceLen = Math.Min(slice, len - s);
+            var (sendStart, sendCount) = Chunk(sliceOff, sliceLen, pos);
+            for (var t = 0; t < 2 * (w - 1); t++)
             {
-                foreach (var p in firstPieces)
-                {
-                    SendAll(send, buffer, p.Start, p.Count);
-                }
-
-                for (var k = 0; k < recvPieces.Count - PiecesOfLastChunk(off, len, pos); k++)
-                {
-                    ready.Wait();
-                    SendAll(send, buffer, recvPieces[k].Start, recvPieces[k].Count);
-                }
-            });
-        try
-        {
-            foreach (var p in recvPieces)
-            {
-                if (p.Add)
-                {
-                    ReceiveAll(recv, scratch, 0, p.Count);
-                    AddInto(buffer.AsSpan(p.Start, p.Count), scratch.AsSpan(0, p.Count));
-                }
-                else
-                {
-                    ReceiveAll(recv, buffer, p.Start, p.Count);
-                }
-
-                ready.Release();
+                var reduce = t < w - 1;
+                var chunk = reduce ? Mod(pos - t - 1) : Mod(pos - (t - (w - 1)));
+                var (start, count) = Chunk(sliceOff, sliceLen, chunk);
+                SendAll(send, buffer, sendStart, sendCount);
+                ReceiveChunk(recv, buffer, start, count, reduce, scratch);
+                (sendStart, sendCount) = (start, count);
             }
         }
-        catch
+    }
+
+    private static void ReceiveChunk(Socket s, float[] buffer, int start, int count, bool add, float[] scratch)
+    {
+        if (add)
         {
-            send.Dispose();
-            throw;
+            ReceiveAll(s, scratch, 0, count);
+            AddInto(buffer.AsSpan(start, count), scratch.AsSpan(0, count));
         }
-
-        senderThread.Join();
-    }
-
-    private int PiecesOfLastChunk(int off, int len, int pos)
-    {
-        var last = new List<(int, int, bool)>();
-        AddPieces(last, off, len, (pos - (WorldSize - 2) + (2 * WorldSize)) % WorldSize, false);
-        return last.Count;
-    }
-
-    private void AddPieces(List<(int Start, int Count, bool Add)> pieces, int off, int len, int chunk, bool add)
-    {
-        var start = off + (int)((long)len * chunk / WorldSize);
-        var end = off + (int)((long)len * (chunk + 1) / WorldSize);
-        for (var s = start; s < end; s += PieceFloats)
+        else
         {
-            pieces.Add((s, Math.Min(PieceFloats, end - s), add));
+            ReceiveAll(s, buffer, start, count);
         }
     }
 
-    private static void SendAll(Socket s, float[] data, int start, int count)
-    {
-        var bytes = MemoryMarshal.AsBytes(data.AsSpan(start, count));
-        while (bytes.Length > 0)
-        {
-            bytes = bytes[s.Send(bytes)..];
-        }
-    }
+    private static void SendAll(Socket s, float[] data, int start, int count) =>
+        PolledSocket.SendAll(s, MemoryMarshal.AsBytes(data.AsSpan(start, count)), PeerSockets.IoTimeout);
 
-    private static void ReceiveAll(Socket s, float[] data, int start, int count)
-    {
-        var bytes = MemoryMarshal.AsBytes(data.AsSpan(start, count));
-        while (bytes.Length > 0)
-        {
-            var n = s.Receive(bytes);
-            if (n == 0)
-            {
-                throw new RingProtocolException("ring: peer closed the connection during all-reduce");
-            }
+    private static void ReceiveAll(Socket s, float[] data, int start, int count) =>
+        PolledSocket.ReceiveAll(s, MemoryMarshal.AsBytes(data.AsSpan(start, count)), PeerSockets.IoTimeout);
 
-            bytes = bytes[n..];
-        }
-    }
-
+    /// <summary>target[i] += source[i]: element by element, so the sums do not depend on the vector width.
+    /// Fully optimised from the first call: at tier 0 the vector operations are calls, several times slower.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInto(Span<float> target, ReadOnlySpan<float> source)
     {
-        var i = 0;
-        var width = Vector<float>.Count;
-        for (; i <= target.Length - width; i += width)
+        ArgumentOutOfRangeException.ThrowIfLessThan(source.Length, target.Length, nameof(source));
+        ref var t = ref MemoryMarshal.GetReference(target);
+        ref var s = ref MemoryMarshal.GetReference(source);
+        var n = (nuint)target.Length;
+        var width = (nuint)Vector<float>.Count;
+        nuint i = 0;
+        for (; i + width <= n; i += width)
         {
-            (new Vector<float>(target[i..]) + new Vector<float>(source[i..])).CopyTo(target[i..]);
+            Vector.StoreUnsafe(Vector.LoadUnsafe(ref t, i) + Vector.LoadUnsafe(ref s, i), ref t, i);
         }
 
-        for (; i < target.Length; i++)
+        for (; i < n; i++)
         {
-            target[i] += source[i];
+            Unsafe.Add(ref t, i) += Unsafe.Add(ref s, i);
         }
     }
 }

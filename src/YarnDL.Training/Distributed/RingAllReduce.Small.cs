@@ -38,17 +38,4 @@ public sealed partial class RingAllReduce
         var end = off + (int)((long)len * (chunk + 1) / WorldSize);
         return (start, end - start);
     }
-
-    private static void ReceiveChunk(System.Net.Sockets.Socket s, float[] buffer, int start, int count, bool add, float[] scratch)
-    {
-        if (add)
-        {
-            ReceiveAll(s, scratch, 0, count);
-            AddInto(buffer.AsSpan(start, count), scratch.AsSpan(0, count));
-        }
-        else
-        {
-            ReceiveAll(s, buffer, start, count);
-        }
-    }
 }

@@ -83,4 +83,50 @@ public sealed class ClientWireBehaviourTests
         var ex = await Assert.ThrowsAsync<HadoopConnectionException>(() => call.WaitAsync(cts.Token));
         Assert.Contains("99", ex.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_cancelled_call_fails_with_cancellation_its_late_answer_is_dropped_and_the_connection_stays_usable()
+    {
+        using var cts = new CancellationTokenSource(Deadline);
+        await using var peer = new RawRpcPeer();
+        await using var client = new HadoopRpcClient(peer.EndPoint, Protocol, HadoopAuth.Simple("alice"));
+        using var cancel = new CancellationTokenSource();
+        var call = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser, cancel.Token);
+        await peer.AcceptAsync(cts.Token);
+        await peer.ReadFrameAsync(cts.Token);
+        var (sent, _) = await peer.ReadFrameAsync(cts.Token);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(cts.Token));
+        await peer.RespondAsync((uint)sent.CallId, new AllocateResponseProto { ResponseId = 1 }, cts.Token);
+        var next = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
+        var (second, _) = await peer.ReadFrameAsync(cts.Token);
+        await peer.RespondAsync((uint)second.CallId, new AllocateResponseProto { ResponseId = 2 }, cts.Token);
+        Assert.Equal(2, (await next.WaitAsync(cts.Token)).ResponseId);
+    }
+
+    [Fact]
+    public async Task An_answered_call_does_not_time_out_later_and_the_next_call_gets_its_own_full_timeout()
+    {
+        using var cts = new CancellationTokenSource(Deadline);
+        var time = new FakeTimeProvider();
+        await using var peer = new RawRpcPeer();
+        var options = new HadoopRpcClientOptions { TimeProvider = time, CallTimeout = TimeSpan.FromSeconds(10) };
+        await using var client = new HadoopRpcClient(peer.EndPoint, Protocol, HadoopAuth.Simple("alice"), options);
+        var first = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
+        await peer.AcceptAsync(cts.Token);
+        await peer.ReadFrameAsync(cts.Token);
+        var (call0, _) = await peer.ReadFrameAsync(cts.Token);
+        await peer.RespondAsync((uint)call0.CallId, new AllocateResponseProto { ResponseId = 1 }, cts.Token);
+        Assert.Equal(1, (await first.WaitAsync(cts.Token)).ResponseId);
+
+        time.Advance(TimeSpan.FromSeconds(8));
+        var second = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
+        await peer.ReadFrameAsync(cts.Token);
+        time.Advance(TimeSpan.FromSeconds(9)); // past the first call's deadline, not the second's
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var ex = await Assert.ThrowsAsync<HadoopConnectionException>(() => second.WaitAsync(cts.Token));
+        Assert.Contains("timed out after 00:00:10", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using YarnDL.Training.Data;
+using YarnDL.Training.Distributed;
 
 namespace YarnDL.UnitTests.Training;
 
@@ -13,6 +16,10 @@ public sealed class RingAllReduceTests
     [InlineData(4, 262_147)]
     [InlineData(5, 3)]
     [InlineData(5, 99_991)]
+    [InlineData(2, (2 * 2 * 3 * RingAllReduce.ChunkFloats) + 2)] // pipelined: 3 slices per half, then a 1-float slice
+    [InlineData(3, 2 * ((3 * 2 * RingAllReduce.ChunkFloats) + 1001))] // 2 full slices per half and a short one
+    [InlineData(4, (2 * 2 * 4 * RingAllReduce.ChunkFloats) + 3)] // two full slices, then one shorter than the world
+    [InlineData(5, 2 * ((5 * RingAllReduce.ChunkFloats) + 2))] // last slice: 2 floats for 5 ranks (empty chunks)
     public async Task AllReduceSum_AnyWorldAndOddSize_EveryRankGetsTheSameExactSum(int world, int length)
     {
         var ranks = await LoopbackRing.CreateAsync(world);
@@ -50,6 +57,66 @@ public sealed class RingAllReduceTests
         var second = await RunGaussianAsync(4, 50_001);
         Assert.Equal(first[0], second[0]);
         Assert.All(first, r => Assert.Equal(first[0], r));
+    }
+
+    [Fact]
+    public async Task AllReduceSum_PipelinedFractionalValues_IsBitIdenticalAcrossRanksAndRuns()
+    {
+        var length = (2 * 3 * 4 * RingAllReduce.ChunkFloats) + 777;
+        var first = await RunGaussianAsync(4, length);
+        var second = await RunGaussianAsync(4, length);
+        Assert.Equal(first[0], second[0]);
+        Assert.All(first, r => Assert.Equal(first[0], r));
+    }
+
+    [Fact]
+    public async Task AllReduceSum_PeerLeaves_TheOthersFailInsteadOfWaiting()
+    {
+        var ranks = await LoopbackRing.CreateAsync(3);
+        var outcomes = LoopbackRing.RunEach(ranks, r =>
+        {
+            if (r.Rank == 2)
+            {
+                r.Dispose();
+                return null;
+            }
+
+            try
+            {
+                r.AllReduceSum(new float[4 * 1024 * 1024]);
+                return "completed";
+            }
+            catch (Exception e) when (e is IOException or SocketException)
+            {
+                return e.GetType().Name;
+            }
+        });
+
+        foreach (var r in ranks)
+        {
+            r.Dispose();
+        }
+
+        Assert.NotEqual("completed", outcomes[0]);
+        Assert.NotEqual("completed", outcomes[1]);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_LeftNeighbourNeverComes_TimesOut()
+    {
+        using var mine = Listen();
+        using var next = Listen(); // listens (so the connect succeeds) but its rank never joins
+        var peers = new[] { mine.LocalEndPoint!, next.LocalEndPoint! };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            RingAllReduce.ConnectAsync(0, peers, mine, TimeSpan.FromMilliseconds(300), CancellationToken.None));
+    }
+
+    private static Socket Listen()
+    {
+        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        s.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        s.Listen(4);
+        return s;
     }
 
     private static async Task<float[][]> RunGaussianAsync(int world, int length)

@@ -103,7 +103,7 @@ internal sealed partial class ClientConnection
         }
 
         var sasl = body.Next(RpcSaslProto.Parser);
-        if (!sasl.IsInitialized() || !body.AtEnd)
+        if (!RequiredFields.AreSet(sasl) || !body.AtEnd)
         {
             throw new HadoopSaslException("Malformed SASL reply.");
         }

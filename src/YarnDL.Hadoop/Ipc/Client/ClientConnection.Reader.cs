@@ -41,7 +41,7 @@ internal sealed partial class ClientConnection
     {
         var body = new FrameBody(frame);
         var header = body.Next(RpcResponseHeaderProto.Parser);
-        if (!header.IsInitialized())
+        if (!RequiredFields.AreSet(header))
         {
             throw new HadoopConnectionException("Response header lacks callId or status.");
         }

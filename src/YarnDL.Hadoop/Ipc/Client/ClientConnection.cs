@@ -15,6 +15,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     private readonly FrameReader _reader;
     private readonly HadoopRpcClientOptions _options;
     private readonly byte[] _clientId;
+    private readonly ByteString _clientIdBytes;
     private readonly ConcurrentDictionary<int, PendingCall> _pending = new();
     private readonly CancellationTokenSource _shutdown = new();
     private Task _readLoop = Task.CompletedTask;
@@ -32,6 +33,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         _reader = new FrameReader(_stream, options.MaxResponseLength);
         _options = options;
         _clientId = clientId;
+        _clientIdBytes = ByteString.CopyFrom(clientId);
     }
 
     public bool IsOpen => Volatile.Read(ref _closedReason) is null;
@@ -71,43 +73,51 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         return connection;
     }
 
-    public async Task<T> CallAsync<T>(RequestHeaderProto requestHeader, IMessage request, MessageParser<T> parser, CancellationToken cancellationToken)
+    /// <summary>Sends a call; the task completes with the response, a remote error, a timeout after
+    /// <see cref="HadoopRpcClientOptions.CallTimeout"/>, the caller's cancellation, or the connection's failure.</summary>
+    public Task<T> CallAsync<T>(RequestHeaderProto requestHeader, IMessage request, MessageParser<T> parser, CancellationToken cancellationToken)
         where T : IMessage<T>
     {
         var callId = Interlocked.Increment(ref _nextCallId) & 0x7FFFFFFF;
-        var header = NewHeader(callId, _clientId, retryCount: 0);
-        var frame = RpcFrame.Build(header, requestHeader, request);
-        var call = new PendingCall<T>(parser);
-        _pending[callId] = call;
-        if (Volatile.Read(ref _closedReason) is not null || !_writer.TryEnqueue(frame))
-        {
-            _pending.TryRemove(callId, out _);
-            var reason = Volatile.Read(ref _closedReason);
-            throw (Exception?)(reason as HadoopRemoteException) ?? new HadoopConnectionException("Connection is closed.", reason);
-        }
-
-        using var timeout = new CancellationTokenSource(_options.CallTimeout, _options.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        byte[] frame;
         try
         {
-            return await call.Task.WaitAsync(linked.Token);
+            frame = RpcFrame.Build(NewHeader(callId, _clientIdBytes, retryCount: 0), requestHeader, request);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+#pragma warning disable CA1031 // Reported through the task, as when this method was async.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            throw new HadoopConnectionException($"Call {requestHeader.MethodName} (id {callId}) timed out after {_options.CallTimeout}.");
+            return Task.FromException<T>(ex);
         }
-        finally
+
+        var call = new PendingCall<T>(this, callId, requestHeader.MethodName, parser);
+        _pending[callId] = call;
+        call.Start(_options.TimeProvider, _options.CallTimeout, cancellationToken);
+        if (Volatile.Read(ref _closedReason) is not null || !_writer.TryEnqueue(frame))
         {
-            _pending.TryRemove(callId, out _);
+            Forget(callId);
+            var reason = Volatile.Read(ref _closedReason);
+            var failure = (Exception?)(reason as HadoopRemoteException) ?? new HadoopConnectionException("Connection is closed.", reason);
+            call.Fail(failure);
         }
+
+        return call.Task;
     }
 
-    internal static RpcRequestHeaderProto NewHeader(int callId, byte[] clientId, int retryCount) => new()
+    /// <summary>Takes a call out of the table; false when its response, timeout, cancellation or the close came first.</summary>
+    internal bool Forget(int callId) => _pending.TryRemove(callId, out _);
+
+    internal static RpcRequestHeaderProto NewHeader(int callId, byte[] clientId, int retryCount) =>
+        NewHeader(callId, ByteString.CopyFrom(clientId), retryCount);
+
+    /// <summary>A request header; <paramref name="clientId"/> is immutable, so one instance serves every call.</summary>
+    internal static RpcRequestHeaderProto NewHeader(int callId, ByteString clientId, int retryCount) => new()
     {
         RpcKind = RpcKindProto.RpcProtocolBuffer,
         RpcOp = RpcRequestHeaderProto.Types.OperationProto.RpcFinalPacket,
         CallId = callId,
-        ClientId = ByteString.CopyFrom(clientId),
+        ClientId = clientId,
         RetryCount = retryCount,
     };
 
@@ -141,7 +151,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         var idle = _options.TimeProvider.GetElapsedTime(Interlocked.Read(ref _lastReadTicks));
         if (idle >= _options.PingInterval)
         {
-            _writer.TryEnqueue(RpcFrame.Build(NewHeader(RpcConstants.PingCallId, _clientId, RpcConstants.InvalidRetryCount)));
+            _writer.TryEnqueue(RpcFrame.Build(NewHeader(RpcConstants.PingCallId, _clientIdBytes, RpcConstants.InvalidRetryCount)));
         }
     }
 

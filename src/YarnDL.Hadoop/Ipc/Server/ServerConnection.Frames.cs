@@ -33,7 +33,7 @@ internal sealed partial class ServerConnection
             throw InvalidHeader(RpcConstants.AuthorizationFailedCallId, "Malformed RPC request header: " + ex.Message);
         }
 
-        if (!header.IsInitialized() || !header.HasRpcKind || !header.HasRpcOp)
+        if (!RequiredFields.AreSet(header) || !header.HasRpcKind || !header.HasRpcOp)
         {
             throw InvalidHeader(header.CallId, "RPC request header lacks callId, clientId, rpcKind or rpcOp.");
         }
@@ -117,8 +117,8 @@ internal sealed partial class ServerConnection
         try
         {
             var payload = body.NextDelimited();
-            request = handler.Parse(payload.ToArray());
-            if (!body.AtEnd || !request.IsInitialized())
+            request = handler.Parse(payload);
+            if (!body.AtEnd || !RequiredFields.AreSet(request))
             {
                 throw new HadoopConnectionException("Request has trailing bytes or lacks required fields.");
             }
@@ -129,33 +129,67 @@ internal sealed partial class ServerConnection
         }
 
         var context = new HadoopCallContext(_user!, _tokenIdentifier, protocol, method, callId, _remote);
-        _ = InvokeAsync(handler, context, request, header.ClientId, header.RetryCount, cancellationToken);
+        Invoke(handler, context, request, header.ClientId, header.RetryCount, cancellationToken);
     }
 
-    private async Task InvokeAsync(RpcHandler handler, HadoopCallContext context, IMessage request, ByteString clientId, int retryCount, CancellationToken cancellationToken)
+    /// <summary>Runs the handler and answers; a handler that finished at once is answered here, without a task.</summary>
+    private void Invoke(RpcHandler handler, HadoopCallContext context, IMessage request, ByteString clientId, int retryCount, CancellationToken cancellationToken)
     {
         byte[] frame;
         try
         {
-            var response = await handler.InvokeAsync(context, request, cancellationToken);
-            frame = ServerResponses.Success(context.CallId, clientId, retryCount, response);
-        }
-        catch (HadoopServerException ex)
-        {
-            frame = ServerResponses.Error(context.CallId, clientId, retryCount, false, ErrorCode.ErrorApplication, ex.ClassName, ex.Message);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return;
+            var pending = handler.InvokeAsync(context, request, cancellationToken);
+            if (!pending.IsCompleted)
+            {
+                _ = ReplyWhenDoneAsync(pending, context.CallId, clientId, retryCount, cancellationToken);
+                return;
+            }
+
+            frame = ServerResponses.Success(context.CallId, clientId, retryCount, pending.Result);
         }
 #pragma warning disable CA1031 // A handler bug must become an error response, not kill the connection.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            frame = ServerResponses.Error(context.CallId, clientId, retryCount, false, ErrorCode.ErrorApplication, HadoopExceptionNames.IOException, ex.GetType().Name + ": " + ex.Message);
+            ReplyFailure(ex, context.CallId, clientId, retryCount, cancellationToken);
+            return;
         }
 
         Reply(frame);
+    }
+
+    private async Task ReplyWhenDoneAsync(ValueTask<IMessage> pending, int callId, ByteString clientId, int retryCount, CancellationToken cancellationToken)
+    {
+        byte[] frame;
+        try
+        {
+            frame = ServerResponses.Success(callId, clientId, retryCount, await pending);
+        }
+#pragma warning disable CA1031 // A handler bug must become an error response, not kill the connection.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            ReplyFailure(ex, callId, clientId, retryCount, cancellationToken);
+            return;
+        }
+
+        Reply(frame);
+    }
+
+    /// <summary>A handler's exception as Hadoop reports it; nothing when the connection is closing.</summary>
+    private void ReplyFailure(Exception ex, int callId, ByteString clientId, int retryCount, CancellationToken cancellationToken)
+    {
+        switch (ex)
+        {
+            case HadoopServerException server:
+                Reply(ServerResponses.Error(callId, clientId, retryCount, false, ErrorCode.ErrorApplication, server.ClassName, server.Message));
+                break;
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                break;
+            default:
+                Reply(ServerResponses.Error(callId, clientId, retryCount, false, ErrorCode.ErrorApplication, HadoopExceptionNames.IOException, ex.GetType().Name + ": " + ex.Message));
+                break;
+        }
     }
 
     private void Reply(byte[] frame) => _writer.TryEnqueue(frame);
@@ -166,7 +200,7 @@ internal sealed partial class ServerConnection
         try
         {
             var message = body.Next(parser);
-            if ((last && !body.AtEnd) || !message.IsInitialized())
+            if ((last && !body.AtEnd) || !RequiredFields.AreSet(message))
             {
                 throw new HadoopConnectionException("trailing bytes or missing required fields");
             }
