@@ -25,6 +25,7 @@ internal static class CliApp
 
         root.Subcommands.Add(AdminCommand.Create(NodesCommand.Create(common, services)));
         root.Subcommands.Add(MiniClusterCommand.Create());
+        HelpTextAction.Install(root);
         return root;
     }
 
