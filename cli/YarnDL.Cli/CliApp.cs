@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using YarnDL.Cli.Commands;
 using YarnDL.Cli.Commands.Admin;
 using YarnDL.Cli.Commands.MiniCluster;
@@ -29,10 +30,24 @@ internal static class CliApp
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, CliServices services, TextWriter output, TextWriter error, CancellationToken ct = default)
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A synchronous action (help, version, completion suggestions, parse errors)
+    /// runs right here, so such a start compiles no async state machine.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, CliServices services, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         var parse = BuildRoot(services).Parse(args);
-        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct).ConfigureAwait(false);
-        return parse.Errors.Count > 0 && code == 1 ? ExitCodes.BadInput : code;
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        if (parse.Action is not AsynchronousCommandLineAction)
+        {
+            return Task.FromResult(ExitCode(parse, parse.Invoke(configuration)));
+        }
+
+        return InvokeAsync(parse, configuration, ct);
     }
+
+    private static async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration configuration, CancellationToken ct) =>
+        ExitCode(parse, await parse.InvokeAsync(configuration, ct).ConfigureAwait(false));
+
+    private static int ExitCode(ParseResult parse, int code) => parse.Errors.Count > 0 && code == 1 ? ExitCodes.BadInput : code;
 }

@@ -19,6 +19,8 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
 {
     private const string Indent = "  ";
     private const string Gap = "  ";
+    private const string Spaces = "                                                                "; // 64: padding without a fill loop
+
 
     /// <summary>Help is asked for: missing arguments of the command are not errors then.</summary>
     public override bool ClearsParseErrors => true;
@@ -314,13 +316,13 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
                 continue;
             }
 
-            sb.Append(' ', width - label.Length).Append(Gap);
+            Pad(sb, width - label.Length).Append(Gap);
             var first = true;
             foreach (var line in Wrap(text, room))
             {
                 if (!first)
                 {
-                    sb.Append(' ', column);
+                    Pad(sb, column);
                 }
 
                 sb.Append(line).Append('\n');
@@ -329,6 +331,16 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
         }
 
         sb.Append('\n');
+    }
+
+    private static StringBuilder Pad(StringBuilder sb, int count)
+    {
+        for (; count > Spaces.Length; count -= Spaces.Length)
+        {
+            sb.Append(Spaces);
+        }
+
+        return sb.Append(Spaces, 0, count);
     }
 
     /// <summary>Word-wraps <paramref name="text"/> into lines of at most <paramref name="room"/> characters (a longer word stays whole).</summary>
