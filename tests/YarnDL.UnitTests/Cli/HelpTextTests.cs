@@ -31,7 +31,8 @@ public sealed class HelpTextTests
     {
         var args = path.Length == 0 ? new[] { "--help" } : [.. path.Split(' '), "--help"];
 
-        var ours = Invoke(CliApp.BuildRoot(Services()), args);
+        // Ours as yarndl runs it: only the verb named in args built whole. The library's on the whole tree.
+        var ours = Invoke(CliApp.BuildRoot(Services(), args), args);
 
         var stockRoot = CliApp.BuildRoot(Services());
         foreach (var help in stockRoot.Options.OfType<HelpOption>())
@@ -52,6 +53,34 @@ public sealed class HelpTextTests
 
         Assert.Equal(0, code);
         Assert.Contains("yarndl submit <job> [options]".Replace("yarndl", CliApp.BuildRoot(Services()).Name, StringComparison.Ordinal), text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--help" }, "")]
+    [InlineData(new string[0], "")]
+    [InlineData(new[] { "-v", "--version" }, "")]
+    [InlineData(new[] { "--verbose", "submit", "job.yaml", "--wait" }, "submit")]
+    [InlineData(new[] { "stop", "application_1_1" }, "stop")]
+    [InlineData(new[] { "[suggest:3]", "yarndl s" }, null)]
+    [InlineData(new[] { "@args.rsp" }, null)]
+    [InlineData(new[] { "--rm", "http://rm:8088", "status" }, null)]
+    public void The_verb_to_build_is_the_first_token_after_root_flags(string[] args, string? verb)
+    {
+        Assert.Equal(verb, CliApp.TargetVerb(CliApp.BuildRoot(Services(), []), args));
+    }
+
+    [Fact]
+    public void Only_the_verb_that_runs_is_built_whole()
+    {
+        var help = CliApp.BuildRoot(Services(), ["--help"]);
+        Assert.All(help.Subcommands, c => Assert.Empty(c.Options));
+
+        var kill = CliApp.BuildRoot(Services(), ["stop", "application_1_1"]);
+        Assert.NotEmpty(kill.Subcommands.Single(c => c.Name == "kill").Options);
+        Assert.Empty(kill.Subcommands.Single(c => c.Name == "submit").Options);
+
+        static int[] Shape(RootCommand root) => [.. root.Subcommands.Select(c => c.Options.Count + c.Subcommands.Count)];
+        Assert.Equal(Shape(CliApp.BuildRoot(Services())), Shape(CliApp.BuildRoot(Services(), ["sbumit"])));
     }
 
     [Fact]

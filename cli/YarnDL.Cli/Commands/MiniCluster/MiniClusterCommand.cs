@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using YarnDL.Cli.Hosting;
 using YarnDL.MiniCluster;
 
 namespace YarnDL.Cli.Commands.MiniCluster;
@@ -7,6 +8,9 @@ namespace YarnDL.Cli.Commands.MiniCluster;
 /// <summary><c>yarndl minicluster</c>: runs a local RM + NMs in the foreground until Ctrl-C / SIGTERM.</summary>
 internal static class MiniClusterCommand
 {
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare() => new("minicluster", "Run a local YARN stand-in (ResourceManager + NodeManagers) in the foreground");
+
     public static Command Create()
     {
         var nodes = new Option<int>("--nodes") { Description = "Number of NodeManagers", DefaultValueFactory = _ => 1 };
@@ -22,10 +26,7 @@ internal static class MiniClusterCommand
         var ha = new Option<bool>("--ha") { Description = "Start two RMs (rm1 active, rm2 standby)" };
         var workDir = new Option<string?>("--work-dir") { Description = "Directory for conf, WebHDFS data and container dirs (kept)" };
 
-        var command = new Command("minicluster", "Run a local YARN stand-in (ResourceManager + NodeManagers) in the foreground")
-        {
-            nodes, gpus, memory, vcores, rmPort, ha, workDir,
-        };
+        var command = Declare().WithOptions(nodes, gpus, memory, vcores, rmPort, ha, workDir);
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
             var options = new MiniClusterOptions
