@@ -33,8 +33,15 @@ internal static class CliApp
     /// (name, description, arguments): building every verb's options and handlers JIT-compiles System.CommandLine's
     /// generic option types for each value type they use, which <c>yarndl --help</c> never needs (issue 4).
     /// </summary>
-    public static RootCommand BuildRoot(CliServices services, IReadOnlyList<string>? args = null)
+    public static RootCommand BuildRoot(CliServices services, IReadOnlyList<string>? args = null) => BuildRoot(() => services, args);
+
+    /// <summary>
+    /// As above, creating the services only when a verb is built whole: <c>yarndl --help</c> then loads neither the HTTP
+    /// stack nor the REST client assemblies their delegates name.
+    /// </summary>
+    public static RootCommand BuildRoot(Func<CliServices> createServices, IReadOnlyList<string>? args = null)
     {
+        CliServices? services = null;
         var common = new CommonOptions();
         var root = new RootCommand("yarndl: run distributed deep-learning jobs on GPU Hadoop YARN clusters");
         root.Options.Add(common.Verbose);
@@ -50,7 +57,7 @@ internal static class CliApp
         for (var i = 0; i < Verbs.Length; i++)
         {
             var whole = target is null || (target.Length > 0 && !found) || Names(declared[i], target);
-            root.Subcommands.Add(whole ? Verbs[i].Create(common, services) : declared[i]);
+            root.Subcommands.Add(whole ? Verbs[i].Create(common, services ??= createServices()) : declared[i]);
         }
 
         HelpTextAction.Install(root);
@@ -95,9 +102,13 @@ internal static class CliApp
     /// Parses and runs <paramref name="args"/>. A synchronous action (help, version, completion suggestions, parse errors)
     /// runs right here, so such a start compiles no async state machine.
     /// </summary>
-    public static Task<int> RunAsync(string[] args, CliServices services, TextWriter output, TextWriter error, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, CliServices services, TextWriter output, TextWriter error, CancellationToken ct = default) =>
+        RunAsync(args, () => services, output, error, ct);
+
+    /// <inheritdoc cref="RunAsync(string[], CliServices, TextWriter, TextWriter, CancellationToken)"/>
+    public static Task<int> RunAsync(string[] args, Func<CliServices> createServices, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
-        var parse = BuildRoot(services, args).Parse(args);
+        var parse = BuildRoot(createServices, args).Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         if (parse.Action is not AsynchronousCommandLineAction)
         {

@@ -187,7 +187,7 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
         return argument.Arity.MinimumNumberOfValues == 0 ? "[" + label + "]" : label;
     }
 
-    private static string ArgumentLabel(Argument argument) => "<" + ValueName(argument.HelpName, argument.GetCompletions(CompletionContext.Empty), argument.Name) + ">";
+    private static string ArgumentLabel(Argument argument) => "<" + ValueName(argument.HelpName, argument.CompletionSources, argument.Name) + ">";
 
     private static string OptionLabel(Option option)
     {
@@ -204,7 +204,7 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
         var label = string.Join(", ", names);
         if (option.Arity.MaximumNumberOfValues > 0 && option.ValueType != typeof(bool))
         {
-            label += " <" + ValueName(option.HelpName, option.GetCompletions(CompletionContext.Empty), option.Name.TrimStart('-')) + ">";
+            label += " <" + ValueName(option.HelpName, option.CompletionSources, option.Name.TrimStart('-')) + ">";
         }
 
         return option.Required ? label + " (REQUIRED)" : label;
@@ -220,15 +220,18 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
         {
             if (!argument.Hidden)
             {
-                sb.Append(' ').Append(ArgumentUsage(argument, ValueName(argument.HelpName, argument.GetCompletions(CompletionContext.Empty), argument.Name)));
+                sb.Append(' ').Append(ArgumentUsage(argument, ValueName(argument.HelpName, argument.CompletionSources, argument.Name)));
             }
         }
 
         return sb.ToString();
     }
 
-    /// <summary>The help name if set, else the fixed values (enum members, accepted values) as <c>a|b</c>, else the name.</summary>
-    private static string ValueName(string? helpName, IEnumerable<CompletionItem> completions, string name)
+    /// <summary>
+    /// The help name if set, else the fixed values (enum members, accepted values) as <c>a|b</c>, else the name. The sources
+    /// are asked directly: the library's GetCompletions sorts with LINQ (more JIT at start).
+    /// </summary>
+    private static string ValueName(string? helpName, List<Func<CompletionContext, IEnumerable<CompletionItem>>> sources, string name)
     {
         if (!string.IsNullOrEmpty(helpName))
         {
@@ -236,9 +239,15 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
         }
 
         var values = new List<string>();
-        foreach (var item in completions)
+        foreach (var source in sources)
         {
-            values.Add(item.Label);
+            foreach (var item in source(CompletionContext.Empty))
+            {
+                if (!values.Contains(item.Label))
+                {
+                    values.Add(item.Label);
+                }
+            }
         }
 
         if (values.Count == 0)
