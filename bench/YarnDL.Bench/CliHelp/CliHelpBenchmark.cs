@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection.PortableExecutable;
 
 namespace YarnDL.Bench.CliHelp;
 
 /// <summary>
 /// <c>cli-help</c>: wall time of <c>yarndl --help</c> against a .NET hello-world built in the same run, both
-/// started as <c>dotnet X.dll</c> (Release, framework-dependent). yarndl is measured as shipped: published
-/// ReadyToRun for this machine's RID (System.CommandLine is IL-only, so without R2R its JIT dominates).
-/// Prints the median of several runs; goal ≤ 1.5.
+/// started as <c>dotnet X.dll</c> (Release, framework-dependent). yarndl is measured as users get it: the tool package
+/// <c>dotnet pack</c> makes, installed with <c>dotnet tool install</c> from it (which picks this machine's RID-specific,
+/// ReadyToRun package, or the portable one elsewhere). Prints the median of several runs; goal ≤ 1.5.
 /// </summary>
 internal sealed class CliHelpBenchmark : IBenchmark
 {
@@ -21,15 +22,15 @@ internal sealed class CliHelpBenchmark : IBenchmark
         var work = Directory.CreateTempSubdirectory("yarndl-bench-clihelp-").FullName;
         try
         {
-            var cliOut = Path.Combine(work, "cli");
             var helloOut = Path.Combine(work, "hello");
-            var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-            await BuildAsync("publish", Path.Combine(root, "cli", "YarnDL.Cli", "YarnDL.Cli.csproj"), cliOut, $"-r {rid} --self-contained false -p:PublishReadyToRun=true", cancellationToken);
+            var (cliDll, package) = await InstallToolAsync(root, work, cancellationToken);
             await BuildAsync("build", WriteHelloProject(Path.Combine(work, "hello-src")), helloOut, string.Empty, cancellationToken);
 
-            var cli = await MedianAsync(Path.Combine(cliOut, "yarndl.dll"), "--help", cancellationToken);
+            var cli = await MedianAsync(cliDll, "--help", cancellationToken);
             var hello = await MedianAsync(Path.Combine(helloOut, "hello.dll"), string.Empty, cancellationToken);
             var inv = CultureInfo.InvariantCulture;
+            await output.WriteLineAsync($"cli_package={package}");
+            await output.WriteLineAsync($"cli_readytorun={(IsReadyToRun(cliDll) ? "true" : "false")}");
             await output.WriteLineAsync($"cli_help_ms={cli.TotalMilliseconds.ToString("0.0", inv)}");
             await output.WriteLineAsync($"hello_ms={hello.TotalMilliseconds.ToString("0.0", inv)}");
             await output.WriteLineAsync($"cli_help_vs_hello={(cli / hello).ToString("0.00", inv)}");
@@ -39,6 +40,49 @@ internal sealed class CliHelpBenchmark : IBenchmark
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Packs cli/YarnDL.Cli as the README says and installs the tool into <paramref name="work"/> from those packages only
+    /// (own NuGet cache: a cached 0.1.0 from an earlier pack must not stand in); returns the installed <c>yarndl.dll</c> and the package it came from.
+    /// </summary>
+    private static async Task<(string Dll, string Package)> InstallToolAsync(string root, string work, CancellationToken ct)
+    {
+        var packages = Path.Combine(work, "packages");
+        var (code, text) = await RunProcessAsync("dotnet", $"pack \"{Path.Combine(root, "cli", "YarnDL.Cli", "YarnDL.Cli.csproj")}\" -c Release -o \"{packages}\" -nologo -v q", ct);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"dotnet pack failed ({code}):\n{text}");
+        }
+
+        var pointer = Directory.GetFiles(packages, "YarnDL.Cli.*.nupkg")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Select(n => n!["YarnDL.Cli.".Length..])
+            .Single(v => char.IsAsciiDigit(v[0]));
+        var config = Path.Combine(work, "nuget.config");
+        await File.WriteAllTextAsync(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources><clear /><add key="yarndl" value="{packages}" /></packageSources>
+            </configuration>
+            """, ct);
+        var tools = Path.Combine(work, "tool");
+        (code, text) = await RunProcessAsync("dotnet", $"tool install --tool-path \"{tools}\" --configfile \"{config}\" YarnDL.Cli --version {pointer}", ct,
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work, "nuget-cache") });
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"dotnet tool install failed ({code}):\n{text}");
+        }
+
+        var store = Path.Combine(tools, ".store", "yarndl.cli", pointer);
+        var dll = Directory.GetFiles(store, "yarndl.dll", SearchOption.AllDirectories).Single();
+        return (dll, Path.GetRelativePath(store, dll).Split(Path.DirectorySeparatorChar)[0]);
+    }
+
+    private static bool IsReadyToRun(string dll)
+    {
+        using var pe = new PEReader(File.OpenRead(dll));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static string WriteHelloProject(string dir)
@@ -88,9 +132,14 @@ internal sealed class CliHelpBenchmark : IBenchmark
         return times[Runs / 2];
     }
 
-    private static async Task<(int Code, string Output)> RunProcessAsync(string file, string arguments, CancellationToken ct)
+    private static async Task<(int Code, string Output)> RunProcessAsync(string file, string arguments, CancellationToken ct, Dictionary<string, string>? env = null)
     {
         var psi = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (key, value) in env ?? [])
+        {
+            psi.Environment[key] = value;
+        }
+
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + file);
         var stdout = p.StandardOutput.ReadToEndAsync(ct);
         var stderr = p.StandardError.ReadToEndAsync(ct);
