@@ -21,7 +21,7 @@ internal static class SubmitCommand
     public static Command Create(CommonOptions common, CliServices services)
     {
         var wait = new Option<bool>("--wait", "-w") { Description = "Wait for the end; exit 0 only if the job succeeded" };
-        var local = new Option<bool>("--local") { Description = "Run on an in-process MiniCluster sized to this machine (implies --wait)" };
+        var local = new Option<bool>("--local") { Description = "Run on a local MiniCluster sized to this machine (implies --wait)" };
         var queue = new Option<string?>("--queue", "-q") { Description = "YARN queue (overrides the spec)" };
         var amMode = new Option<AmMode?>("--am-mode") { Description = "AM packaging: image, upload or local (overrides am.mode)" };
         var webHdfs = new Option<string?>("--webhdfs") { Description = "NameNode web URL for staging (default: $YARNDL_WEBHDFS; none = local staging)" };
