@@ -8,11 +8,11 @@ namespace YarnDL.Bench.CliHelp;
 /// <c>cli-help</c>: wall time of <c>yarndl --help</c> against a .NET hello-world built in the same run, both
 /// started as <c>dotnet X.dll</c> (Release, framework-dependent). yarndl is measured as users get it: the tool package
 /// <c>dotnet pack</c> makes, installed with <c>dotnet tool install</c> from it (which picks this machine's RID-specific,
-/// ReadyToRun package, or the portable one elsewhere). Prints the median of several runs; goal ≤ 1.5.
+/// ReadyToRun package, or the portable one elsewhere). Prints the medians of interleaved runs; goal ≤ 1.5.
 /// </summary>
 internal sealed class CliHelpBenchmark : IBenchmark
 {
-    private const int Runs = 7;
+    private const int Runs = 15;
 
     public string Name => "cli-help";
 
@@ -26,8 +26,7 @@ internal sealed class CliHelpBenchmark : IBenchmark
             var (cliDll, package) = await InstallToolAsync(root, work, cancellationToken);
             await BuildAsync("build", WriteHelloProject(Path.Combine(work, "hello-src")), helloOut, string.Empty, cancellationToken);
 
-            var cli = await MedianAsync(cliDll, "--help", cancellationToken);
-            var hello = await MedianAsync(Path.Combine(helloOut, "hello.dll"), string.Empty, cancellationToken);
+            var (cli, hello) = await MediansAsync(cliDll, "--help", Path.Combine(helloOut, "hello.dll"), cancellationToken);
             var inv = CultureInfo.InvariantCulture;
             await output.WriteLineAsync($"cli_package={package}");
             await output.WriteLineAsync($"cli_readytorun={(IsReadyToRun(cliDll) ? "true" : "false")}");
@@ -111,25 +110,41 @@ internal sealed class CliHelpBenchmark : IBenchmark
         }
     }
 
-    private static async Task<TimeSpan> MedianAsync(string dll, string arguments, CancellationToken ct)
+    /// <summary>
+    /// Median wall times of both programs, their runs interleaved (and which goes first alternating), so a change of load
+    /// on a shared machine falls on both alike rather than on whichever was measured second.
+    /// </summary>
+    private static async Task<(TimeSpan Cli, TimeSpan Hello)> MediansAsync(string cliDll, string cliArguments, string helloDll, CancellationToken ct)
     {
-        await RunProcessAsync("dotnet", $"\"{dll}\" {arguments}", ct); // warm the file cache
-        var times = new List<TimeSpan>(Runs);
+        await TimeAsync(cliDll, cliArguments, ct); // warm the file cache
+        await TimeAsync(helloDll, string.Empty, ct);
+        var cli = new List<TimeSpan>(Runs);
+        var hello = new List<TimeSpan>(Runs);
         for (var i = 0; i < Runs; i++)
         {
-            var sw = Stopwatch.StartNew();
-            var (code, text) = await RunProcessAsync("dotnet", $"\"{dll}\" {arguments}", ct);
-            sw.Stop();
-            if (code != 0)
+            if (i % 2 == 0)
             {
-                throw new InvalidOperationException($"{dll} exited {code}:\n{text}");
+                cli.Add(await TimeAsync(cliDll, cliArguments, ct));
+                hello.Add(await TimeAsync(helloDll, string.Empty, ct));
             }
-
-            times.Add(sw.Elapsed);
+            else
+            {
+                hello.Add(await TimeAsync(helloDll, string.Empty, ct));
+                cli.Add(await TimeAsync(cliDll, cliArguments, ct));
+            }
         }
 
-        times.Sort();
-        return times[Runs / 2];
+        cli.Sort();
+        hello.Sort();
+        return (cli[Runs / 2], hello[Runs / 2]);
+    }
+
+    private static async Task<TimeSpan> TimeAsync(string dll, string arguments, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        var (code, text) = await RunProcessAsync("dotnet", $"\"{dll}\" {arguments}", ct);
+        sw.Stop();
+        return code == 0 ? sw.Elapsed : throw new InvalidOperationException($"{dll} exited {code}:\n{text}");
     }
 
     private static async Task<(int Code, string Output)> RunProcessAsync(string file, string arguments, CancellationToken ct, Dictionary<string, string>? env = null)
