@@ -4,6 +4,8 @@ namespace YarnDL.Cli;
 
 internal static class Program
 {
-    public static Task<int> Main(string[] args) =>
-        CliApp.RunAsync(args, DefaultServices.Create(), Console.Out, Console.Error);
+    // Not async: help, version and parse errors run synchronously (CliApp.RunAsync), with no state machine to JIT;
+    // the services are created only for a verb that runs.
+    public static int Main(string[] args) =>
+        CliApp.RunAsync(args, DefaultServices.Create, Console.Out, Console.Error).GetAwaiter().GetResult();
 }

@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection.PortableExecutable;
 
 namespace YarnDL.Bench.CliHelp;
 
 /// <summary>
 /// <c>cli-help</c>: wall time of <c>yarndl --help</c> against a .NET hello-world built in the same run, both
-/// started as <c>dotnet X.dll</c> (Release, framework-dependent). yarndl is measured as shipped: published
-/// ReadyToRun for this machine's RID (System.CommandLine is IL-only, so without R2R its JIT dominates).
-/// Prints the median of several runs; goal ≤ 1.5.
+/// started as <c>dotnet X.dll</c> (Release, framework-dependent). yarndl is measured as users get it: the tool package
+/// <c>dotnet pack</c> makes, installed with <c>dotnet tool install</c> from it (which picks this machine's RID-specific,
+/// ReadyToRun package, or the portable one elsewhere). Prints the medians of interleaved runs; goal ≤ 1.5.
 /// </summary>
 internal sealed class CliHelpBenchmark : IBenchmark
 {
-    private const int Runs = 7;
+    private const int Runs = 15;
 
     public string Name => "cli-help";
 
@@ -21,15 +22,14 @@ internal sealed class CliHelpBenchmark : IBenchmark
         var work = Directory.CreateTempSubdirectory("yarndl-bench-clihelp-").FullName;
         try
         {
-            var cliOut = Path.Combine(work, "cli");
             var helloOut = Path.Combine(work, "hello");
-            var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-            await BuildAsync("publish", Path.Combine(root, "cli", "YarnDL.Cli", "YarnDL.Cli.csproj"), cliOut, $"-r {rid} --self-contained false -p:PublishReadyToRun=true", cancellationToken);
+            var (cliDll, package) = await InstallToolAsync(root, work, cancellationToken);
             await BuildAsync("build", WriteHelloProject(Path.Combine(work, "hello-src")), helloOut, string.Empty, cancellationToken);
 
-            var cli = await MedianAsync(Path.Combine(cliOut, "yarndl.dll"), "--help", cancellationToken);
-            var hello = await MedianAsync(Path.Combine(helloOut, "hello.dll"), string.Empty, cancellationToken);
+            var (cli, hello) = await MediansAsync(cliDll, "--help", Path.Combine(helloOut, "hello.dll"), cancellationToken);
             var inv = CultureInfo.InvariantCulture;
+            await output.WriteLineAsync($"cli_package={package}");
+            await output.WriteLineAsync($"cli_readytorun={(IsReadyToRun(cliDll) ? "true" : "false")}");
             await output.WriteLineAsync($"cli_help_ms={cli.TotalMilliseconds.ToString("0.0", inv)}");
             await output.WriteLineAsync($"hello_ms={hello.TotalMilliseconds.ToString("0.0", inv)}");
             await output.WriteLineAsync($"cli_help_vs_hello={(cli / hello).ToString("0.00", inv)}");
@@ -39,6 +39,49 @@ internal sealed class CliHelpBenchmark : IBenchmark
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Packs cli/YarnDL.Cli as the README says and installs the tool into <paramref name="work"/> from those packages only
+    /// (own NuGet cache: a cached 0.1.0 from an earlier pack must not stand in); returns the installed <c>yarndl.dll</c> and the package it came from.
+    /// </summary>
+    private static async Task<(string Dll, string Package)> InstallToolAsync(string root, string work, CancellationToken ct)
+    {
+        var packages = Path.Combine(work, "packages");
+        var (code, text) = await RunProcessAsync("dotnet", $"pack \"{Path.Combine(root, "cli", "YarnDL.Cli", "YarnDL.Cli.csproj")}\" -c Release -o \"{packages}\" -nologo -v q", ct);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"dotnet pack failed ({code}):\n{text}");
+        }
+
+        var pointer = Directory.GetFiles(packages, "YarnDL.Cli.*.nupkg")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Select(n => n!["YarnDL.Cli.".Length..])
+            .Single(v => char.IsAsciiDigit(v[0]));
+        var config = Path.Combine(work, "nuget.config");
+        await File.WriteAllTextAsync(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources><clear /><add key="yarndl" value="{packages}" /></packageSources>
+            </configuration>
+            """, ct);
+        var tools = Path.Combine(work, "tool");
+        (code, text) = await RunProcessAsync("dotnet", $"tool install --tool-path \"{tools}\" --configfile \"{config}\" YarnDL.Cli --version {pointer}", ct,
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work, "nuget-cache") });
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"dotnet tool install failed ({code}):\n{text}");
+        }
+
+        var store = Path.Combine(tools, ".store", "yarndl.cli", pointer);
+        var dll = Directory.GetFiles(store, "yarndl.dll", SearchOption.AllDirectories).Single();
+        return (dll, Path.GetRelativePath(store, dll).Split(Path.DirectorySeparatorChar)[0]);
+    }
+
+    private static bool IsReadyToRun(string dll)
+    {
+        using var pe = new PEReader(File.OpenRead(dll));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static string WriteHelloProject(string dir)
@@ -67,30 +110,51 @@ internal sealed class CliHelpBenchmark : IBenchmark
         }
     }
 
-    private static async Task<TimeSpan> MedianAsync(string dll, string arguments, CancellationToken ct)
+    /// <summary>
+    /// Median wall times of both programs, their runs interleaved (and which goes first alternating), so a change of load
+    /// on a shared machine falls on both alike rather than on whichever was measured second.
+    /// </summary>
+    private static async Task<(TimeSpan Cli, TimeSpan Hello)> MediansAsync(string cliDll, string cliArguments, string helloDll, CancellationToken ct)
     {
-        await RunProcessAsync("dotnet", $"\"{dll}\" {arguments}", ct); // warm the file cache
-        var times = new List<TimeSpan>(Runs);
+        await TimeAsync(cliDll, cliArguments, ct); // warm the file cache
+        await TimeAsync(helloDll, string.Empty, ct);
+        var cli = new List<TimeSpan>(Runs);
+        var hello = new List<TimeSpan>(Runs);
         for (var i = 0; i < Runs; i++)
         {
-            var sw = Stopwatch.StartNew();
-            var (code, text) = await RunProcessAsync("dotnet", $"\"{dll}\" {arguments}", ct);
-            sw.Stop();
-            if (code != 0)
+            if (i % 2 == 0)
             {
-                throw new InvalidOperationException($"{dll} exited {code}:\n{text}");
+                cli.Add(await TimeAsync(cliDll, cliArguments, ct));
+                hello.Add(await TimeAsync(helloDll, string.Empty, ct));
             }
-
-            times.Add(sw.Elapsed);
+            else
+            {
+                hello.Add(await TimeAsync(helloDll, string.Empty, ct));
+                cli.Add(await TimeAsync(cliDll, cliArguments, ct));
+            }
         }
 
-        times.Sort();
-        return times[Runs / 2];
+        cli.Sort();
+        hello.Sort();
+        return (cli[Runs / 2], hello[Runs / 2]);
     }
 
-    private static async Task<(int Code, string Output)> RunProcessAsync(string file, string arguments, CancellationToken ct)
+    private static async Task<TimeSpan> TimeAsync(string dll, string arguments, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        var (code, text) = await RunProcessAsync("dotnet", $"\"{dll}\" {arguments}", ct);
+        sw.Stop();
+        return code == 0 ? sw.Elapsed : throw new InvalidOperationException($"{dll} exited {code}:\n{text}");
+    }
+
+    private static async Task<(int Code, string Output)> RunProcessAsync(string file, string arguments, CancellationToken ct, Dictionary<string, string>? env = null)
     {
         var psi = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (key, value) in env ?? [])
+        {
+            psi.Environment[key] = value;
+        }
+
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + file);
         var stdout = p.StandardOutput.ReadToEndAsync(ct);
         var stderr = p.StandardError.ReadToEndAsync(ct);

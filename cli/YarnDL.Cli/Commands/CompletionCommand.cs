@@ -24,11 +24,18 @@ internal static class CompletionCommand
         compdef _yarndl yarndl
         """;
 
-    public static Command Create(CommonOptions common)
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare()
     {
         var shell = new Argument<string>("shell") { Description = "bash or zsh" };
         shell.AcceptOnlyFromAmong("bash", "zsh");
-        var command = new Command("completion", "Print a shell completion script (eval \"$(yarndl completion bash)\")") { shell };
+        return new Command("completion", "Print a shell completion script (eval \"$(yarndl completion bash)\")") { shell };
+    }
+
+    public static Command Create(CommonOptions common)
+    {
+        var command = Declare();
+        var shell = (Argument<string>)command.Arguments[0];
         CommandRunner.SetAction(command, common, async (r, o, _) =>
         {
             await o.WriteLineAsync(r.GetValue(shell) == "zsh" ? Zsh : Bash).ConfigureAwait(false);

@@ -6,12 +6,19 @@ namespace YarnDL.Cli.Commands;
 /// <summary><c>yarndl kill APP</c>.</summary>
 internal static class KillCommand
 {
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare()
+    {
+        var command = new Command("kill", "Kill an application") { AppIdArgument.Create() };
+        command.Aliases.Add("stop");
+        return command;
+    }
+
     public static Command Create(CommonOptions common, CliServices services)
     {
-        var app = AppIdArgument.Create();
         var reason = new Option<string?>("--reason") { Description = "Diagnostics recorded with the kill" };
-        var command = new Command("kill", "Kill an application") { app, reason };
-        command.Aliases.Add("stop");
+        var command = Declare().WithOptions(reason);
+        var app = (Argument<string>)command.Arguments[0];
         common.AddClusterOptions(command);
         CommandRunner.SetAction(command, common, async (r, o, ct) =>
         {

@@ -10,6 +10,9 @@ namespace YarnDL.Cli.Commands;
 /// <summary><c>yarndl list [--state S,…] [--queue Q] [--owner U] [--tag T] [--limit N] [--all-types] [--json]</c>.</summary>
 internal static class ListCommand
 {
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare() => new("list", "List applications");
+
     public static Command Create(CommonOptions common, CliServices services)
     {
         var states = new Option<string[]>("--state") { Description = "Filter by YARN state (RUNNING, ACCEPTED, FINISHED, FAILED, KILLED, …)", AllowMultipleArgumentsPerToken = true };
@@ -20,7 +23,7 @@ internal static class ListCommand
         var limit = new Option<long?>("--limit") { Description = "At most this many applications" };
         limit.Validators.Add(v => { if (v.GetValueOrDefault<long?>() is <= 0) { v.AddError("--limit must be greater than 0"); } });
         var allTypes = new Option<bool>("--all-types") { Description = "Include non-YarnDL applications" };
-        var command = new Command("list", "List applications") { states, queue, owner, tags, limit, allTypes, common.Json };
+        var command = Declare().WithOptions(states, queue, owner, tags, limit, allTypes, common.Json);
         common.AddClusterOptions(command);
         CommandRunner.SetAction(command, common, async (r, o, ct) =>
         {

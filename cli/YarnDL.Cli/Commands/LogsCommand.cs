@@ -14,16 +14,19 @@ namespace YarnDL.Cli.Commands;
 /// </summary>
 internal static class LogsCommand
 {
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare() => new("logs", "Show logs of the ApplicationMaster or of tasks") { AppIdArgument.Create() };
+
     public static Command Create(CommonOptions common, CliServices services)
     {
-        var app = AppIdArgument.Create();
         var task = new Option<string?>("--task") { Description = "Task as role:index (e.g. worker:3); default: the ApplicationMaster" };
         task.Validators.Add(v => Check(v, () => TaskSelector.Parse(v.GetValueOrDefault<string?>(), null)));
         var trial = new Option<int?>("--trial") { Description = "Trial index of a sweep (0-based); with no --task, every task of it" };
         trial.Validators.Add(v => Check(v, () => TaskSelector.Parse(null, v.GetValueOrDefault<int?>())));
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing until the application ends" };
         var file = new Option<string[]>("--file") { Description = "Log files to show (default: am.stderr, am.stdout; a task's role-index.stdout/.stderr)" };
-        var command = new Command("logs", "Show logs of the ApplicationMaster or of tasks") { app, task, trial, follow, file, common.Json };
+        var command = Declare().WithOptions(task, trial, follow, file, common.Json);
+        var app = (Argument<string>)command.Arguments[0];
         common.AddClusterOptions(command);
         CommandRunner.SetAction(command, common, async (r, o, ct) =>
         {

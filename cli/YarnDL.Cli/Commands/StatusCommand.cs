@@ -12,10 +12,13 @@ namespace YarnDL.Cli.Commands;
 /// </summary>
 internal static class StatusCommand
 {
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare() => new("status", "Show the state of an application, its trials and tasks") { AppIdArgument.Create() };
+
     public static Command Create(CommonOptions common, CliServices services)
     {
-        var app = AppIdArgument.Create();
-        var command = new Command("status", "Show the state of an application, its trials and tasks") { app, common.Json };
+        var command = Declare().WithOptions(common.Json);
+        var app = (Argument<string>)command.Arguments[0];
         common.AddClusterOptions(command);
         CommandRunner.SetAction(command, common, async (r, o, ct) =>
         {

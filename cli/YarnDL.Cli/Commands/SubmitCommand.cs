@@ -15,18 +15,21 @@ namespace YarnDL.Cli.Commands;
 /// <summary><c>yarndl submit job.yaml [--wait] [--local] [--queue Q] [--am-mode M] [--webhdfs URL --default-fs URI]</c>.</summary>
 internal static class SubmitCommand
 {
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare() => new("submit", "Submit a job") { new Argument<string>("job") { Description = "Job spec (job.yaml)" } };
+
     public static Command Create(CommonOptions common, CliServices services)
     {
-        var job = new Argument<string>("job") { Description = "Job spec (job.yaml)" };
         var wait = new Option<bool>("--wait", "-w") { Description = "Wait for the end; exit 0 only if the job succeeded" };
-        var local = new Option<bool>("--local") { Description = "Run on an in-process MiniCluster sized to this machine (implies --wait)" };
+        var local = new Option<bool>("--local") { Description = "Run on a local MiniCluster sized to this machine (implies --wait)" };
         var queue = new Option<string?>("--queue", "-q") { Description = "YARN queue (overrides the spec)" };
         var amMode = new Option<AmMode?>("--am-mode") { Description = "AM packaging: image, upload or local (overrides am.mode)" };
         var webHdfs = new Option<string?>("--webhdfs") { Description = "NameNode web URL for staging (default: $YARNDL_WEBHDFS; none = local staging)" };
         var defaultFs = new Option<string?>("--default-fs") { Description = "Default FS URI for staged files, e.g. hdfs://nameservice1 (default: $YARNDL_DEFAULT_FS)" };
         var bundle = new Option<string?>("--am-bundle") { Description = "AM bundle (.tgz/.zip) for --am-mode upload" };
         var amDll = new Option<string?>("--am-dll") { Description = "Path of YarnDL.AppMaster.dll for --am-mode local" };
-        var command = new Command("submit", "Submit a job") { job, wait, local, queue, amMode, webHdfs, defaultFs, bundle, amDll, common.Json };
+        var command = Declare().WithOptions(wait, local, queue, amMode, webHdfs, defaultFs, bundle, amDll, common.Json);
+        var job = (Argument<string>)command.Arguments[0];
         common.AddClusterOptions(command);
         CommandRunner.SetAction(command, common, async (r, o, ct) =>
         {

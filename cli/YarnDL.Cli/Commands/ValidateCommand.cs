@@ -12,11 +12,17 @@ namespace YarnDL.Cli.Commands;
 /// <summary><c>yarndl validate job.yaml [--rm URL] [--json]</c>: the submit checks, plus preflight when a cluster answers.</summary>
 internal static class ValidateCommand
 {
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare() => new("validate", "Check a job spec (and, when a cluster is reachable, its asks)")
+    {
+        new Argument<string>("job") { Description = "Job spec (job.yaml)" },
+    };
+
     public static Command Create(CommonOptions common, CliServices services)
     {
-        var job = new Argument<string>("job") { Description = "Job spec (job.yaml)" };
         var offline = new Option<bool>("--offline") { Description = "Skip the cluster preflight" };
-        var command = new Command("validate", "Check a job spec (and, when a cluster is reachable, its asks)") { job, offline, common.Json };
+        var command = Declare().WithOptions(offline, common.Json);
+        var job = (Argument<string>)command.Arguments[0];
         common.AddClusterOptions(command);
         CommandRunner.SetAction(command, common, async (r, o, ct) =>
         {

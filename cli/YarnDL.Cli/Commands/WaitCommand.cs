@@ -11,10 +11,13 @@ namespace YarnDL.Cli.Commands;
 /// <summary><c>yarndl wait APP [--json]</c>: exit 0 only when the job SUCCEEDED, 4 otherwise.</summary>
 internal static class WaitCommand
 {
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare() => new("wait", "Wait until an application ends; exit 0 only if it succeeded") { AppIdArgument.Create() };
+
     public static Command Create(CommonOptions common, CliServices services)
     {
-        var app = AppIdArgument.Create();
-        var command = new Command("wait", "Wait until an application ends; exit 0 only if it succeeded") { app, common.Json };
+        var command = Declare().WithOptions(common.Json);
+        var app = (Argument<string>)command.Arguments[0];
         common.AddClusterOptions(command);
         CommandRunner.SetAction(command, common, async (r, o, ct) =>
         {

@@ -21,7 +21,7 @@ internal sealed record CliServices
     /// <summary>The OS user (default for simple auth).</summary>
     public string UserName { get; init; } = Environment.UserName;
 
-    /// <summary>Launcher for <c>submit --local</c>; null until the integrator wires the MiniCluster.</summary>
+    /// <summary>Launcher for <c>submit --local</c>; null: this yarndl cannot run a local cluster.</summary>
     public ILocalClusterLauncher? LocalLauncher { get; init; }
 
     /// <summary>Local staging root used without WebHDFS (default <c>~/.yarndl/staging</c>).</summary>

@@ -21,7 +21,7 @@ internal static class DefaultServices
         {
             RmClientFactory = o => new RmRestClient(Http(), o),
             HttpClientFactory = Http,
-            LocalLauncher = new MiniClusterLauncher(AppContext.BaseDirectory),
+            LocalLauncher = new MiniClusterLauncher(AppContext.BaseDirectory, Console.Error),
         };
     }
 }

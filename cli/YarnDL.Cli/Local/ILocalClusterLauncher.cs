@@ -1,6 +1,6 @@
 namespace YarnDL.Cli.Local;
 
-/// <summary>Starts an in-process cluster for <c>yarndl submit --local</c> (the integrator plugs the MiniCluster in).</summary>
+/// <summary>Starts a local cluster for <c>yarndl submit --local</c> (production: the MiniCluster host process).</summary>
 public interface ILocalClusterLauncher
 {
     Task<ILocalCluster> StartAsync(CancellationToken ct);

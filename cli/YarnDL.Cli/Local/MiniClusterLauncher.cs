@@ -1,12 +1,10 @@
-using YarnDL.MiniCluster;
-
 namespace YarnDL.Cli.Local;
 
 /// <summary>
-/// Starts an in-process <see cref="MiniYarnCluster"/> sized to this machine for <c>submit --local</c>.
+/// Starts a MiniCluster sized to this machine for <c>submit --local</c>, in the MiniCluster host process (<see cref="MiniClusterProcess"/>).
 /// The AM and trainer builds are found in <c>am/</c> and <c>trainer/</c> beside <c>yarndl.dll</c> (copied there by the build and the tool package).
 /// </summary>
-internal sealed class MiniClusterLauncher(string baseDirectory) : ILocalClusterLauncher
+internal sealed class MiniClusterLauncher(string baseDirectory, TextWriter error) : ILocalClusterLauncher
 {
     internal const string AmFolder = "am";
     internal const string TrainerFolder = "trainer";
@@ -17,9 +15,19 @@ internal sealed class MiniClusterLauncher(string baseDirectory) : ILocalClusterL
     {
         var am = Locate(AmFolder, AmDllName);
         var trainer = Locate(TrainerFolder, TrainerDllName);
-        var options = LocalSizing.For(Environment.ProcessorCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
-        var cluster = await MiniYarnCluster.StartAsync(options, cancellationToken: ct).ConfigureAwait(false);
-        return new LocalCluster(cluster, am, $"dotnet {trainer}", Path.Combine(cluster.WorkDir, "staging"));
+        var shape = LocalSizing.For(Environment.ProcessorCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        var host = MiniClusterProcess.Start(baseDirectory, shape.HostArguments(), output: null, error);
+        try
+        {
+            var ready = await host.WaitReadyAsync(ct).ConfigureAwait(false);
+            var rm = new Uri(host.RmRest[0]);
+            return new LocalCluster(host, rm, am, $"dotnet {trainer}", Path.Combine(ready["work-dir"], "staging"));
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private string Locate(string folder, string dll)
@@ -30,9 +38,10 @@ internal sealed class MiniClusterLauncher(string baseDirectory) : ILocalClusterL
             : throw new FileNotFoundException($"--local needs {dll} in {Path.Combine(baseDirectory, folder)} (rebuild cli/YarnDL.Cli, which copies it there)", path);
     }
 
-    private sealed class LocalCluster(MiniYarnCluster cluster, string amDll, string trainerCommand, string stagingRoot) : ILocalCluster
+    /// <summary>Disposing closes the host's stdin: it stops the RM, the NMs and every container, then exits.</summary>
+    private sealed class LocalCluster(MiniClusterProcess host, Uri rm, string amDll, string trainerCommand, string stagingRoot) : ILocalCluster
     {
-        public Uri RmEndpoint => cluster.RmRestUri;
+        public Uri RmEndpoint => rm;
 
         public string AppMasterDll => amDll;
 
@@ -40,6 +49,6 @@ internal sealed class MiniClusterLauncher(string baseDirectory) : ILocalClusterL
 
         public string StagingRoot => stagingRoot;
 
-        public ValueTask DisposeAsync() => cluster.DisposeAsync();
+        public ValueTask DisposeAsync() => host.DisposeAsync();
     }
 }

@@ -4,7 +4,7 @@ using YarnDL.IntegrationTests.Cli;
 namespace YarnDL.IntegrationTests.EndToEnd;
 
 /// <summary>
-/// README's first command through the built CLI: in-process MiniCluster → real AM over Hadoop IPC → trainer containers →
+/// README's first command through the built CLI: local MiniCluster process → real AM over Hadoop IPC → trainer containers →
 /// the best trial's accuracy. Slow (minutes on two cores): select it with <c>--filter FullyQualifiedName~EndToEnd</c>.
 /// </summary>
 public sealed class DigitsSweepTests

@@ -1,10 +1,28 @@
 using System.CommandLine;
 using YarnDL.Cli.Commands.MiniCluster;
+using YarnDL.Cli.Local;
+using YarnDL.MiniCluster;
+using YarnDL.UnitTests.Spec;
 
 namespace YarnDL.UnitTests.MiniCluster;
 
 public sealed class MiniClusterCommandTests
 {
+    /// <summary>The CLI's build output (this project references it): there the build put minicluster/ beside yarndl.</summary>
+    private static string CliBuild =>
+        RepoPaths.Of("cli", "YarnDL.Cli", "bin", AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0");
+
+    [Fact]
+    public void Defaults_shown_in_help_are_the_minicluster_defaults()
+    {
+        Assert.Equal(MiniClusterDefaults.MemoryMbPerNode, MiniClusterCommand.DefaultMemoryMbPerNode);
+        Assert.Equal(MiniClusterDefaults.VCoresPerNode, MiniClusterCommand.DefaultVCoresPerNode);
+    }
+
+    [Fact]
+    public void The_cli_build_ships_the_minicluster_host() =>
+        Assert.True(File.Exists(MiniClusterProcess.Locate(CliBuild)));
+
     [Theory]
     [InlineData("8g", 8192L)]
     [InlineData("4096m", 4096L)]
@@ -32,7 +50,7 @@ public sealed class MiniClusterCommandTests
     public async Task Invalid_shape_exits_2_with_one_error_line()
     {
         var error = new StringWriter();
-        var code = await MiniClusterCommand.Create().Parse(["--nodes", "0"])
+        var code = await MiniClusterCommand.Create(CliBuild).Parse(["--nodes", "0"])
             .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
         Assert.Equal(2, code);
         Assert.StartsWith("error: invalid MiniCluster options: Nodes must be at least 1", error.ToString(), StringComparison.Ordinal);
@@ -43,7 +61,7 @@ public sealed class MiniClusterCommandTests
     {
         var output = new LineSignalWriter("ready");
         using var cts = new CancellationTokenSource();
-        var run = MiniClusterCommand.Create().Parse(["--nodes", "2", "--gpus-per-node", "1", "--memory-per-node", "2g"])
+        var run = MiniClusterCommand.Create(CliBuild).Parse(["--nodes", "2", "--gpus-per-node", "1", "--memory-per-node", "2g"])
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = new StringWriter() }, cts.Token);
 
         await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));

@@ -1,73 +1,88 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using YarnDL.MiniCluster;
+using YarnDL.Cli.Hosting;
+using System.Globalization;
+using YarnDL.Cli.Local;
 
 namespace YarnDL.Cli.Commands.MiniCluster;
 
-/// <summary><c>yarndl minicluster</c>: runs a local RM + NMs in the foreground until Ctrl-C / SIGTERM.</summary>
+/// <summary>
+/// <c>yarndl minicluster</c>: runs a local RM + NMs in the foreground until Ctrl-C / SIGTERM. The cluster runs in the
+/// MiniCluster host process shipped beside yarndl (<see cref="MiniClusterProcess"/>); its lines are relayed as they come.
+/// </summary>
 internal static class MiniClusterCommand
 {
-    public static Command Create()
+    /// <summary>The MiniCluster's own defaults (MiniClusterDefaults; yarndl does not reference the MiniCluster; a test keeps them equal).</summary>
+    internal const long DefaultMemoryMbPerNode = 8192;
+    internal const int DefaultVCoresPerNode = 8;
+
+    /// <summary>Name, aliases, description and arguments, without options or action: what the root's help lists (CliApp builds only the verb it runs).</summary>
+    public static Command Declare() => new("minicluster", "Run a local YARN stand-in (ResourceManager + NodeManagers) in the foreground");
+
+    /// <param name="bundleDirectory">Where <c>minicluster/</c> is (default: yarndl's folder).</param>
+    public static Command Create(string? bundleDirectory = null)
     {
         var nodes = new Option<int>("--nodes") { Description = "Number of NodeManagers", DefaultValueFactory = _ => 1 };
         var gpus = new Option<int>("--gpus-per-node") { Description = "yarn.io/gpu per node", DefaultValueFactory = _ => 0 };
         var memory = new Option<long>("--memory-per-node")
         {
             Description = "Memory per node (e.g. 8g, 4096m, plain MB)",
-            DefaultValueFactory = _ => MiniClusterDefaults.MemoryMbPerNode,
+            DefaultValueFactory = _ => DefaultMemoryMbPerNode,
             CustomParser = ParseMemory,
         };
-        var vcores = new Option<int>("--vcores-per-node") { Description = "vcores per node", DefaultValueFactory = _ => MiniClusterDefaults.VCoresPerNode };
+        var vcores = new Option<int>("--vcores-per-node") { Description = "vcores per node", DefaultValueFactory = _ => DefaultVCoresPerNode };
         var rmPort = new Option<int>("--rm-port") { Description = "RM REST port (0 = any free port)", DefaultValueFactory = _ => 0 };
         var ha = new Option<bool>("--ha") { Description = "Start two RMs (rm1 active, rm2 standby)" };
         var workDir = new Option<string?>("--work-dir") { Description = "Directory for conf, WebHDFS data and container dirs (kept)" };
 
-        var command = new Command("minicluster", "Run a local YARN stand-in (ResourceManager + NodeManagers) in the foreground")
-        {
-            nodes, gpus, memory, vcores, rmPort, ha, workDir,
-        };
+        var command = Declare().WithOptions(nodes, gpus, memory, vcores, rmPort, ha, workDir);
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
-            var options = new MiniClusterOptions
+            var inv = CultureInfo.InvariantCulture;
+            List<string> args =
+            [
+                "--nodes", r.GetValue(nodes).ToString(inv), "--gpus-per-node", r.GetValue(gpus).ToString(inv),
+                "--memory-per-node", r.GetValue(memory).ToString(inv), "--vcores-per-node", r.GetValue(vcores).ToString(inv),
+                "--rm-port", r.GetValue(rmPort).ToString(inv),
+            ];
+            if (r.GetValue(ha))
             {
-                Nodes = r.GetValue(nodes), GpusPerNode = r.GetValue(gpus), MemoryMbPerNode = r.GetValue(memory),
-                VCoresPerNode = r.GetValue(vcores), RmPort = r.GetValue(rmPort), HighAvailability = r.GetValue(ha),
-                WorkDir = r.GetValue(workDir),
-            };
+                args.Add("--ha");
+            }
+
+            if (r.GetValue(workDir) is { } dir)
+            {
+                args.AddRange(["--work-dir", Path.GetFullPath(dir)]);
+            }
+
+            var output = r.InvocationConfiguration.Output;
+            var error = r.InvocationConfiguration.Error;
+            MiniClusterProcess host;
             try
             {
-                options.Validate();
+                host = MiniClusterProcess.Start(bundleDirectory ?? AppContext.BaseDirectory, args, output, error);
             }
-            catch (ArgumentException ex)
+            catch (FileNotFoundException e)
             {
-                await r.InvocationConfiguration.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-                return 2;
+                await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.Internal;
             }
 
-            return await RunAsync(options, r.InvocationConfiguration.Output, ct).ConfigureAwait(false);
+            await using (host.ConfigureAwait(false))
+            {
+                try
+                {
+                    // Bad options (exit 2, its error line relayed) or a signal it got itself, e.g. Ctrl-C in the terminal.
+                    return await host.WaitForExitAsync(ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // SIGTERM/Ctrl-C to yarndl: the host stops the cluster and every container, and says so.
+                    return await host.StopAsync().ConfigureAwait(false);
+                }
+            }
         });
         return command;
-    }
-
-    private static async Task<int> RunAsync(MiniClusterOptions options, TextWriter output, CancellationToken ct)
-    {
-        await using var cluster = await MiniYarnCluster.StartAsync(options, cancellationToken: ct).ConfigureAwait(false);
-        foreach (var uri in cluster.RmRestUris) await output.WriteLineAsync($"rm-rest: {uri}").ConfigureAwait(false);
-        await output.WriteLineAsync($"scheduler: {cluster.SchedulerAddress}").ConfigureAwait(false);
-        await output.WriteLineAsync($"conf-dir: {cluster.ConfDir}").ConfigureAwait(false);
-        foreach (var n in cluster.Nodes) await output.WriteLineAsync($"node: {n.NodeId} gpus={n.Gpus}").ConfigureAwait(false);
-        await output.WriteLineAsync("ready (Ctrl-C to stop)").ConfigureAwait(false);
-        await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            await output.WriteLineAsync("stopping: killing every container").ConfigureAwait(false);
-        }
-
-        return 0;
     }
 
     /// <summary>Hadoop-style sizes: 8g, 512m, or a plain number of MB.</summary>
