@@ -59,9 +59,20 @@ internal sealed class ContainerProcess : IDisposable
     private async Task CrashCoreAsync()
     {
         if (Exited.IsCompleted) return;
-        _ = NativeMethods.Kill(-Pid, NativeMethods.SigKill);
+        Signal(NativeMethods.SigKill);
         await Exited.ConfigureAwait(false);
         await WaitForGroupGoneAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>To the process group, and to the leader itself: a container killed right after its start may not have
+    /// reached setsid() yet, so no group of that id exists and only the direct signal lands (it has no children then).</summary>
+    private void Signal(int signal)
+    {
+        _ = NativeMethods.Kill(-Pid, signal);
+        if (!Exited.IsCompleted)
+        {
+            _ = NativeMethods.Kill(Pid, signal);
+        }
     }
 
     /// <summary>The kill in progress, if one was requested; completes once the whole group got SIGKILL.</summary>
@@ -71,10 +82,10 @@ internal sealed class ContainerProcess : IDisposable
     {
         if (Exited.IsCompleted) return;
 
-        _ = NativeMethods.Kill(-Pid, NativeMethods.SigTerm);
+        Signal(NativeMethods.SigTerm);
         var done = await Task.WhenAny(Exited, Task.Delay(grace, _time)).ConfigureAwait(false);
         // The leader may be gone while children linger: always finish the group off.
-        _ = NativeMethods.Kill(-Pid, NativeMethods.SigKill);
+        Signal(NativeMethods.SigKill);
         if (done != Exited) await Exited.ConfigureAwait(false);
         await WaitForGroupGoneAsync().ConfigureAwait(false);
     }

@@ -113,7 +113,8 @@ public sealed class LifecycleTests(MiniClusterFixture fx) : IClassFixture<MiniCl
         Assert.EndsWith("_02_000001", second, StringComparison.Ordinal);
         Assert.Equal(128 + 9, fx.Cluster.ContainerExitStatus(first));
 
-        await fx.Http.SendAsync(HttpMethod.Post, "ws/v1/minicluster/faults/kill-am", $$"""{"application":"{{id}}"}""");
+        var (again, _, _) = await fx.Http.SendAsync(HttpMethod.Post, "ws/v1/minicluster/faults/kill-am", $$"""{"application":"{{id}}"}""");
+        Assert.Equal(HttpStatusCode.OK, again);
         await fx.Cluster.WaitForAppStateAsync(id, Deadline, "FAILED");
         var (_, app, _) = await fx.Http.SendAsync(HttpMethod.Get, $"ws/v1/cluster/apps/{id}");
         var diagnostics = app!["app"]!["diagnostics"]!.GetValue<string>();
