@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace YarnDL.Training.Compute.Cpu;
 
@@ -71,7 +72,12 @@ internal static unsafe partial class PackedGemm
         {
             var j0 = jc + (panel * Nr);
             var cols = Math.Min(Nr, jc + nc - j0);
-            if (job.TransB)
+            if (job.TransB && cols == Nr && Avx.IsSupported)
+            {
+                PackTransposedPanel(job.Pb + ((long)j0 * job.K) + pc, job.K, kc, dst);
+                dst += kc * Nr;
+            }
+            else if (job.TransB)
             {
                 // B is stored n×k: column j of op(B) is contiguous in p.
                 if (cols < Nr)
@@ -111,5 +117,65 @@ internal static unsafe partial class PackedGemm
                 }
             }
         }
+    }
+
+    /// <summary>One full Nr-wide panel of a transposed B: 16 source rows, each contiguous in p, become dst[p·Nr + j]
+    /// through 8×8 register transposes (eight loads, 24 shuffles, eight stores per 64 values).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackTransposedPanel(float* src, long ld, int kc, float* dst)
+    {
+        var p = 0;
+        for (; p <= kc - 8; p += 8)
+        {
+            Transpose8x8(src + p, ld, dst + (p * Nr));
+            Transpose8x8(src + (8 * ld) + p, ld, dst + (p * Nr) + 8);
+        }
+
+        for (; p < kc; p++)
+        {
+            for (var j = 0; j < Nr; j++)
+            {
+                dst[(p * Nr) + j] = src[(j * ld) + p];
+            }
+        }
+    }
+
+    /// <summary>dst[q·Nr + j] = src[j·ld + q] for j, q &lt; 8.</summary>
+    private static void Transpose8x8(float* src, long ld, float* dst)
+    {
+        var r0 = Avx.LoadVector256(src);
+        var r1 = Avx.LoadVector256(src + ld);
+        var r2 = Avx.LoadVector256(src + (2 * ld));
+        var r3 = Avx.LoadVector256(src + (3 * ld));
+        var r4 = Avx.LoadVector256(src + (4 * ld));
+        var r5 = Avx.LoadVector256(src + (5 * ld));
+        var r6 = Avx.LoadVector256(src + (6 * ld));
+        var r7 = Avx.LoadVector256(src + (7 * ld));
+
+        // Pairs of rows interleaved, then groups of four, then the 128-bit halves exchanged.
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(dst + Nr, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + (2 * Nr), Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + (3 * Nr), Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + (4 * Nr), Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + (5 * Nr), Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + (6 * Nr), Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + (7 * Nr), Avx.Permute2x128(u3, u7, 0x31));
     }
 }
