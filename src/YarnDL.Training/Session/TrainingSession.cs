@@ -74,6 +74,7 @@ public sealed partial class TrainingSession(
         var epochStart = started;
         var checkpointStep = -1L;
         double loss = 0, accuracy = 0;
+        var accuracyStep = -1L;
         int[] order = [];
         var orderEpoch = -1;
         var stopped = false;
@@ -111,6 +112,7 @@ public sealed partial class TrainingSession(
             if (endOfEpoch)
             {
                 accuracy = EpochAccuracy(model);
+                accuracyStep = step;
                 var now = Stopwatch.GetTimestamp();
                 var rate = stepsPerEpoch * (double)global / Stopwatch.GetElapsedTime(epochStart, now).TotalSeconds;
                 epochStart = now;
@@ -128,6 +130,7 @@ public sealed partial class TrainingSession(
             if (wantCheckpoint && IsChief && checkpoints is not null)
             {
                 sync.FetchOptimizerState(model.Parameters, optimizer);
+                accuracyStep = sync is AllReduceSync ? accuracyStep : -1; // a server's copy may replace the weights
                 checkpoints.Save(new CheckpointState(step, sync.WorldSize, global, optimizer.Kind, optimizer.Steps, model.Parameters, optimizer.First, optimizer.Second));
                 checkpointStep = step;
             }
@@ -136,7 +139,8 @@ public sealed partial class TrainingSession(
             InjectFaults(step, cancellationToken);
         }
 
-        accuracy = model.Accuracy(test);
+        // The weights scored at the last epoch end are the final ones unless steps ran since (a stop mid-epoch).
+        accuracy = accuracyStep == step ? accuracy : model.Accuracy(test);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new TrainingResult(step, (int)(step / stepsPerEpoch), accuracy, loss, stopped, reached, seconds);
     }
