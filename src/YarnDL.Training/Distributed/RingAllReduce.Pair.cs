@@ -2,8 +2,20 @@ namespace YarnDL.Training.Distributed;
 
 public sealed partial class RingAllReduce
 {
+    /// <summary>Slot size offered for the shared-memory path: at least this, or the first buffer if larger.</summary>
+    private const int SharedMinFloats = 1 << 18;
+
     private float[] pairScratch = [];
-    private long pairLimitBytes = -1;
+    private long pairLimitBytes;
+    private bool pairNegotiated;
+    private SharedPairChannel? shared;
+
+    /// <summary>How two ranks exchange buffers: "shm" once both mapped the same file, else "tcp".</summary>
+    public string PairTransport => shared is null ? "tcp" : "shm";
+
+    /// <summary>False keeps two ranks on TCP (the YARNDL_RING_SHM=0 environment variable does the same); read at the
+    /// first two-rank call.</summary>
+    internal bool AllowSharedMemory { get; set; } = Environment.GetEnvironmentVariable("YARNDL_RING_SHM") != "0";
 
     /// <summary>Two ranks: each sends its whole buffer once (on the link to its right) and adds what arrives from its
     /// left. One exchange instead of the ring's reduce-scatter then all-gather, with the same bytes per rank: the
@@ -11,6 +23,12 @@ public sealed partial class RingAllReduce
     /// they equal the ring's (which also adds exactly one pair per element for two ranks).</summary>
     private void PairExchange(float[] buffer)
     {
+        if (shared is not null && buffer.Length <= shared.CapacityFloats)
+        {
+            AddInto(buffer, shared.Exchange(buffer, right, left));
+            return;
+        }
+
         if (pairScratch.Length < buffer.Length)
         {
             pairScratch = new float[buffer.Length];
@@ -21,15 +39,37 @@ public sealed partial class RingAllReduce
         AddInto(buffer, pairScratch.AsSpan(0, buffer.Length));
     }
 
-    /// <summary>Sending the whole buffer before receiving cannot deadlock while it fits this side's send buffer
-    /// (the kernel reports twice the payload it will hold, hence the half).</summary>
+    /// <summary>Whether this call takes the two-rank exchange; both ranks answer alike (the limits were swapped).
+    /// Over TCP, sending the whole buffer before receiving cannot deadlock while it fits the send buffers.</summary>
     private bool PairFits(int floats)
     {
-        if (pairLimitBytes < 0)
+        if (!pairNegotiated)
         {
-            pairLimitBytes = Math.Min(right.SendBufferSize, left.ReceiveBufferSize) / 2;
+            NegotiatePair(floats);
         }
 
-        return (long)floats * sizeof(float) <= pairLimitBytes;
+        return (shared is not null && floats <= shared.CapacityFloats) || (long)floats * sizeof(float) <= pairLimitBytes;
+    }
+
+    /// <summary>First two-rank call, on both ranks (so the links stay in step whatever either allows): rank 0 offers
+    /// a mapped file, rank 1 answers whether it could open the very same file.</summary>
+    private void NegotiatePair(int floats)
+    {
+        pairNegotiated = true;
+
+        // The kernel reports twice the payload a socket buffer holds, hence the half.
+        var limit = Math.Min(right.SendBufferSize, left.ReceiveBufferSize) / 2;
+        long peerLimit;
+        if (Rank == 0)
+        {
+            var dir = !AllowSharedMemory ? null : Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+            shared = SharedPairChannel.Offer(right, left, Math.Max(floats, SharedMinFloats), dir, limit, out peerLimit);
+        }
+        else
+        {
+            shared = SharedPairChannel.Accept(right, left, AllowSharedMemory, limit, out peerLimit);
+        }
+
+        pairLimitBytes = Math.Min(limit, peerLimit);
     }
 }

@@ -85,6 +85,7 @@ public sealed partial class RingAllReduce : IGradientReducer
     {
         right.Dispose();
         left.Dispose();
+        shared?.Dispose();
         clockwiseWorker.Dispose();
         clockwiseSender.Dispose();
         counterSender.Dispose();

@@ -1,0 +1,108 @@
+using YarnDL.Training.Data;
+using YarnDL.Training.Distributed;
+
+namespace YarnDL.UnitTests.Training;
+
+/// <summary>Two ranks: the shared-memory exchange when both ranks can map the same file, TCP otherwise, and the
+/// same bits either way.</summary>
+public sealed class RingPairTransportTests
+{
+    [Theory]
+    [InlineData(true, true, "shm")]
+    [InlineData(true, false, "tcp")]
+    [InlineData(false, true, "tcp")]
+    [InlineData(false, false, "tcp")]
+    public async Task EitherRankMayRefuseSharedMemory_ResultsAreTheSame(bool allow0, bool allow1, string expected)
+    {
+        var ranks = (await LoopbackRing.CreateAsync(2)).Cast<RingAllReduce>().ToArray();
+        ranks[0].AllowSharedMemory = allow0;
+        ranks[1].AllowSharedMemory = allow1;
+        try
+        {
+            var results = LoopbackRing.RunEach(ranks, r =>
+            {
+                // Several calls reuse both slots; a small one in between; one beyond the slots falls back to TCP or the ring.
+                var outs = new List<float[]>();
+                foreach (var (length, seed) in new[] { (132_653, 1), (1, 2), (132_653, 3), (7, 4), (300_000, 5), (132_653, 6) })
+                {
+                    var buf = Gaussian(r.Rank, length, seed);
+                    r.AllReduceSum(buf);
+                    outs.Add(buf);
+                }
+
+                return outs;
+            });
+
+            Assert.Equal(expected, ranks[0].PairTransport);
+            Assert.Equal(expected, ranks[1].PairTransport);
+            var i = 0;
+            foreach (var (length, seed) in new[] { (132_653, 1), (1, 2), (132_653, 3), (7, 4), (300_000, 5), (132_653, 6) })
+            {
+                var a = Gaussian(0, length, seed);
+                var b = Gaussian(1, length, seed);
+                var sum = Enumerable.Range(0, length).Select(k => a[k] + b[k]).ToArray();
+                Assert.Equal(sum, results[0][i]);
+                Assert.Equal(sum, results[1][i]);
+                i++;
+            }
+        }
+        finally
+        {
+            foreach (var r in ranks)
+            {
+                r.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SharedMemoryFile_IsRemovedOnceBothSidesMappedIt()
+    {
+        var dir = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        var ranks = await LoopbackRing.CreateAsync(2);
+        try
+        {
+            LoopbackRing.RunEach(ranks, r =>
+            {
+                r.AllReduceSum(new float[10]);
+                return 0;
+            });
+            Assert.Equal("shm", ((RingAllReduce)ranks[0]).PairTransport);
+            Assert.Empty(Directory.GetFiles(dir, $"yarndl-ring-{Environment.ProcessId}-*"));
+        }
+        finally
+        {
+            foreach (var r in ranks)
+            {
+                r.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PeerGone_AfterSharedMemorySetup_FailsInsteadOfHanging()
+    {
+        var ranks = await LoopbackRing.CreateAsync(2);
+        try
+        {
+            LoopbackRing.RunEach(ranks, r =>
+            {
+                r.AllReduceSum(new float[10]);
+                return 0;
+            });
+            ranks[1].Dispose();
+            var error = Assert.ThrowsAny<Exception>(() => ranks[0].AllReduceSum(new float[10]));
+            Assert.True(error is IOException or System.Net.Sockets.SocketException or ObjectDisposedException, error.ToString());
+        }
+        finally
+        {
+            ranks[0].Dispose();
+        }
+    }
+
+    private static float[] Gaussian(int rank, int length, int seed)
+    {
+        var rng = new Rng((ulong)((rank * 1000) + seed));
+        return [.. Enumerable.Range(0, length).Select(_ => (float)rng.NextGaussian())];
+    }
+}
