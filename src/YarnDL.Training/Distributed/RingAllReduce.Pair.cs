@@ -21,22 +21,55 @@ public sealed partial class RingAllReduce
     /// left. One exchange instead of the ring's reduce-scatter then all-gather, with the same bytes per rank: the
     /// second network round trip is gone. Float addition is commutative, so both ranks hold the same bits, and
     /// they equal the ring's (which also adds exactly one pair per element for two ranks).</summary>
-    private void PairExchange(float[] buffer)
+    private void PairExchange(float[] buffer) => Exchange(buffer, 0, buffer.Length, 0, buffer.Length, add: true);
+
+    /// <summary>True when both ranks can call <see cref="Exchange"/> on buffers of <paramref name="floats"/>: two ranks,
+    /// and the buffer fits the shared slots or the TCP send-before-receive limit. Both ranks answer alike.</summary>
+    internal bool CanExchange(int floats) => WorldSize == 2 && PairFits(floats);
+
+    /// <summary>Two ranks swap ranges of a buffer: this rank sends buffer[sendStart, +sendCount) and receives the peer's
+    /// [recvStart, +recvCount), adding it in place or overwriting. The peer calls with the ranges mirrored.
+    /// Summing both halves of a buffer this way is a reduce-scatter; sending back one's own half an all-gather.</summary>
+    internal void Exchange(float[] buffer, int sendStart, int sendCount, int recvStart, int recvCount, bool add)
     {
-        if (shared is not null && buffer.Length <= shared.CapacityFloats)
+        try
         {
-            AddInto(buffer, shared.Exchange(buffer, right, left));
-            return;
-        }
+            if (shared is not null && Math.Max(sendStart + sendCount, recvStart + recvCount) <= shared.CapacityFloats)
+            {
+                var peer = shared.Exchange(buffer, sendStart, sendCount, recvStart, recvCount, right, left);
+                if (add)
+                {
+                    AddInto(buffer.AsSpan(recvStart, recvCount), peer);
+                }
+                else
+                {
+                    peer.CopyTo(buffer.AsSpan(recvStart, recvCount));
+                }
 
-        if (pairScratch.Length < buffer.Length)
+                return;
+            }
+
+            SendAll(right, buffer, sendStart, sendCount);
+            if (add)
+            {
+                if (pairScratch.Length < recvCount)
+                {
+                    pairScratch = new float[recvCount];
+                }
+
+                ReceiveAll(left, pairScratch, 0, recvCount);
+                AddInto(buffer.AsSpan(recvStart, recvCount), pairScratch.AsSpan(0, recvCount));
+            }
+            else
+            {
+                ReceiveAll(left, buffer, recvStart, recvCount);
+            }
+        }
+        catch
         {
-            pairScratch = new float[buffer.Length];
+            Dispose();
+            throw;
         }
-
-        SendAll(right, buffer, 0, buffer.Length);
-        ReceiveAll(left, pairScratch, 0, buffer.Length);
-        AddInto(buffer, pairScratch.AsSpan(0, buffer.Length));
     }
 
     /// <summary>Whether this call takes the two-rank exchange; both ranks answer alike (the limits were swapped).

@@ -132,14 +132,14 @@ internal sealed unsafe class SharedPairChannel : IDisposable
         return channel;
     }
 
-    /// <summary>Publishes <paramref name="buffer"/> and returns the peer's buffer of the same call (valid until the
-    /// call after next).</summary>
-    public ReadOnlySpan<float> Exchange(float[] buffer, Socket right, Socket left)
+    /// <summary>Publishes buffer[sendStart, +sendCount) and returns the peer's values for [recvStart, +recvCount) of the
+    /// same call (valid until the call after next). Slots mirror buffer offsets, so both ranges must lie inside
+    /// <see cref="CapacityFloats"/>.</summary>
+    public ReadOnlySpan<float> Exchange(float[] buffer, int sendStart, int sendCount, int recvStart, int recvCount, Socket right, Socket left)
     {
         var slot = (int)(calls & 1);
         calls++;
-        var len = buffer.Length;
-        buffer.AsSpan().CopyTo(new Span<float>(Box(rank, slot), len));
+        buffer.AsSpan(sendStart, sendCount).CopyTo(new Span<float>(Box(rank, slot) + sendStart, sendCount));
         Interlocked.MemoryBarrier();
         bellOut[0] = (byte)calls;
         SendAll(right, bellOut);
@@ -150,7 +150,7 @@ internal sealed unsafe class SharedPairChannel : IDisposable
         }
 
         Interlocked.MemoryBarrier();
-        return new ReadOnlySpan<float>(Box(1 - rank, slot), len);
+        return new ReadOnlySpan<float>(Box(1 - rank, slot) + recvStart, recvCount);
     }
 
     public void Dispose()

@@ -127,12 +127,16 @@ public sealed partial class TrainingSession(
 
             var wantCheckpoint = buffer[p + 1] > 0 || stopped || reached || step == total ||
                 (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0);
-            if (wantCheckpoint && IsChief && checkpoints is not null)
+            var writes = IsChief && checkpoints is not null;
+            if (wantCheckpoint && (writes || sync.FetchIsCollective))
             {
                 sync.FetchOptimizerState(model.Parameters, optimizer);
                 accuracyStep = sync is AllReduceSync ? accuracyStep : -1; // a server's copy may replace the weights
-                checkpoints.Save(new CheckpointState(step, sync.WorldSize, global, optimizer.Kind, optimizer.Steps, model.Parameters, optimizer.First, optimizer.Second));
-                checkpointStep = step;
+                if (writes)
+                {
+                    checkpoints!.Save(new CheckpointState(step, sync.WorldSize, global, optimizer.Kind, optimizer.Steps, model.Parameters, optimizer.First, optimizer.Second));
+                    checkpointStep = step;
+                }
             }
 
             Control.Report(new TrainingProgress(step, epoch, metrics, checkpointStep));
