@@ -49,6 +49,7 @@ public sealed partial class RingAllReduce
                 return;
             }
 
+            shared?.Settle(left);
             SendAll(right, buffer, sendStart, sendCount);
             if (add)
             {
