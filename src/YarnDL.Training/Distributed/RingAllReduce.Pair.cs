@@ -5,6 +5,9 @@ public sealed partial class RingAllReduce
     /// <summary>Slot size offered for the shared-memory path: at least this, or the first buffer if larger.</summary>
     private const int SharedMinFloats = 1 << 18;
 
+    /// <summary>Largest slot offered, 2^26 floats (256 MB; the file holds four slots): beyond it, TCP.</summary>
+    private const int SharedMaxFloats = 1 << 26;
+
     private float[] pairScratch = [];
     private long pairLimitBytes;
     private bool pairNegotiated;
@@ -77,7 +80,9 @@ public sealed partial class RingAllReduce
     /// Over TCP, sending the whole buffer before receiving cannot deadlock while it fits the send buffers.</summary>
     private bool PairFits(int floats)
     {
-        if (!pairNegotiated)
+        // Both ranks see the same lengths, so both (re)negotiate at the same call: first use, or a buffer that
+        // outgrew the slots (a tiny first call must not pin the capacity).
+        if (!pairNegotiated || (shared is not null && floats > shared.CapacityFloats && floats <= SharedMaxFloats))
         {
             NegotiatePair(floats);
         }
@@ -90,6 +95,12 @@ public sealed partial class RingAllReduce
     private void NegotiatePair(int floats)
     {
         pairNegotiated = true;
+        if (shared is not null)
+        {
+            shared.Settle(left);
+            shared.Dispose();
+            shared = null;
+        }
 
         // The kernel reports twice the payload a socket buffer holds, hence the half.
         var limit = Math.Min(right.SendBufferSize, left.ReceiveBufferSize) / 2;
@@ -97,7 +108,7 @@ public sealed partial class RingAllReduce
         if (Rank == 0)
         {
             var dir = !AllowSharedMemory ? null : Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-            shared = SharedPairChannel.Offer(right, left, Math.Max(floats, SharedMinFloats), dir, limit, out peerLimit);
+            shared = SharedPairChannel.Offer(right, left, Math.Clamp(floats, SharedMinFloats, SharedMaxFloats), dir, limit, out peerLimit);
         }
         else
         {

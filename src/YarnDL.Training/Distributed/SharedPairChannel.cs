@@ -231,7 +231,9 @@ internal sealed unsafe class SharedPairChannel : IDisposable
 
     private static SharedPairChannel Create(string path, int capacityFloats, byte[] nonce)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite };
+        // Preallocated: a tmpfs without room fails here with an IOException (and TCP is used), rather than with a
+        // SIGBUS at the first write into a page the file system cannot supply.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite, PreallocationSize = Size(capacityFloats) };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

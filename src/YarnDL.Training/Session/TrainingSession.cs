@@ -61,6 +61,11 @@ public sealed partial class TrainingSession(
 
         var frozen = FrozenSlices(model);
         sync.Start(model.Parameters, optimizer);
+
+        // Does any rank write checkpoints? Only then must a sharded optimizer state be gathered for one. The sum also
+        // lines the ranks up before the clock starts (false from the sync: assume a writer).
+        correctCount[0] = IsChief && checkpoints is not null ? 1 : 0;
+        var anyWriter = !sync.TrySumMetrics(correctCount) || correctCount[0] > 0;
         var global = Math.Max(options.BatchSize, sync.WorldSize);
         var stepsPerEpoch = Math.Max(1, train.Count / global);
         var total = (long)options.Epochs * stepsPerEpoch;
@@ -128,7 +133,7 @@ public sealed partial class TrainingSession(
             var wantCheckpoint = buffer[p + 1] > 0 || stopped || reached || step == total ||
                 (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0);
             var writes = IsChief && checkpoints is not null;
-            if (wantCheckpoint && (writes || sync.FetchIsCollective))
+            if (wantCheckpoint && (writes || (anyWriter && sync.FetchIsCollective)))
             {
                 sync.FetchOptimizerState(model.Parameters, optimizer);
                 accuracyStep = sync is AllReduceSync ? accuracyStep : -1; // a server's copy may replace the weights

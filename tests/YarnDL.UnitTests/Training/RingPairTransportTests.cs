@@ -21,9 +21,10 @@ public sealed class RingPairTransportTests
         {
             var results = LoopbackRing.RunEach(ranks, r =>
             {
-                // Several calls reuse both slots; a small one in between; one beyond the slots falls back to TCP or the ring.
+                // A tiny first call (the slots must still grow later), several calls reusing both slots, small ones in
+                // between, one beyond the first slots (they are offered again, larger).
                 var outs = new List<float[]>();
-                foreach (var (length, seed) in new[] { (132_653, 1), (1, 2), (132_653, 3), (7, 4), (300_000, 5), (132_653, 6) })
+                foreach (var (length, seed) in Calls)
                 {
                     var buf = Gaussian(r.Rank, length, seed);
                     r.AllReduceSum(buf);
@@ -36,7 +37,7 @@ public sealed class RingPairTransportTests
             Assert.Equal(expected, ranks[0].PairTransport);
             Assert.Equal(expected, ranks[1].PairTransport);
             var i = 0;
-            foreach (var (length, seed) in new[] { (132_653, 1), (1, 2), (132_653, 3), (7, 4), (300_000, 5), (132_653, 6) })
+            foreach (var (length, seed) in Calls)
             {
                 var a = Gaussian(0, length, seed);
                 var b = Gaussian(1, length, seed);
@@ -99,6 +100,8 @@ public sealed class RingPairTransportTests
             ranks[0].Dispose();
         }
     }
+
+    private static readonly (int Length, int Seed)[] Calls = [(1, 0), (132_653, 1), (1, 2), (132_653, 3), (7, 4), (300_000, 5), (132_653, 6), (300_000, 7)];
 
     private static float[] Gaussian(int rank, int length, int seed)
     {
