@@ -11,6 +11,9 @@ namespace YarnDL.Training.Distributed;
 /// to the unsharded step. Each rank then holds current moments for its half only; a checkpoint gathers them.</summary>
 public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
 {
+    /// <summary>Floats summed and stepped at a time: gradient, weights and both moments of a chunk stay in L1.</summary>
+    private const int FusedChunk = 2048;
+
     private bool sharded;
 
     public int Rank => reducer.Rank;
@@ -55,11 +58,11 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
             return;
         }
 
-        var ((ms, mc), (ts, tc)) = (Own(pair.Rank, parameters.Length, parameters.Length), Own(1 - pair.Rank, parameters.Length, parameters.Length));
-        pair.Exchange(optimizer.First, ms, mc, ts, tc, add: false);
-        if (optimizer.Second.Length > 0)
+        var p = parameters.Length;
+        var ((ms, mc), (ts, tc)) = (Own(pair.Rank, p, p), Own(1 - pair.Rank, p, p));
+        foreach (var state in optimizer.Second.Length > 0 ? [optimizer.First, optimizer.Second] : new[] { optimizer.First })
         {
-            pair.Exchange(optimizer.Second, ms, mc, ts, tc, add: false);
+            pair.Swap(new(state, ms, mc), default, ts, tc).CopyTo(state.AsSpan(ts, tc));
         }
     }
 
@@ -76,15 +79,30 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
         var (ms, mc) = Own(pair.Rank, p, buffer.Length);
         var (ts, tc) = Own(1 - pair.Rank, p, buffer.Length);
 
-        // Reduce-scatter: my range now holds the sum over both ranks (control slots included on rank 1).
-        pair.Exchange(buffer, ts, tc, ms, mc, add: true);
-        var mw = Math.Min(ms + mc, p) - ms;
-        optimizer.ApplyRange(backend, parameters, buffer, ms, mw);
+        // Reduce-scatter: the peer's gradient for my range (rank 1's range ends with the control slots). The sum and
+        // the optimizer step go together a cache-sized chunk at a time, so the summed gradient is never written back
+        // to memory and read again.
+        var peer = pair.Swap(new(buffer, ts, tc), default, ms, mc);
+        optimizer.Steps++;
+        var chunk = backend is Compute.Cpu.CpuBackend ? FusedChunk : mc;
+        for (var c = 0; c < mc; c += chunk)
+        {
+            var n = Math.Min(chunk, mc - c);
+            RingAllReduce.AddInto(buffer.AsSpan(ms + c, n), peer.Slice(c, n));
+            var w = Math.Min(ms + c + n, p) - (ms + c);
+            if (w > 0)
+            {
+                optimizer.ApplySlice(backend, parameters, buffer, ms + c, w);
+            }
+        }
 
-        // All-gather: my updated weights (and on rank 1 the summed control slots) go out, the peer's come in.
-        parameters.AsSpan(ms, mw).CopyTo(buffer.AsSpan(ms, mw));
-        pair.Exchange(buffer, ms, mc, ts, tc, add: false);
+        // All-gather: my updated weights (and, from rank 1, the summed control slots) straight from where they are
+        // to where the peer keeps them.
+        var mw = Math.Min(ms + mc, p) - ms;
         var tw = Math.Min(ts + tc, p) - ts;
-        buffer.AsSpan(ts, tw).CopyTo(parameters.AsSpan(ts, tw));
+        var control = new RingAllReduce.Part(buffer, ms + mw, mc - mw);
+        var theirs = pair.Swap(new(parameters, ms, mw), control, ts, tc);
+        theirs[..tw].CopyTo(parameters.AsSpan(ts, tw));
+        theirs[tw..].CopyTo(buffer.AsSpan(ts + tw, tc - tw));
     }
 }

@@ -16,6 +16,9 @@ public sealed partial class RingAllReduce
     /// <summary>How two ranks exchange buffers: "shm" once both mapped the same file, else "tcp".</summary>
     public string PairTransport => shared is null ? "tcp" : "shm";
 
+    /// <summary>The shared file this rank offered, if any (tests check it is gone).</summary>
+    internal string? SharedFilePath => shared?.OfferedPath;
+
     /// <summary>False keeps two ranks on TCP (the YARNDL_RING_SHM=0 environment variable does the same); read at the
     /// first two-rank call.</summary>
     internal bool AllowSharedMemory { get; set; } = Environment.GetEnvironmentVariable("YARNDL_RING_SHM") != "0";
@@ -24,56 +27,58 @@ public sealed partial class RingAllReduce
     /// left. One exchange instead of the ring's reduce-scatter then all-gather, with the same bytes per rank: the
     /// second network round trip is gone. Float addition is commutative, so both ranks hold the same bits, and
     /// they equal the ring's (which also adds exactly one pair per element for two ranks).</summary>
-    private void PairExchange(float[] buffer) => Exchange(buffer, 0, buffer.Length, 0, buffer.Length, add: true);
+    private void PairExchange(float[] buffer) =>
+        AddInto(buffer, Swap(new Part(buffer, 0, buffer.Length), default, 0, buffer.Length));
 
-    /// <summary>True when both ranks can call <see cref="Exchange"/> on buffers of <paramref name="floats"/>: two ranks,
-    /// and the buffer fits the shared slots or the TCP send-before-receive limit. Both ranks answer alike.</summary>
+    /// <summary>True when both ranks can call <see cref="Swap"/> with ranges inside [0, <paramref name="floats"/>): two
+    /// ranks, and the ranges fit the shared slots or the TCP send-before-receive limit. Both ranks answer alike.</summary>
     internal bool CanExchange(int floats) => WorldSize == 2 && PairFits(floats);
 
-    /// <summary>Two ranks swap ranges of a buffer: this rank sends buffer[sendStart, +sendCount) and receives the peer's
-    /// [recvStart, +recvCount), adding it in place or overwriting. The peer calls with the ranges mirrored.
-    /// Summing both halves of a buffer this way is a reduce-scatter; sending back one's own half an all-gather.</summary>
-    internal void Exchange(float[] buffer, int sendStart, int sendCount, int recvStart, int recvCount, bool add)
+    /// <summary>Two ranks swap ranges of index space [0, n) of arrays that share it (a gradient buffer and the
+    /// weights, say): this rank sends its parts (in index order, not overlapping) and gets a view of the peer's
+    /// values for [recvStart, +recvCount), which the peer covers with its parts. The view lives in the shared slot
+    /// or a scratch buffer and stays valid until the next call. Reduce-scatter, all-gather and the all-reduce are
+    /// all built from this.</summary>
+    internal ReadOnlySpan<float> Swap(Part send0, Part send1, int recvStart, int recvCount)
     {
         try
         {
-            if (shared is not null && Math.Max(sendStart + sendCount, recvStart + recvCount) <= shared.CapacityFloats)
+            var end = Math.Max(Math.Max(send0.Start + send0.Count, send1.Start + send1.Count), recvStart + recvCount);
+            if (shared is not null && end <= shared.CapacityFloats)
             {
-                var peer = shared.Exchange(buffer, sendStart, sendCount, recvStart, recvCount, right, left);
-                if (add)
-                {
-                    AddInto(buffer.AsSpan(recvStart, recvCount), peer);
-                }
-                else
-                {
-                    peer.CopyTo(buffer.AsSpan(recvStart, recvCount));
-                }
-
-                return;
+                return shared.Swap(send0, send1, recvStart, recvCount, right, left);
             }
 
             shared?.Settle(left);
-            SendAll(right, buffer, sendStart, sendCount);
-            if (add)
+            if (send0.Count > 0)
             {
-                if (pairScratch.Length < recvCount)
-                {
-                    pairScratch = new float[recvCount];
-                }
+                SendAll(right, send0.Array!, send0.Start, send0.Count);
+            }
 
-                ReceiveAll(left, pairScratch, 0, recvCount);
-                AddInto(buffer.AsSpan(recvStart, recvCount), pairScratch.AsSpan(0, recvCount));
-            }
-            else
+            if (send1.Count > 0)
             {
-                ReceiveAll(left, buffer, recvStart, recvCount);
+                SendAll(right, send1.Array!, send1.Start, send1.Count);
             }
+
+            if (pairScratch.Length < recvCount)
+            {
+                pairScratch = new float[recvCount];
+            }
+
+            ReceiveAll(left, pairScratch, 0, recvCount);
+            return pairScratch.AsSpan(0, recvCount);
         }
         catch
         {
             Dispose();
             throw;
         }
+    }
+
+    /// <summary>array[Start, +Count) as one piece of a <see cref="Swap"/>; default is an empty part.</summary>
+    internal readonly record struct Part(float[]? Array, int Start, int Count)
+    {
+        public ReadOnlySpan<float> Span => Array is null ? default : Array.AsSpan(Start, Count);
     }
 
     /// <summary>Whether this call takes the two-rank exchange; both ranks answer alike (the limits were swapped).

@@ -102,7 +102,7 @@ public sealed partial class RingAllReduce
         }
     }
 
-    private static void AddInto(Span<float> target, ReadOnlySpan<float> source)
+    internal static void AddInto(Span<float> target, ReadOnlySpan<float> source)
     {
         var i = 0;
         var width = Vector<float>.Count;

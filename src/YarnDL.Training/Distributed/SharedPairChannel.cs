@@ -43,6 +43,9 @@ internal sealed unsafe class SharedPairChannel : IDisposable
         basePtr = p + view.PointerOffset;
     }
 
+    /// <summary>The file rank 0 offered (unlinked once both sides mapped it); null on rank 1.</summary>
+    public string? OfferedPath { get; private set; }
+
     /// <summary>Largest buffer (floats) the slots hold; longer calls take the TCP path.</summary>
     public int CapacityFloats { get; }
 
@@ -83,6 +86,7 @@ internal sealed unsafe class SharedPairChannel : IDisposable
             peerTcpLimitBytes = BitConverter.ToInt64(ack, 1);
             if (ack[0] == 1 && channel is not null)
             {
+                channel.OfferedPath = path;
                 return channel;
             }
 
@@ -139,16 +143,17 @@ internal sealed unsafe class SharedPairChannel : IDisposable
         return channel;
     }
 
-    /// <summary>Publishes buffer[sendStart, +sendCount) and returns the peer's values for [recvStart, +recvCount) of the
-    /// same call (valid until the call after next). Slots mirror buffer offsets, so both ranges must lie inside
-    /// <see cref="CapacityFloats"/>.</summary>
-    public ReadOnlySpan<float> Exchange(float[] buffer, int sendStart, int sendCount, int recvStart, int recvCount, Socket right, Socket left)
+    /// <summary>Publishes the parts (each at its own offset of the slot, which mirrors buffer indices) and returns the
+    /// peer's values for [recvStart, +recvCount) of the same call, valid until the call after next. All ranges
+    /// must lie inside <see cref="CapacityFloats"/>.</summary>
+    public ReadOnlySpan<float> Swap(RingAllReduce.Part send0, RingAllReduce.Part send1, int recvStart, int recvCount, Socket right, Socket left)
     {
         Settle(left);
-
         var slot = (int)(calls & 1);
         calls++;
-        buffer.AsSpan(sendStart, sendCount).CopyTo(new Span<float>(Box(rank, slot) + sendStart, sendCount));
+        var box = Box(rank, slot);
+        send0.Span.CopyTo(new Span<float>(box + send0.Start, send0.Count));
+        send1.Span.CopyTo(new Span<float>(box + send1.Start, send1.Count));
         Volatile.Write(ref *Count(rank), calls); // release: the slot's contents are visible before the count
         bellOut[0] = (byte)calls;
         SendAll(right, bellOut);
@@ -166,19 +171,6 @@ internal sealed unsafe class SharedPairChannel : IDisposable
         }
 
         return new ReadOnlySpan<float>(Box(1 - rank, slot) + recvStart, recvCount);
-    }
-
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
-        view.SafeMemoryMappedViewHandle.ReleasePointer();
-        view.Dispose();
-        file.Dispose();
     }
 
     /// <summary>Consumes the last call's bell if that call saw the peer's count first (the bell was sent right after the
@@ -213,6 +205,9 @@ internal sealed unsafe class SharedPairChannel : IDisposable
             {
                 return false;
             }
+
+            // If the peer waits for this very CPU (more runnable threads than CPUs), let it run.
+            Thread.Yield();
         }
     }
 
@@ -226,6 +221,19 @@ internal sealed unsafe class SharedPairChannel : IDisposable
     }
 
     private long* Count(int owner) => (long*)(basePtr + 64 + (owner * 64));
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        view.SafeMemoryMappedViewHandle.ReleasePointer();
+        view.Dispose();
+        file.Dispose();
+    }
 
     private static long Size(int capacityFloats) => HeaderBytes + (4L * capacityFloats * sizeof(float));
 

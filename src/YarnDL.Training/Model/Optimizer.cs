@@ -36,8 +36,14 @@ public sealed class Optimizer
     /// are): a rank that owns a shard of the weights updates just that shard, with the same arithmetic.</summary>
     public void ApplyRange(IComputeBackend backend, Span<float> parameters, ReadOnlySpan<float> gradient, int start, int count)
     {
-        ArgumentNullException.ThrowIfNull(backend);
         Steps++;
+        ApplySlice(backend, parameters, gradient, start, count);
+    }
+
+    /// <summary>The current step (already counted) for weights [start, start+count): a step applied slice by slice.</summary>
+    internal void ApplySlice(IComputeBackend backend, Span<float> parameters, ReadOnlySpan<float> gradient, int start, int count)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
         var w = parameters.Slice(start, count);
         var g = gradient.Slice(start, count);
         if (Kind == OptimizerKind.Adam)

@@ -68,8 +68,10 @@ public sealed class RingPairTransportTests
                 r.AllReduceSum(new float[10]);
                 return 0;
             });
-            Assert.Equal("shm", ((RingAllReduce)ranks[0]).PairTransport);
-            Assert.Empty(Directory.GetFiles(dir, $"yarndl-ring-{Environment.ProcessId}-*"));
+            var ring = (RingAllReduce)ranks[0];
+            Assert.Equal("shm", ring.PairTransport);
+            Assert.StartsWith(dir, ring.SharedFilePath, StringComparison.Ordinal);
+            Assert.False(File.Exists(ring.SharedFilePath));
         }
         finally
         {
