@@ -24,6 +24,15 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
 
     public bool FetchIsCollective => sharded;
 
+    /// <summary>For the log: how the ranks exchange (ring, or two ranks over shared memory or TCP) and whether the
+    /// optimizer step is sharded (known after the first update).</summary>
+    public string Description => reducer switch
+    {
+        RingAllReduce { WorldSize: 2 } ring => $"exchange=pair-{ring.PairTransport} optimizer={(sharded ? "sharded" : "whole")}",
+        RingAllReduce => "exchange=ring optimizer=whole",
+        _ => "exchange=none optimizer=whole",
+    };
+
     public void Start(float[] parameters, Optimizer optimizer)
     {
     }
