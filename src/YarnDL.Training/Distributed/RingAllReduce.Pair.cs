@@ -49,7 +49,6 @@ public sealed partial class RingAllReduce
                 return shared.Swap(send0, send1, recvStart, recvCount, right, left);
             }
 
-            shared?.Settle(left);
             if (send0.Count > 0)
             {
                 SendAll(right, send0.Array!, send0.Start, send0.Count);
@@ -102,7 +101,6 @@ public sealed partial class RingAllReduce
         pairNegotiated = true;
         if (shared is not null)
         {
-            shared.Settle(left);
             shared.Dispose();
             shared = null;
         }

@@ -64,7 +64,6 @@ public sealed partial class RingAllReduce : IGradientReducer
                 return;
             }
 
-            shared?.Settle(left);
             if ((buffer.Length / 2 / WorldSize) + 1 <= SmallChunkFloats)
             {
                 SmallPasses(buffer, half, ccwPos);

@@ -6,15 +6,18 @@ using System.Text;
 namespace YarnDL.Training.Distributed;
 
 /// <summary>Data path of a two-rank ring whose ranks share a file system (same host, same /dev/shm): each rank
-/// writes its buffer into its own slot of a mapped file and rings the peer with one byte over the ring's TCP link,
-/// which still carries the ordering, the timeouts and the failure detection. Per call that is one copy in and
-/// one read while adding, instead of the kernel's two copies and the TCP stack. Two slots per rank, used in turn:
-/// a rank writes slot s%2 for call s only after the peer has rung for call s−1, i.e. has finished reading slot
-/// (s−2)%2 — so a slot is never overwritten while it is read.</summary>
+/// writes its parts into its own slot of a mapped file and publishes a call count; the peer spins briefly on that
+/// count and reads the slot. Per call that is one copy in and one read, and no system call while the two ranks
+/// keep pace. A rank that would wait longer says so in the header and sleeps in a TCP receive on the ring's
+/// link; the writer that finds it asleep claims the wake-up (compare-and-swap, so exactly one of the two does)
+/// and rings one byte. The link thus still carries timeouts and failure detection and never holds a stray
+/// bell. Two slots per rank, used in turn: a rank writes slot s%2 for call s only after it saw the peer's count
+/// for call s−1, which the peer publishes only after it finished reading slot (s−2)%2.</summary>
 internal sealed unsafe class SharedPairChannel : IDisposable
 {
-    /// <summary>Nonce in the first cache line, then one line per rank holding its published call count.</summary>
-    private const int HeaderBytes = 192;
+    /// <summary>Nonce in the first cache line, then per rank a line with its published call count and a line with
+    /// the call it sleeps for (0: awake).</summary>
+    private const int HeaderBytes = 384;
 
     /// <summary>How long a rank spins on the peer's call count before it sleeps in the TCP receive of the bell.
     /// Both ranks do the same work, so the peer is usually microseconds away; waking a sleeping thread costs
@@ -29,7 +32,6 @@ internal sealed unsafe class SharedPairChannel : IDisposable
     private readonly byte[] bellOut = new byte[1];
     private readonly byte[] bellIn = new byte[1];
     private long calls;
-    private bool bellPending;
     private bool disposed;
 
     private SharedPairChannel(MemoryMappedFile file, int rank, int capacityFloats)
@@ -148,39 +150,44 @@ internal sealed unsafe class SharedPairChannel : IDisposable
     /// must lie inside <see cref="CapacityFloats"/>.</summary>
     public ReadOnlySpan<float> Swap(RingAllReduce.Part send0, RingAllReduce.Part send1, int recvStart, int recvCount, Socket right, Socket left)
     {
-        Settle(left);
         var slot = (int)(calls & 1);
-        calls++;
+        var call = ++calls;
         var box = Box(rank, slot);
         send0.Span.CopyTo(new Span<float>(box + send0.Start, send0.Count));
         send1.Span.CopyTo(new Span<float>(box + send1.Start, send1.Count));
-        Volatile.Write(ref *Count(rank), calls); // release: the slot's contents are visible before the count
-        bellOut[0] = (byte)calls;
-        SendAll(right, bellOut);
-        if (SpinFor(calls))
+        Volatile.Write(ref *Count(rank), call); // release: the slot's contents are visible before the count
+        Interlocked.MemoryBarrier(); // the count is visible before the peer's sleep flag is read (and vice versa)
+        var peerSleeps = Sleeping(1 - rank);
+        if (Volatile.Read(ref *peerSleeps) == call && Interlocked.CompareExchange(ref *peerSleeps, 0, call) == call)
         {
-            bellPending = true;
-        }
-        else
-        {
-            ReceiveBell(left, (byte)calls);
-            if (Volatile.Read(ref *Count(1 - rank)) < calls)
-            {
-                throw new RingProtocolException($"ring: peer rang for call {calls} without publishing it");
-            }
+            bellOut[0] = (byte)call;
+            SendAll(right, bellOut);
         }
 
+        WaitFor(call, left);
         return new ReadOnlySpan<float>(Box(1 - rank, slot) + recvStart, recvCount);
     }
 
-    /// <summary>Consumes the last call's bell if that call saw the peer's count first (the bell was sent right after the
-    /// count, so this hardly waits). Needed before the link carries anything else.</summary>
-    public void Settle(Socket left)
+    /// <summary>Returns once the peer published <paramref name="call"/>: spinning first, then asleep on the bell.</summary>
+    private void WaitFor(long call, Socket left)
     {
-        if (bellPending)
+        if (SpinFor(call))
         {
-            ReceiveBell(left, (byte)calls);
-            bellPending = false;
+            return;
+        }
+
+        var sleeps = Sleeping(rank);
+        Volatile.Write(ref *sleeps, call);
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref *Count(1 - rank)) >= call && Interlocked.CompareExchange(ref *sleeps, 0, call) == call)
+        {
+            return; // published meanwhile, and the wake-up is ours: no bell comes
+        }
+
+        ReceiveBell(left, (byte)call); // the peer claimed the wake-up: its bell is on the way
+        if (Volatile.Read(ref *Count(1 - rank)) < call)
+        {
+            throw new RingProtocolException($"ring: peer rang for call {call} without publishing it");
         }
     }
 
@@ -221,6 +228,8 @@ internal sealed unsafe class SharedPairChannel : IDisposable
     }
 
     private long* Count(int owner) => (long*)(basePtr + 64 + (owner * 64));
+
+    private long* Sleeping(int owner) => (long*)(basePtr + 192 + (owner * 64));
 
     public void Dispose()
     {

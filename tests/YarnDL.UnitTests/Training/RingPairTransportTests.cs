@@ -56,6 +56,53 @@ public sealed class RingPairTransportTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RanksOutOfStep_SleepAndAreWoken_SumsStayExact(bool shm)
+    {
+        // Each rank now and then arrives much later than the spin budget, so the other sleeps on the link and must be
+        // rung awake (both directions, and both ranks late at once); every sum must still be exact.
+        var ranks = (await LoopbackRing.CreateAsync(2)).Cast<RingAllReduce>().ToArray();
+        try
+        {
+            foreach (var r in ranks)
+            {
+                r.AllowSharedMemory = shm;
+            }
+
+            var results = LoopbackRing.RunEach(ranks, r =>
+            {
+                var sums = new List<float>();
+                for (var call = 0; call < 60; call++)
+                {
+                    if ((r.Rank == 0 && call % 3 == 0) || (r.Rank == 1 && call % 4 == 1) || call % 10 == 7)
+                    {
+                        Task.Delay(2).Wait();
+                    }
+
+                    var buf = Enumerable.Repeat((float)((call * 2) + r.Rank), 5000).ToArray();
+                    r.AllReduceSum(buf);
+                    sums.Add(buf.Distinct().Single());
+                }
+
+                return sums;
+            });
+
+            var expected = Enumerable.Range(0, 60).Select(c => (float)((c * 4) + 1)).ToList();
+            Assert.Equal(expected, results[0]);
+            Assert.Equal(expected, results[1]);
+            Assert.Equal(shm ? "shm" : "tcp", ranks[0].PairTransport);
+        }
+        finally
+        {
+            foreach (var r in ranks)
+            {
+                r.Dispose();
+            }
+        }
+    }
+
     [Fact]
     public async Task SharedMemoryFile_IsRemovedOnceBothSidesMappedIt()
     {
