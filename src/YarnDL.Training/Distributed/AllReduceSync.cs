@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using YarnDL.Training.Compute;
 using YarnDL.Training.Model;
 
@@ -81,6 +82,7 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
     private static (int Start, int Count) Own(int rank, int parameters, int length) =>
         rank == 0 ? (0, parameters / 2) : (parameters / 2, length - (parameters / 2));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ShardedUpdate(RingAllReduce pair, float[] buffer, float[] parameters, Optimizer optimizer, IComputeBackend backend)
     {
         sharded = true;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -102,6 +103,7 @@ public sealed partial class RingAllReduce
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AddInto(Span<float> target, ReadOnlySpan<float> source)
     {
         var i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace YarnDL.Training.Compute.Cpu;
@@ -14,6 +15,7 @@ public sealed class CpuBackend(int threads) : IComputeBackend
     public void Gemm(bool transA, bool transB, int m, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, float beta) =>
         PackedGemm.Multiply(transA, transB, m, n, k, a, b, c, beta, Threads);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BiasActivation(Span<float> x, ReadOnlySpan<float> bias, int rows, int cols, bool relu)
     {
         var w = Vector256<float>.Count;
@@ -35,6 +37,7 @@ public sealed class CpuBackend(int threads) : IComputeBackend
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReluBackward(Span<float> grad, ReadOnlySpan<float> activation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(activation.Length, grad.Length, nameof(activation));
@@ -56,6 +59,7 @@ public sealed class CpuBackend(int threads) : IComputeBackend
     }
 
     /// <summary>Column sums, rows added in order (as the scalar loop would), eight columns at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BiasGrad(ReadOnlySpan<float> grad, Span<float> biasGrad, int rows, int cols)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grad.Length, rows * cols, nameof(grad));
@@ -114,6 +118,7 @@ public sealed class CpuBackend(int threads) : IComputeBackend
         return (float)loss;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SgdMomentum(Span<float> w, ReadOnlySpan<float> g, Span<float> velocity, float lr, float momentum)
     {
         CheckLengths(w.Length, g.Length, velocity.Length, velocity.Length);
@@ -137,6 +142,7 @@ public sealed class CpuBackend(int threads) : IComputeBackend
 
     /// <summary>Eight weights at a time with the scalar loop's operations in the scalar loop's order (no fused
     /// multiply-add), so the result is bit-identical to it and to the GPU kernel's formula.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Adam(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, float lr, float beta1, float beta2, float epsilon, long t)
     {
         CheckLengths(w.Length, g.Length, m.Length, v.Length);
