@@ -61,7 +61,13 @@ internal sealed partial class TrainerApp
         var heartbeats = am?.RunHeartbeatsAsync(stderr, stopHeartbeats.Token) ?? Task.CompletedTask;
         try
         {
-            return await Task.Factory.StartNew(() => session.Run(ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var result = await Task.Factory.StartNew(() => session.Run(ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            if (sync is AllReduceSync allReduce)
+            {
+                await stdout.WriteLineAsync($"sync {allReduce.Description}");
+            }
+
+            return result;
         }
         finally
         {

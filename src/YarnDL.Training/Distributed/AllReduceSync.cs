@@ -1,16 +1,38 @@
+using System.Runtime.CompilerServices;
 using YarnDL.Training.Compute;
 using YarnDL.Training.Model;
 
 namespace YarnDL.Training.Distributed;
 
-/// <summary>Sums the buffer across ranks, then every rank applies the same optimizer step locally.</summary>
+/// <summary>Sums the buffer across ranks, then every rank applies the same optimizer step. With two ranks whose
+/// ring can swap buffer ranges, the step is sharded instead: each rank receives the peer's gradient for its half
+/// only (reduce-scatter), updates just that half of the weights and their optimizer state, and the halves are
+/// swapped back (all-gather). The same bytes cross as in an all-reduce, the optimizer pass over the weights and
+/// its moments is halved, and every weight gets the very same sum and arithmetic, so the result is bit-identical
+/// to the unsharded step. Each rank then holds current moments for its half only; a checkpoint gathers them.</summary>
 public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
 {
+    /// <summary>Floats summed and stepped at a time: gradient, weights and both moments of a chunk stay in L1.</summary>
+    private const int FusedChunk = 2048;
+
+    private bool sharded;
+
     public int Rank => reducer.Rank;
 
     public int WorldSize => reducer.WorldSize;
 
     public bool IsSynchronous => true;
+
+    public bool FetchIsCollective => sharded;
+
+    /// <summary>For the log: how the ranks exchange (ring, or two ranks over shared memory or TCP) and whether the
+    /// optimizer step is sharded (known after the first update).</summary>
+    public string Description => reducer switch
+    {
+        RingAllReduce { WorldSize: 2 } ring => $"exchange=pair-{ring.PairTransport} optimizer={(sharded ? "sharded" : "whole")}",
+        RingAllReduce => "exchange=ring optimizer=whole",
+        _ => "exchange=none optimizer=whole",
+    };
 
     public void Start(float[] parameters, Optimizer optimizer)
     {
@@ -21,6 +43,12 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(optimizer);
+        if (reducer is RingAllReduce pair && buffer.Length > parameters.Length && parameters.Length >= 2 && pair.CanExchange(buffer.Length))
+        {
+            ShardedUpdate(pair, buffer, parameters, optimizer, backend);
+            return;
+        }
+
         reducer.AllReduceSum(buffer);
         optimizer.Apply(backend, parameters, buffer.AsSpan(0, parameters.Length));
     }
@@ -33,7 +61,59 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
 
     public void FetchOptimizerState(float[] parameters, Optimizer optimizer)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        if (!sharded || reducer is not RingAllReduce pair)
+        {
+            return;
+        }
+
+        var p = parameters.Length;
+        var ((ms, mc), (ts, tc)) = (Own(pair.Rank, p, p), Own(1 - pair.Rank, p, p));
+        foreach (var state in optimizer.Second.Length > 0 ? [optimizer.First, optimizer.Second] : new[] { optimizer.First })
+        {
+            pair.Swap(new(state, ms, mc), default, ts, tc).CopyTo(state.AsSpan(ts, tc));
+        }
     }
 
     public void Dispose() => reducer.Dispose();
+
+    /// <summary>Rank 0 owns weights [0, p/2), rank 1 the rest and the control slots after the weights.</summary>
+    private static (int Start, int Count) Own(int rank, int parameters, int length) =>
+        rank == 0 ? (0, parameters / 2) : (parameters / 2, length - (parameters / 2));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ShardedUpdate(RingAllReduce pair, float[] buffer, float[] parameters, Optimizer optimizer, IComputeBackend backend)
+    {
+        sharded = true;
+        var p = parameters.Length;
+        var (ms, mc) = Own(pair.Rank, p, buffer.Length);
+        var (ts, tc) = Own(1 - pair.Rank, p, buffer.Length);
+
+        // Reduce-scatter: the peer's gradient for my range (rank 1's range ends with the control slots). The sum and
+        // the optimizer step go together a cache-sized chunk at a time, so the summed gradient is never written back
+        // to memory and read again.
+        var peer = pair.Swap(new(buffer, ts, tc), default, ms, mc);
+        optimizer.Steps++;
+        var chunk = backend is Compute.Cpu.CpuBackend ? FusedChunk : mc;
+        for (var c = 0; c < mc; c += chunk)
+        {
+            var n = Math.Min(chunk, mc - c);
+            RingAllReduce.AddInto(buffer.AsSpan(ms + c, n), peer.Slice(c, n));
+            var w = Math.Min(ms + c + n, p) - (ms + c);
+            if (w > 0)
+            {
+                optimizer.ApplySlice(backend, parameters, buffer, ms + c, w);
+            }
+        }
+
+        // All-gather: my updated weights (and, from rank 1, the summed control slots) straight from where they are
+        // to where the peer keeps them.
+        var mw = Math.Min(ms + mc, p) - ms;
+        var tw = Math.Min(ts + tc, p) - ts;
+        var control = new RingAllReduce.Part(buffer, ms + mw, mc - mw);
+        var theirs = pair.Swap(new(parameters, ms, mw), control, ts, tc);
+        theirs[..tw].CopyTo(parameters.AsSpan(ts, tw));
+        theirs[tw..].CopyTo(buffer.AsSpan(ts + tw, tc - tw));
+    }
 }

@@ -27,4 +27,8 @@ public interface IParameterSync : IDisposable
 
     /// <summary>Brings <paramref name="optimizer"/> (moments, step count) up to date before a checkpoint.</summary>
     void FetchOptimizerState(float[] parameters, Optimizer optimizer);
+
+    /// <summary>True when <see cref="FetchOptimizerState"/> is a collective: every rank must call it at the same step
+    /// (the optimizer state is sharded over the ranks), not only the one that writes the checkpoint.</summary>
+    bool FetchIsCollective => false;
 }

@@ -56,7 +56,7 @@ public sealed partial class RingAllReduce
     /// <summary>target[i] += source[i]: element by element, so the sums do not depend on the vector width.
     /// Fully optimised from the first call: at tier 0 the vector operations are calls, several times slower.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddInto(Span<float> target, ReadOnlySpan<float> source)
+    internal static void AddInto(Span<float> target, ReadOnlySpan<float> source)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(source.Length, target.Length, nameof(source));
         ref var t = ref MemoryMarshal.GetReference(target);

@@ -54,6 +54,12 @@ public sealed partial class RingAllReduce : IGradientReducer
         var ccwPos = (WorldSize - Rank) % WorldSize;
         try
         {
+            if (WorldSize == 2 && PairFits(buffer.Length))
+            {
+                PairExchange(buffer);
+                return;
+            }
+
             if ((buffer.Length / 2 / WorldSize) + 1 <= SmallChunkFloats)
             {
                 SmallPasses(buffer, half, ccwPos);
@@ -76,6 +82,7 @@ public sealed partial class RingAllReduce : IGradientReducer
         ShutDownLinks();
         right.Dispose();
         left.Dispose();
+        shared?.Dispose();
         clockwiseWorker.Dispose();
     }
 

@@ -29,16 +29,30 @@ public sealed class Optimizer
     /// <summary>Updates applied so far.</summary>
     public long Steps { get; set; }
 
-    public void Apply(IComputeBackend backend, Span<float> parameters, ReadOnlySpan<float> gradient)
+    public void Apply(IComputeBackend backend, Span<float> parameters, ReadOnlySpan<float> gradient) =>
+        ApplyRange(backend, parameters, gradient, 0, parameters.Length);
+
+    /// <summary>One optimizer step for weights [start, start+count) only (the rest, and their state, are left as they
+    /// are): a rank that owns a shard of the weights updates just that shard, with the same arithmetic.</summary>
+    public void ApplyRange(IComputeBackend backend, Span<float> parameters, ReadOnlySpan<float> gradient, int start, int count)
     {
         Steps++;
+        ApplySlice(backend, parameters, gradient, start, count);
+    }
+
+    /// <summary>The current step (already counted) for weights [start, start+count): a step applied slice by slice.</summary>
+    internal void ApplySlice(IComputeBackend backend, Span<float> parameters, ReadOnlySpan<float> gradient, int start, int count)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        var w = parameters.Slice(start, count);
+        var g = gradient.Slice(start, count);
         if (Kind == OptimizerKind.Adam)
         {
-            backend.Adam(parameters, gradient, First, Second, LearningRate, 0.9f, 0.999f, 1e-8f, Steps);
+            backend.Adam(w, g, First.AsSpan(start, count), Second.AsSpan(start, count), LearningRate, 0.9f, 0.999f, 1e-8f, Steps);
         }
         else
         {
-            backend.SgdMomentum(parameters, gradient, First, LearningRate, Momentum);
+            backend.SgdMomentum(w, g, First.AsSpan(start, count), LearningRate, Momentum);
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class TrainingSession
         correctCount[0] = (float)Math.Round(model.Accuracy(testShard) * testShard.Count);
         if (sync.TrySumMetrics(correctCount))
         {
-            return correctCount[0] / test.Count;
+            return (double)correctCount[0] / test.Count; // the same double as scoring the whole set
         }
 
         wholeTestSet = true;

@@ -61,6 +61,11 @@ public sealed partial class TrainingSession(
 
         var frozen = FrozenSlices(model);
         sync.Start(model.Parameters, optimizer);
+
+        // Does any rank write checkpoints? Only then must a sharded optimizer state be gathered for one. The sum also
+        // lines the ranks up before the clock starts (false from the sync: assume a writer).
+        correctCount[0] = IsChief && checkpoints is not null ? 1 : 0;
+        var anyWriter = !sync.TrySumMetrics(correctCount) || correctCount[0] > 0;
         var global = Math.Max(options.BatchSize, sync.WorldSize);
         var stepsPerEpoch = Math.Max(1, train.Count / global);
         var total = (long)options.Epochs * stepsPerEpoch;
@@ -74,6 +79,7 @@ public sealed partial class TrainingSession(
         var epochStart = started;
         var checkpointStep = -1L;
         double loss = 0, accuracy = 0;
+        var accuracyStep = -1L;
         int[] order = [];
         var orderEpoch = -1;
         var stopped = false;
@@ -111,6 +117,7 @@ public sealed partial class TrainingSession(
             if (endOfEpoch)
             {
                 accuracy = EpochAccuracy(model);
+                accuracyStep = step;
                 var now = Stopwatch.GetTimestamp();
                 var rate = stepsPerEpoch * (double)global / Stopwatch.GetElapsedTime(epochStart, now).TotalSeconds;
                 epochStart = now;
@@ -125,18 +132,24 @@ public sealed partial class TrainingSession(
 
             var wantCheckpoint = buffer[p + 1] > 0 || stopped || reached || step == total ||
                 (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0);
-            if (wantCheckpoint && IsChief && checkpoints is not null)
+            var writes = IsChief && checkpoints is not null;
+            if (wantCheckpoint && (writes || (anyWriter && sync.FetchIsCollective)))
             {
                 sync.FetchOptimizerState(model.Parameters, optimizer);
-                checkpoints.Save(new CheckpointState(step, sync.WorldSize, global, optimizer.Kind, optimizer.Steps, model.Parameters, optimizer.First, optimizer.Second));
-                checkpointStep = step;
+                accuracyStep = sync is AllReduceSync ? accuracyStep : -1; // a server's copy may replace the weights
+                if (writes)
+                {
+                    checkpoints!.Save(new CheckpointState(step, sync.WorldSize, global, optimizer.Kind, optimizer.Steps, model.Parameters, optimizer.First, optimizer.Second));
+                    checkpointStep = step;
+                }
             }
 
             Control.Report(new TrainingProgress(step, epoch, metrics, checkpointStep));
             InjectFaults(step, cancellationToken);
         }
 
-        accuracy = model.Accuracy(test);
+        // The weights scored at the last epoch end are the final ones unless steps ran since (a stop mid-epoch).
+        accuracy = accuracyStep == step ? accuracy : model.Accuracy(test);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new TrainingResult(step, (int)(step / stepsPerEpoch), accuracy, loss, stopped, reached, seconds);
     }

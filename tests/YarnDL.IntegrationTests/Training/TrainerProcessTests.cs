@@ -20,6 +20,9 @@ public sealed partial class TrainerProcessTests : IDisposable
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout));
         Assert.All(results, r => Assert.Contains("world=2", r.Stdout, StringComparison.Ordinal));
+
+        // Two ranks swap halves directly (shared memory on one host, else TCP) and shard the optimizer step.
+        Assert.All(results, r => Assert.Matches(@"sync exchange=pair-(shm|tcp) optimizer=sharded", r.Stdout));
         Assert.All(results, r => Assert.True(FinalAccuracy(r.Stdout) >= 0.97, r.Stdout));
         Assert.Equal(WithoutTiming(results[0].Stdout), WithoutTiming(results[1].Stdout));
         Assert.True(File.Exists(Path.Combine(dir, "checkpoint.bin")));

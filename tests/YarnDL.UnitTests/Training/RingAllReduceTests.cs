@@ -11,6 +11,8 @@ public sealed class RingAllReduceTests
     [InlineData(1, 1)]
     [InlineData(2, 1)]
     [InlineData(2, 7)]
+    [InlineData(2, 132_653)]
+    [InlineData(2, 1_500_001)]
     [InlineData(3, 2)]
     [InlineData(3, 1001)]
     [InlineData(4, 262_147)]
@@ -119,13 +121,32 @@ public sealed class RingAllReduceTests
         return s;
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(132_653)]
+    [InlineData(1_500_001)]
+    public async Task AllReduceSum_TwoRanks_IsTheFloatSumOfBothBuffersOnBothRanks(int length)
+    {
+        // Small buffers take the two-rank exchange, buffers beyond the socket buffers the ring: same bits either way.
+        var results = await RunGaussianAsync(2, length);
+        float[][] inputs = [.. Enumerable.Range(0, 2).Select(r => Gaussian(r, length))];
+        var expected = Enumerable.Range(0, length).Select(i => inputs[0][i] + inputs[1][i]).ToArray();
+        Assert.Equal(expected, results[0]);
+        Assert.Equal(expected, results[1]);
+    }
+
+    private static float[] Gaussian(int rank, int length)
+    {
+        var rng = new Rng((ulong)(rank + 100));
+        return [.. Enumerable.Range(0, length).Select(_ => (float)rng.NextGaussian())];
+    }
+
     private static async Task<float[][]> RunGaussianAsync(int world, int length)
     {
         var ranks = await LoopbackRing.CreateAsync(world);
         var results = LoopbackRing.RunEach(ranks, r =>
         {
-            var rng = new Rng((ulong)(r.Rank + 100));
-            var buf = Enumerable.Range(0, length).Select(_ => (float)rng.NextGaussian()).ToArray();
+            var buf = Gaussian(r.Rank, length);
             r.AllReduceSum(buf);
             return buf;
         });

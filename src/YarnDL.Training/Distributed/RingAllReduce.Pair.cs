@@ -1,0 +1,123 @@
+namespace YarnDL.Training.Distributed;
+
+public sealed partial class RingAllReduce
+{
+    /// <summary>Slot size offered for the shared-memory path: at least this, or the first buffer if larger.</summary>
+    private const int SharedMinFloats = 1 << 18;
+
+    /// <summary>Largest slot offered, 2^26 floats (256 MB; the file holds four slots): beyond it, TCP.</summary>
+    private const int SharedMaxFloats = 1 << 26;
+
+    private float[] pairScratch = [];
+    private long pairLimitBytes;
+    private bool pairNegotiated;
+    private SharedPairChannel? shared;
+
+    /// <summary>How two ranks exchange buffers: "shm" once both mapped the same file, else "tcp".</summary>
+    public string PairTransport => shared is null ? "tcp" : "shm";
+
+    /// <summary>The shared file this rank offered, if any (tests check it is gone).</summary>
+    internal string? SharedFilePath => shared?.OfferedPath;
+
+    /// <summary>False keeps two ranks on TCP (the YARNDL_RING_SHM=0 environment variable does the same); read at the
+    /// first two-rank call.</summary>
+    internal bool AllowSharedMemory { get; set; } = Environment.GetEnvironmentVariable("YARNDL_RING_SHM") != "0";
+
+    /// <summary>Two ranks: each sends its whole buffer once (on the link to its right) and adds what arrives from its
+    /// left. One exchange instead of the ring's reduce-scatter then all-gather, with the same bytes per rank: the
+    /// second network round trip is gone. Float addition is commutative, so both ranks hold the same bits, and
+    /// they equal the ring's (which also adds exactly one pair per element for two ranks).</summary>
+    private void PairExchange(float[] buffer) =>
+        AddInto(buffer, Swap(new Part(buffer, 0, buffer.Length), default, 0, buffer.Length));
+
+    /// <summary>True when both ranks can call <see cref="Swap"/> with ranges inside [0, <paramref name="floats"/>): two
+    /// ranks, and the ranges fit the shared slots or the TCP send-before-receive limit. Both ranks answer alike.</summary>
+    internal bool CanExchange(int floats) => WorldSize == 2 && PairFits(floats);
+
+    /// <summary>Two ranks swap ranges of index space [0, n) of arrays that share it (a gradient buffer and the
+    /// weights, say): this rank sends its parts (in index order, not overlapping) and gets a view of the peer's
+    /// values for [recvStart, +recvCount), which the peer covers with its parts. The view lives in the shared slot
+    /// or a scratch buffer and stays valid until the next call. Reduce-scatter, all-gather and the all-reduce are
+    /// all built from this.</summary>
+    internal ReadOnlySpan<float> Swap(Part send0, Part send1, int recvStart, int recvCount)
+    {
+        try
+        {
+            var end = Math.Max(Math.Max(send0.Start + send0.Count, send1.Start + send1.Count), recvStart + recvCount);
+            if (shared is not null && end <= shared.CapacityFloats)
+            {
+                return shared.Swap(send0, send1, recvStart, recvCount, right, left);
+            }
+
+            if (send0.Count > 0)
+            {
+                SendAll(right, send0.Array!, send0.Start, send0.Count);
+            }
+
+            if (send1.Count > 0)
+            {
+                SendAll(right, send1.Array!, send1.Start, send1.Count);
+            }
+
+            if (pairScratch.Length < recvCount)
+            {
+                pairScratch = new float[recvCount];
+            }
+
+            ReceiveAll(left, pairScratch, 0, recvCount);
+            return pairScratch.AsSpan(0, recvCount);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>array[Start, +Count) as one piece of a <see cref="Swap"/>; default is an empty part.</summary>
+    internal readonly record struct Part(float[]? Array, int Start, int Count)
+    {
+        public ReadOnlySpan<float> Span => Array is null ? default : Array.AsSpan(Start, Count);
+    }
+
+    /// <summary>Whether this call takes the two-rank exchange; both ranks answer alike (the limits were swapped).
+    /// Over TCP, sending the whole buffer before receiving cannot deadlock while it fits the send buffers.</summary>
+    private bool PairFits(int floats)
+    {
+        // Both ranks see the same lengths, so both (re)negotiate at the same call: first use, or a buffer that
+        // outgrew the slots (a tiny first call must not pin the capacity).
+        if (!pairNegotiated || (shared is not null && floats > shared.CapacityFloats && floats <= SharedMaxFloats))
+        {
+            NegotiatePair(floats);
+        }
+
+        return (shared is not null && floats <= shared.CapacityFloats) || (long)floats * sizeof(float) <= pairLimitBytes;
+    }
+
+    /// <summary>First two-rank call, on both ranks (so the links stay in step whatever either allows): rank 0 offers
+    /// a mapped file, rank 1 answers whether it could open the very same file.</summary>
+    private void NegotiatePair(int floats)
+    {
+        pairNegotiated = true;
+        if (shared is not null)
+        {
+            shared.Dispose();
+            shared = null;
+        }
+
+        // The kernel reports twice the payload a socket buffer holds, hence the half.
+        var limit = Math.Min(right.SendBufferSize, left.ReceiveBufferSize) / 2;
+        long peerLimit;
+        if (Rank == 0)
+        {
+            var dir = !AllowSharedMemory ? null : Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+            shared = SharedPairChannel.Offer(right, left, Math.Clamp(floats, SharedMinFloats, SharedMaxFloats), dir, limit, out peerLimit);
+        }
+        else
+        {
+            shared = SharedPairChannel.Accept(right, left, AllowSharedMemory, limit, out peerLimit);
+        }
+
+        pairLimitBytes = Math.Min(limit, peerLimit);
+    }
+}

@@ -1,0 +1,341 @@
+using System.Runtime.CompilerServices;
+using System.IO.MemoryMappedFiles;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace YarnDL.Training.Distributed;
+
+/// <summary>Data path of a two-rank ring whose ranks share a file system (same host, same /dev/shm): each rank
+/// writes its parts into its own slot of a mapped file and publishes a call count; the peer spins briefly on that
+/// count and reads the slot. Per call that is one copy in and one read, and no system call while the two ranks
+/// keep pace. A rank that would wait longer says so in the header and sleeps in a TCP receive on the ring's
+/// link; the writer that finds it asleep claims the wake-up (compare-and-swap, so exactly one of the two does)
+/// and rings one byte. The link thus still carries timeouts and failure detection and never holds a stray
+/// bell. Two slots per rank, used in turn: a rank writes slot s%2 for call s only after it saw the peer's count
+/// for call s−1, which the peer publishes only after it finished reading slot (s−2)%2.</summary>
+internal sealed unsafe class SharedPairChannel : IDisposable
+{
+    /// <summary>Nonce in the first cache line, then per rank a line with its published call count and a line with
+    /// the call it sleeps for (0: awake).</summary>
+    private const int HeaderBytes = 384;
+
+    /// <summary>How long a rank spins on the peer's call count before it sleeps in the TCP receive of the bell.
+    /// Both ranks do the same work, so the peer is usually microseconds away; waking a sleeping thread costs
+    /// tens of microseconds (more on a virtual CPU).</summary>
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 10_000;
+    private const int NonceBytes = 16;
+    private const int HelloBytes = 16;
+    private readonly MemoryMappedFile file;
+    private readonly MemoryMappedViewAccessor view;
+    private readonly byte* basePtr;
+    private readonly int rank;
+    private readonly byte[] bellOut = new byte[1];
+    private readonly byte[] bellIn = new byte[1];
+    private long calls;
+    private bool disposed;
+
+    private SharedPairChannel(MemoryMappedFile file, int rank, int capacityFloats)
+    {
+        this.file = file;
+        this.rank = rank;
+        CapacityFloats = capacityFloats;
+        view = file.CreateViewAccessor(0, Size(capacityFloats), MemoryMappedFileAccess.ReadWrite);
+        byte* p = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
+        basePtr = p + view.PointerOffset;
+        Prefault();
+    }
+
+    /// <summary>The file rank 0 offered (unlinked once both sides mapped it); null on rank 1.</summary>
+    public string? OfferedPath { get; private set; }
+
+    /// <summary>Largest buffer (floats) the slots hold; longer calls take the TCP path.</summary>
+    public int CapacityFloats { get; }
+
+    /// <summary>Rank 0's side of the handshake over the ring's links: offers a fresh file to rank 1 and keeps it
+    /// if rank 1 can open it and reads back the random nonce. Null (and TCP from then on) otherwise. The two sides
+    /// also swap <paramref name="tcpLimitBytes"/> (what each can send before receiving), so both choose the
+    /// same path for every later call.</summary>
+    public static SharedPairChannel? Offer(Socket send, Socket recv, int capacityFloats, string? directory, long tcpLimitBytes, out long peerTcpLimitBytes)
+    {
+        var nonce = RandomNumberGenerator.GetBytes(NonceBytes);
+        string? path = null;
+        SharedPairChannel? channel = null;
+        try
+        {
+            if (directory is not null)
+            {
+                path = Path.Combine(directory, $"yarndl-ring-{Environment.ProcessId}-{Guid.NewGuid():N}");
+                channel = Create(path, capacityFloats, nonce);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            channel = null;
+        }
+
+        try
+        {
+            var name = Encoding.UTF8.GetBytes(channel is null ? string.Empty : path!);
+            var hello = new byte[HelloBytes + name.Length + NonceBytes];
+            BitConverter.TryWriteBytes(hello.AsSpan(0, 4), name.Length);
+            BitConverter.TryWriteBytes(hello.AsSpan(4, 4), capacityFloats);
+            BitConverter.TryWriteBytes(hello.AsSpan(8, 8), tcpLimitBytes);
+            name.CopyTo(hello, HelloBytes);
+            nonce.CopyTo(hello, HelloBytes + name.Length);
+            SendAll(send, hello);
+            var ack = new byte[9];
+            ReceiveAll(recv, ack);
+            peerTcpLimitBytes = BitConverter.ToInt64(ack, 1);
+            if (ack[0] == 1 && channel is not null)
+            {
+                channel.OfferedPath = path;
+                return channel;
+            }
+
+            channel?.Dispose();
+            return null;
+        }
+        catch
+        {
+            channel?.Dispose();
+            throw;
+        }
+        finally
+        {
+            // Both sides have it mapped (or gave up): the name is no longer needed, and nothing is left behind.
+            if (path is not null && channel is not null)
+            {
+                TryDelete(path);
+            }
+        }
+    }
+
+    /// <summary>Rank 1's side: opens the offered file and checks the nonce; answers 1 (use it) or 0 (stay on TCP).</summary>
+    public static SharedPairChannel? Accept(Socket send, Socket recv, bool allow, long tcpLimitBytes, out long peerTcpLimitBytes)
+    {
+        var head = new byte[HelloBytes];
+        ReceiveAll(recv, head);
+        var nameLength = BitConverter.ToInt32(head, 0);
+        var capacity = BitConverter.ToInt32(head, 4);
+        peerTcpLimitBytes = BitConverter.ToInt64(head, 8);
+        if (nameLength is < 0 or > 4096 || capacity < 0)
+        {
+            throw new RingProtocolException($"ring: bad shared-memory offer ({nameLength} byte name, {capacity} floats)");
+        }
+
+        var rest = new byte[nameLength + NonceBytes];
+        ReceiveAll(recv, rest);
+        SharedPairChannel? channel = null;
+        if (nameLength > 0 && allow)
+        {
+            try
+            {
+                channel = Open(Encoding.UTF8.GetString(rest, 0, nameLength), capacity, rest.AsSpan(nameLength, NonceBytes));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                channel = null;
+            }
+        }
+
+        var ack = new byte[9];
+        ack[0] = (byte)(channel is null ? 0 : 1);
+        BitConverter.TryWriteBytes(ack.AsSpan(1, 8), tcpLimitBytes);
+        SendAll(send, ack);
+        return channel;
+    }
+
+    /// <summary>Publishes the parts (each at its own offset of the slot, which mirrors buffer indices) and returns the
+    /// peer's values for [recvStart, +recvCount) of the same call, valid until the call after next. All ranges
+    /// must lie inside <see cref="CapacityFloats"/>.</summary>
+    public ReadOnlySpan<float> Swap(RingAllReduce.Part send0, RingAllReduce.Part send1, int recvStart, int recvCount, Socket right, Socket left)
+    {
+        var slot = (int)(calls & 1);
+        var call = ++calls;
+        var box = Box(rank, slot);
+        send0.Span.CopyTo(new Span<float>(box + send0.Start, send0.Count));
+        send1.Span.CopyTo(new Span<float>(box + send1.Start, send1.Count));
+        Volatile.Write(ref *Count(rank), call); // release: the slot's contents are visible before the count
+        Interlocked.MemoryBarrier(); // the count is visible before the peer's sleep flag is read (and vice versa)
+        var peerSleeps = Sleeping(1 - rank);
+        if (Volatile.Read(ref *peerSleeps) == call && Interlocked.CompareExchange(ref *peerSleeps, 0, call) == call)
+        {
+            bellOut[0] = (byte)call;
+            SendAll(right, bellOut);
+        }
+
+        WaitFor(call, left);
+        return new ReadOnlySpan<float>(Box(1 - rank, slot) + recvStart, recvCount);
+    }
+
+    /// <summary>Returns once the peer published <paramref name="call"/>: spinning first, then asleep on the bell.</summary>
+    private void WaitFor(long call, Socket left)
+    {
+        if (SpinFor(call))
+        {
+            return;
+        }
+
+        var sleeps = Sleeping(rank);
+        Volatile.Write(ref *sleeps, call);
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref *Count(1 - rank)) >= call && Interlocked.CompareExchange(ref *sleeps, 0, call) == call)
+        {
+            return; // published meanwhile, and the wake-up is ours: no bell comes
+        }
+
+        ReceiveBell(left, (byte)call); // the peer claimed the wake-up: its bell is on the way
+        if (Volatile.Read(ref *Count(1 - rank)) < call)
+        {
+            throw new RingProtocolException($"ring: peer rang for call {call} without publishing it");
+        }
+    }
+
+    /// <summary>Maps every page of the slots now, during setup, instead of in the first swaps of training: this
+    /// rank's own slots written (zeros, nobody else writes them), the peer's read.</summary>
+    private void Prefault()
+    {
+        const int floatsPerPage = 4096 / sizeof(float);
+        for (var slot = 0; slot < 2; slot++)
+        {
+            new Span<float>(Box(rank, slot), CapacityFloats).Clear();
+            var peer = Box(1 - rank, slot);
+            for (long i = 0; i < CapacityFloats; i += floatsPerPage)
+            {
+                _ = Volatile.Read(ref peer[i]);
+            }
+        }
+    }
+
+    /// <summary>Spins until the peer has published call <paramref name="call"/> or the spin budget is spent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool SpinFor(long call)
+    {
+        var peer = Count(1 - rank);
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+        while (true)
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                if (Volatile.Read(ref *peer) >= call)
+                {
+                    return true; // acquire: the peer's slot is visible
+                }
+
+                Thread.SpinWait(8);
+            }
+
+            if (System.Diagnostics.Stopwatch.GetTimestamp() > deadline)
+            {
+                return false;
+            }
+
+            // If the peer waits for this very CPU (more runnable threads than CPUs), let it run.
+            Thread.Yield();
+        }
+    }
+
+    private void ReceiveBell(Socket left, byte expected)
+    {
+        ReceiveAll(left, bellIn);
+        if (bellIn[0] != expected)
+        {
+            throw new RingProtocolException($"ring: peer rang for call {bellIn[0]} during call {expected} (mod 256)");
+        }
+    }
+
+    private long* Count(int owner) => (long*)(basePtr + 64 + (owner * 64));
+
+    private long* Sleeping(int owner) => (long*)(basePtr + 192 + (owner * 64));
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        view.SafeMemoryMappedViewHandle.ReleasePointer();
+        view.Dispose();
+        file.Dispose();
+    }
+
+    private static long Size(int capacityFloats) => HeaderBytes + (4L * capacityFloats * sizeof(float));
+
+    private static SharedPairChannel Create(string path, int capacityFloats, byte[] nonce)
+    {
+        // Preallocated: a tmpfs without room fails here with an IOException (and TCP is used), rather than with a
+        // SIGBUS at the first write into a page the file system cannot supply.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite, PreallocationSize = Size(capacityFloats) };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var fs = new FileStream(path, options);
+        try
+        {
+            fs.SetLength(Size(capacityFloats));
+            fs.Write(nonce);
+            fs.Flush();
+            var mapped = MemoryMappedFile.CreateFromFile(fs, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
+            return new SharedPairChannel(mapped, 0, capacityFloats);
+        }
+        catch
+        {
+            fs.Dispose();
+            TryDelete(path);
+            throw;
+        }
+    }
+
+    private static SharedPairChannel? Open(string path, int capacityFloats, ReadOnlySpan<byte> nonce)
+    {
+        var fs = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        try
+        {
+            if (fs.Length != Size(capacityFloats))
+            {
+                fs.Dispose();
+                return null;
+            }
+
+            var mapped = MemoryMappedFile.CreateFromFile(fs, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
+            var channel = new SharedPairChannel(mapped, 1, capacityFloats);
+            if (!new ReadOnlySpan<byte>(channel.basePtr, NonceBytes).SequenceEqual(nonce))
+            {
+                channel.Dispose();
+                return null; // same name, different file: not the same host or file system
+            }
+
+            return channel;
+        }
+        catch
+        {
+            fs.Dispose();
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover file in a temp directory is harmless.
+        }
+    }
+
+    private float* Box(int owner, int slot) => (float*)(basePtr + HeaderBytes + ((((owner * 2) + slot) * (long)CapacityFloats) * sizeof(float)));
+
+    // The links are non-blocking (kept out of the socket engine, see PolledSocket): wait in poll(2), never spin on EAGAIN.
+    private static void SendAll(Socket s, byte[] data) => PolledSocket.SendAll(s, data, PeerSockets.IoTimeout);
+
+    private static void ReceiveAll(Socket s, byte[] data) => PolledSocket.ReceiveAll(s, data, PeerSockets.IoTimeout);
+}

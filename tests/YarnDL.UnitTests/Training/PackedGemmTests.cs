@@ -1,0 +1,125 @@
+using YarnDL.Training.Compute.Cpu;
+
+namespace YarnDL.UnitTests.Training;
+
+/// <summary>The packed GEMM around its blocking edges (Mr=6, Nr=16, Kc=256, Mc=144, Nc=2048), on one and several
+/// threads, for every transpose combination and beta.</summary>
+public sealed class PackedGemmTests
+{
+    public static TheoryData<int, int, int> EdgeShapes() => new()
+    {
+        { 5, 15, 1 },
+        { 6, 16, 255 },
+        { 7, 17, 256 },
+        { 11, 31, 257 },
+        { 12, 32, 513 },
+        { 13, 33, 7 },
+        { 143, 47, 260 },
+        { 144, 48, 64 },
+        { 145, 49, 300 },
+        { 151, 18, 520 },
+    };
+
+    [Theory]
+    [MemberData(nameof(EdgeShapes))]
+    public void EdgeShapes_MatchTheNaiveProduct_ForAllTransposesBetasAndThreadCounts(int m, int n, int k)
+    {
+        var a = CpuKernelTests.Random(m * k, 11);
+        var b = CpuKernelTests.Random(k * n, 12);
+        var c0 = CpuKernelTests.Random(m * n, 13);
+        foreach (var (ta, tb) in new[] { (false, false), (true, false), (false, true), (true, true) })
+        {
+            foreach (var beta in new[] { 0f, 1f, -0.5f })
+            {
+                var expected = KernelReference.Gemm(ta, tb, m, n, k, a, b, c0, beta);
+                foreach (var threads in new[] { 1, 2, 3 })
+                {
+                    var c = (float[])c0.Clone();
+                    PackedGemm.Multiply(ta, tb, m, n, k, a, b, c, beta, threads);
+                    AssertClose(expected, c, k, $"ta={ta} tb={tb} beta={beta} threads={threads}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void ThreadSplit_GivesBitIdenticalResults(bool transA, bool transB)
+    {
+        // 2·m·n·k is far above the parallel threshold; m is not a multiple of 6 so the split leaves an edge panel.
+        const int m = 301, n = 157, k = 530;
+        var a = CpuKernelTests.Random(m * k, 21);
+        var b = CpuKernelTests.Random(k * n, 22);
+        var c0 = CpuKernelTests.Random(m * n, 23);
+        var one = (float[])c0.Clone();
+        PackedGemm.Multiply(transA, transB, m, n, k, a, b, one, 0.25f, 1);
+        AssertClose(KernelReference.Gemm(transA, transB, m, n, k, a, b, c0, 0.25f), one, k, "threads=1");
+        foreach (var threads in new[] { 2, 3, 4, 64 })
+        {
+            var c = (float[])c0.Clone();
+            PackedGemm.Multiply(transA, transB, m, n, k, a, b, c, 0.25f, threads);
+            Assert.Equal(one, c);
+        }
+    }
+
+    [Fact]
+    public void WideAndDeep_CrossesTheColumnBlockAndTheSharedPackGroup()
+    {
+        // n > Nc splits the columns; with n ≥ 2048 the shared B pack holds 1024 of the k values, so k = 1100 needs two groups.
+        const int m = 13, n = 2100, k = 1100;
+        var a = CpuKernelTests.Random(m * k, 31);
+        var b = CpuKernelTests.Random(k * n, 32);
+        var c0 = CpuKernelTests.Random(m * n, 33);
+        var expected = KernelReference.Gemm(false, true, m, n, k, a, b, c0, 1f);
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var c = (float[])c0.Clone();
+            PackedGemm.Multiply(false, true, m, n, k, a, b, c, 1f, threads);
+            AssertClose(expected, c, k, $"threads={threads}");
+        }
+    }
+
+    [Fact]
+    public void BetaZero_NeverReadsC()
+    {
+        const int m = 20, n = 40, k = 300;
+        var a = CpuKernelTests.Random(m * k, 41);
+        var b = CpuKernelTests.Random(k * n, 42);
+        var expected = KernelReference.Gemm(false, false, m, n, k, a, b, new float[m * n], 0f);
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var c = Enumerable.Repeat(float.NaN, m * n).ToArray();
+            PackedGemm.Multiply(false, false, m, n, k, a, b, c, 0f, threads);
+            AssertClose(expected, c, k, $"threads={threads}");
+        }
+    }
+
+    [Fact]
+    public void EmptyK_ScalesC()
+    {
+        float[] c = [1f, 2f, 3f, 4f];
+        PackedGemm.Multiply(false, false, 2, 2, 0, [], [], c, 0.5f, 2);
+        Assert.Equal([0.5f, 1f, 1.5f, 2f], c);
+        PackedGemm.Multiply(false, false, 2, 2, 0, [], [], c, 0f, 2);
+        Assert.Equal([0f, 0f, 0f, 0f], c);
+    }
+
+    [Fact]
+    public void ShortOperands_Throw()
+    {
+        var c = new float[4];
+        Assert.Throws<ArgumentOutOfRangeException>(() => PackedGemm.Multiply(false, false, 2, 2, 3, new float[5], new float[6], c, 0f, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PackedGemm.Multiply(false, false, 2, 2, 3, new float[6], new float[5], c, 0f, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PackedGemm.Multiply(false, false, 2, 2, 3, new float[6], new float[6], new float[3], 0f, 1));
+    }
+
+    private static void AssertClose(float[] expected, float[] actual, int k, string what)
+    {
+        var tolerance = 1e-3 * Math.Sqrt(k + 1);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"{what}: c[{i}] = {actual[i]}, expected {expected[i]}");
+        }
+    }
+}
