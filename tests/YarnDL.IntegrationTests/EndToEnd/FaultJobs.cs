@@ -3,14 +3,15 @@ namespace YarnDL.IntegrationTests.EndToEnd;
 /// <summary>The small jobs of the end-to-end fault suite: the digits MLP, 2 CPU workers, a fixed seed, frequent checkpoints.</summary>
 internal static class FaultJobs
 {
-    /// <summary>Steps of one epoch of <see cref="OneTrial"/> (1437 training examples / batch 16), for "mid-training" triggers.</summary>
+    /// <summary>Steps of one epoch of <see cref="OneTrial"/> (1437 training examples / batch 16), for "mid-training" triggers.
+    /// The job is long (40 epochs of a 512-unit MLP) so that trainers report steps (every 2 s) well before they finish.</summary>
     public const int StepsPerEpoch = 89;
 
     /// <summary>One trial (a one-point sweep, so the AM ranks it and reports its val_accuracy) of two workers; <c>$CKPT</c> becomes a fresh local checkpoint dir.</summary>
     public const string OneTrial = """
         name: e2e-faults
         am: { memory: 512m, vcores: 1, mode: local }
-        trainer: { model: mlp, dataset: digits, epochs: 10, batch-size: 16, optimizer: sgd, momentum: 0.9, learning-rate: 0.05, hidden-units: 256, strategy: allreduce, seed: 7 }
+        trainer: { model: mlp, dataset: digits, epochs: 40, batch-size: 16, optimizer: sgd, momentum: 0.9, learning-rate: 0.05, hidden-units: 512, strategy: allreduce, seed: 7 }
         roles:
           worker: { instances: 2, memory: 512m, vcores: 1, gpus: 0 }
         sweep: { strategy: grid, parallel: 1, max-trials: 1, objective: { metric: val_accuracy, goal: maximize }, parameters: { learning-rate: [0.05] } }
