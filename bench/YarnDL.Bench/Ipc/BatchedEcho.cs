@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Sockets;
 
 namespace YarnDL.Bench.Ipc;
@@ -7,67 +6,46 @@ namespace YarnDL.Bench.Ipc;
 /// <summary>Ceiling server: length-prefixed frames over one loopback TCP connection, answered in order with a fixed
 /// response and no protocol work. Like any pipelined server it reads whatever has arrived and answers every complete
 /// frame in it with one write, as the Hadoop server's writer coalesces its responses.</summary>
-internal sealed class BatchedEcho : IAsyncDisposable
+internal sealed class BatchedEcho : EchoServer
 {
-    private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _serve;
-
-    public IPEndPoint Start(int responseBytes)
+    protected override async Task ServeAsync(Socket socket, int responseBytes)
     {
-        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _listener.Listen();
-        _serve = ServeAsync(responseBytes);
-        return (IPEndPoint)_listener.LocalEndPoint!;
-    }
-
-    private async Task ServeAsync(int responseBytes)
-    {
-        using var socket = await _listener.AcceptAsync(_stop.Token);
-        socket.NoDelay = true;
         var response = new byte[4 + responseBytes];
         BinaryPrimitives.WriteInt32BigEndian(response, responseBytes);
         var input = new byte[1 << 16];
         var output = new byte[1 << 16];
         var have = 0;
-        try
+        while (true)
         {
-            while (true)
+            var n = await socket.ReceiveAsync(input.AsMemory(have), SocketFlags.None, Stopping);
+            if (n == 0)
             {
-                var n = await socket.ReceiveAsync(input.AsMemory(have), SocketFlags.None, _stop.Token);
-                if (n == 0)
-                {
-                    return;
-                }
-
-                have += n;
-                var (used, frames) = CompleteFrames(input.AsSpan(0, have));
-                input.AsSpan(used, have - used).CopyTo(input);
-                have -= used;
-                if (have == input.Length)
-                {
-                    Array.Resize(ref input, input.Length * 2); // one frame larger than the buffer
-                }
-
-                if (output.Length < frames * response.Length)
-                {
-                    output = new byte[frames * response.Length];
-                }
-
-                for (var i = 0; i < frames; i++)
-                {
-                    response.CopyTo(output, i * response.Length);
-                }
-
-                for (var sent = 0; sent < frames * response.Length;)
-                {
-                    sent += await socket.SendAsync(output.AsMemory(sent, (frames * response.Length) - sent), SocketFlags.None, _stop.Token);
-                }
+                return;
             }
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException)
-        {
-            // the client went away: the run is over
+
+            have += n;
+            var (used, frames) = CompleteFrames(input.AsSpan(0, have));
+            input.AsSpan(used, have - used).CopyTo(input);
+            have -= used;
+            if (have == input.Length)
+            {
+                Array.Resize(ref input, input.Length * 2); // one frame larger than the buffer
+            }
+
+            if (output.Length < frames * response.Length)
+            {
+                output = new byte[frames * response.Length];
+            }
+
+            for (var i = 0; i < frames; i++)
+            {
+                response.CopyTo(output, i * response.Length);
+            }
+
+            for (var sent = 0; sent < frames * response.Length;)
+            {
+                sent += await socket.SendAsync(output.AsMemory(sent, (frames * response.Length) - sent), SocketFlags.None, Stopping);
+            }
         }
     }
 
@@ -89,17 +67,5 @@ internal sealed class BatchedEcho : IAsyncDisposable
         }
 
         return (used, frames);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Dispose();
-        if (_serve is not null)
-        {
-            await _serve;
-        }
-
-        _stop.Dispose();
     }
 }
