@@ -56,6 +56,12 @@ internal sealed partial class AmDriver
 
                 await RestartAsync(cluster, countsAgainstBudget: false, ct);
                 break;
+            case ExitKind.CodeFailure when IsPreempting(cluster):
+                // A member is being preempted: a peer that lost its link to it fails too, but that is the scheduler's doing.
+                log.LogWarning("Cluster {Cluster}: {Reason} while a member is being preempted; restarting from the last checkpoint (not counted)", cluster.Id, reason);
+                slot.State = TaskState.Stopped;
+                await RestartAsync(cluster, countsAgainstBudget: false, ct);
+                break;
             default:
                 slot.State = TaskState.Failed;
                 if (slot.NodeId is { } node)
@@ -75,6 +81,8 @@ internal sealed partial class AmDriver
                 break;
         }
     }
+
+    private bool IsPreempting(ClusterSession cluster) => _preempting.Values.Any(p => ReferenceEquals(p.Cluster, cluster));
 
     /// <summary>A task's own failure: restart within the budget, else the cluster fails with the reason and what to do.</summary>
     private async Task CodeFailureAsync(ClusterSession cluster, string reason, TaskSlot slot, CancellationToken ct)

@@ -104,7 +104,9 @@ internal sealed partial class AmDriver(
             rm.Release(c.ContainerId);
         }
 
-        foreach (var done in outcome.Completed)
+        // Infrastructure losses first: a peer that crashed because its partner was preempted or lost in the same
+        // heartbeat is then a container of an old generation, not a failure of its own.
+        foreach (var done in outcome.Completed.OrderBy(c => ExitClassifier.Classify(c.ExitStatus) == ExitKind.Infrastructure ? 0 : 1))
         {
             await OnCompletedAsync(done, ct);
         }

@@ -94,6 +94,41 @@ public sealed class AmDriverTests
     }
 
     [Fact]
+    public async Task A_peer_crashing_while_its_partner_is_preempted_does_not_use_the_restart_budget()
+    {
+        var f = new AmDriverFixture(Plans.Job());
+        await f.RegisterAsync();
+        f.GrantAll();
+        await f.Driver.TickAsync(default);
+        var cluster = f.State.ById["main"];
+        var victim = cluster.Find("worker", 0)!.ContainerId!;
+        var peer = cluster.Find("worker", 1)!.ContainerId!;
+        f.Preempt(victim);
+        await f.Driver.TickAsync(default);
+
+        // The peer loses its ring link and exits 1 before the victim's -102 arrives; then both land in one heartbeat order.
+        f.Complete((peer, 1));
+        await f.Driver.TickAsync(default);
+
+        Assert.Equal((1, 0), (cluster.Generation, cluster.Restarts));
+    }
+
+    [Fact]
+    public async Task Infrastructure_losses_of_one_heartbeat_are_handled_before_code_failures()
+    {
+        var f = new AmDriverFixture(Plans.Job());
+        await f.RegisterAsync();
+        f.GrantAll();
+        await f.Driver.TickAsync(default);
+        var cluster = f.State.ById["main"];
+
+        f.Complete((cluster.Find("worker", 1)!.ContainerId!, 1), (cluster.Find("worker", 0)!.ContainerId!, -100));
+        await f.Driver.TickAsync(default);
+
+        Assert.Equal((1, 0), (cluster.Generation, cluster.Restarts));
+    }
+
+    [Fact]
     public async Task Preemption_AsksForACheckpoint_ThenReleasesAfterTheGrace()
     {
         var f = new AmDriverFixture(Plans.Job());
