@@ -67,7 +67,9 @@ public sealed class LifecycleTests(MiniClusterFixture fx) : IClassFixture<MiniCl
     public async Task Kill_takes_down_the_whole_process_group()
     {
         var pidFile = Path.Combine(fx.Cluster.WorkDir, "child-" + Guid.NewGuid().ToString("N"));
-        var id = await fx.Http.SubmitAsync(Submissions.Shell($"sleep 300 & echo $! > {pidFile}; wait"));
+        // Written aside then renamed: a kill that lands mid-write must not leave a half-written pid (an empty one read
+        // as "/proc//stat", i.e. /proc/stat, which is always "alive").
+        var id = await fx.Http.SubmitAsync(Submissions.Shell($"sleep 300 & echo $! > {pidFile}.tmp && mv {pidFile}.tmp {pidFile}; wait"));
         var am = await fx.Cluster.WaitForAmRunningAsync(id, Deadline);
 
         var (status, body, _) = await fx.Http.SendAsync(HttpMethod.Put, $"ws/v1/cluster/apps/{id}/state?user.name=alice", """{"state":"KILLED"}""");
