@@ -40,6 +40,15 @@ internal sealed class AmDriverFixture
 
     public Task RegisterAsync() => Client.RegisterAsync("am", 0, "http://am:1/", default);
 
+    /// <summary>Registers, grants every ask on one node and runs the first tick: the "main" cluster has all its containers.</summary>
+    public async Task<YarnDL.AppMaster.Clusters.ClusterSession> LaunchedAsync()
+    {
+        await RegisterAsync();
+        GrantAll();
+        await Driver.TickAsync(default);
+        return State.ById["main"];
+    }
+
     /// <summary>The next allocate grants every outstanding ask (one container per ask unit).</summary>
     public void GrantAll(string node = "n1:45454") => Rm.Script.Enqueue(call =>
         new AllocateResult

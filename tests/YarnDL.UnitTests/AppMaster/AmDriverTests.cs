@@ -97,10 +97,7 @@ public sealed class AmDriverTests
     public async Task A_peer_crashing_while_its_partner_is_preempted_does_not_use_the_restart_budget()
     {
         var f = new AmDriverFixture(Plans.Job());
-        await f.RegisterAsync();
-        f.GrantAll();
-        await f.Driver.TickAsync(default);
-        var cluster = f.State.ById["main"];
+        var cluster = await f.LaunchedAsync();
         var victim = cluster.Find("worker", 0)!.ContainerId!;
         var peer = cluster.Find("worker", 1)!.ContainerId!;
         f.Preempt(victim);
@@ -117,10 +114,7 @@ public sealed class AmDriverTests
     public async Task Infrastructure_losses_of_one_heartbeat_are_handled_before_code_failures()
     {
         var f = new AmDriverFixture(Plans.Job());
-        await f.RegisterAsync();
-        f.GrantAll();
-        await f.Driver.TickAsync(default);
-        var cluster = f.State.ById["main"];
+        var cluster = await f.LaunchedAsync();
 
         f.Complete((cluster.Find("worker", 1)!.ContainerId!, 1), (cluster.Find("worker", 0)!.ContainerId!, -100));
         await f.Driver.TickAsync(default);
@@ -132,10 +126,7 @@ public sealed class AmDriverTests
     public async Task Preemption_AsksForACheckpoint_ThenReleasesAfterTheGrace()
     {
         var f = new AmDriverFixture(Plans.Job());
-        await f.RegisterAsync();
-        f.GrantAll();
-        await f.Driver.TickAsync(default);
-        var cluster = f.State.ById["main"];
+        var cluster = await f.LaunchedAsync();
         var victim = cluster.Find("worker", 0)!.ContainerId!;
         foreach (var s in cluster.Slots)
         {
