@@ -63,6 +63,41 @@ public sealed class PackedGemmTests
         }
     }
 
+    [Theory]
+    [InlineData(false, 28)]
+    [InlineData(false, 31)]
+    [InlineData(false, 32)]
+    [InlineData(true, 33)]
+    [InlineData(true, 64)]
+    public void FewRows_ReadBInPlace_BitIdenticalToThePackedPath(bool transA, int m)
+    {
+        // A small m reads B in place and ends on a 1–4 row tail kernel; 100 rows pack B and use the 6-row kernel only
+        // (or the scratch tile). Rows of C depend only on their own row of A, so the first m rows must agree bit for bit.
+        const int big = 100, n = 56, k = 600;
+        var aSmall = CpuKernelTests.Random(m * k, 51);
+        var aBig = CpuKernelTests.Random(big * k, 52);
+        for (var i = 0; i < m; i++)
+        {
+            for (var p = 0; p < k; p++)
+            {
+                aBig[transA ? (p * big) + i : (i * k) + p] = aSmall[transA ? (p * m) + i : (i * k) + p];
+            }
+        }
+
+        var b = CpuKernelTests.Random(k * n, 53);
+        foreach (var beta in new[] { 0f, 1f })
+        {
+            var small = CpuKernelTests.Random(m * n, 54);
+            var packed = CpuKernelTests.Random(big * n, 55);
+            small.AsSpan().CopyTo(packed);
+            var c0 = (float[])small.Clone();
+            PackedGemm.Multiply(transA, false, m, n, k, aSmall, b, small, beta, 1);
+            PackedGemm.Multiply(transA, false, big, n, k, aBig, b, packed, beta, 1);
+            Assert.Equal(packed.AsSpan(0, m * n).ToArray(), small);
+            AssertClose(KernelReference.Gemm(transA, false, m, n, k, aSmall, b, c0, beta), small, k, $"m={m} beta={beta}");
+        }
+    }
+
     [Fact]
     public void WideAndDeep_CrossesTheColumnBlockAndTheSharedPackGroup()
     {

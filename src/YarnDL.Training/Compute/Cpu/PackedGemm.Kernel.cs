@@ -6,11 +6,12 @@ namespace YarnDL.Training.Compute.Cpu;
 
 internal static unsafe partial class PackedGemm
 {
-    /// <summary>C[6×16] (+)= Apanel (kc×6) · Bpanel (kc×16); 12 accumulators stay in registers. The C tile is
+    /// <summary>C[6×16] (+)= Apanel (kc×6) · Bpanel (kc×16, rows <paramref name="ldb"/> apart: Nr when packed, B's row
+    /// length when read in place); 12 accumulators stay in registers. The C tile is
     /// prefetched first: its lines are needed only after the k-loop, which is long enough to hide a miss.
     /// Fully optimized from the first call: a tier-0 copy of this loop runs about 8× slower.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel6x16(int kc, float* a, float* b, float* c, long ldc, bool accumulate)
+    private static void Kernel6x16(int kc, float* a, float* b, long ldb, float* c, long ldc, bool accumulate)
     {
         for (var r = 0; r < Mr; r++)
         {
@@ -43,7 +44,7 @@ internal static unsafe partial class PackedGemm
             c50 = Fma.MultiplyAdd(a5, b0, c50);
             c51 = Fma.MultiplyAdd(a5, b1, c51);
             a += Mr;
-            b += Nr;
+            b += ldb;
         }
 
         if (accumulate)
@@ -66,6 +67,63 @@ internal static unsafe partial class PackedGemm
         }
     }
 
+    /// <summary>The last 1–4 rows of a 6-row panel (a small batch leaves such a tail: 32 = 5·6 + 2): four rows are
+    /// multiplied, eight accumulators (enough to keep both FMA pipes busy), and only <paramref name="rows"/> are
+    /// stored, straight into C. Two thirds of the work of the 6-row kernel, no scratch tile, and the same sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel4x16(int kc, int rows, float* a, float* b, long ldb, float* c, long ldc, bool accumulate)
+    {
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default;
+        Vector256<float> c20 = default, c21 = default, c30 = default, c31 = default;
+        for (var p = 0; p < kc; p++)
+        {
+            var b0 = Avx.LoadVector256(b);
+            var b1 = Avx.LoadVector256(b + 8);
+            var a0 = Vector256.Create(a[0]);
+            c00 = Fma.MultiplyAdd(a0, b0, c00);
+            c01 = Fma.MultiplyAdd(a0, b1, c01);
+            var a1 = Vector256.Create(a[1]);
+            c10 = Fma.MultiplyAdd(a1, b0, c10);
+            c11 = Fma.MultiplyAdd(a1, b1, c11);
+            var a2 = Vector256.Create(a[2]);
+            c20 = Fma.MultiplyAdd(a2, b0, c20);
+            c21 = Fma.MultiplyAdd(a2, b1, c21);
+            var a3 = Vector256.Create(a[3]);
+            c30 = Fma.MultiplyAdd(a3, b0, c30);
+            c31 = Fma.MultiplyAdd(a3, b1, c31);
+            a += Mr;
+            b += ldb;
+        }
+
+        Store(c, c00, c01, accumulate);
+        if (rows > 1)
+        {
+            Store(c + ldc, c10, c11, accumulate);
+        }
+
+        if (rows > 2)
+        {
+            Store(c + (2 * ldc), c20, c21, accumulate);
+        }
+
+        if (rows > 3)
+        {
+            Store(c + (3 * ldc), c30, c31, accumulate);
+        }
+    }
+
+    private static void Store(float* c, Vector256<float> lo, Vector256<float> hi, bool accumulate)
+    {
+        if (accumulate)
+        {
+            Add(c, lo, hi);
+        }
+        else
+        {
+            Set(c, lo, hi);
+        }
+    }
+
     private static void Add(float* c, Vector256<float> lo, Vector256<float> hi)
     {
         Avx.Store(c, Avx.Add(Avx.LoadVector256(c), lo));
@@ -80,7 +138,7 @@ internal static unsafe partial class PackedGemm
 
     /// <summary>Machines without FMA: the same product into a 6×16 tile (overwritten).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void KernelScalar(int kc, float* a, float* b, float* tile)
+    private static void KernelScalar(int kc, float* a, float* b, long ldb, float* tile)
     {
         new Span<float>(tile, Mr * Nr).Clear();
         for (var p = 0; p < kc; p++)
@@ -96,7 +154,7 @@ internal static unsafe partial class PackedGemm
             }
 
             a += Mr;
-            b += Nr;
+            b += ldb;
         }
     }
 }

@@ -19,6 +19,9 @@ internal static unsafe partial class PackedGemm
     /// parallel pass so the pack/compute hand-offs stay few (each is a Parallel.For).</summary>
     private const int SharedPackFloats = 1 << 21;
 
+    /// <summary>Rows of C up to which B is read in place rather than packed (see <see cref="ReadsBInPlace"/>).</summary>
+    private const int InPlaceMaxRows = 16 * Mr;
+
     /// <summary>Below this many flops one thread is faster than a hand-off to the pool.</summary>
     private const long ParallelFlops = 4_000_000;
 
@@ -88,6 +91,7 @@ internal static unsafe partial class PackedGemm
     /// <summary>One thread: pack one kc×nc block of B, then sweep all rows over it.</summary>
     private static void RunSingle(in Job job)
     {
+        var inPlace = ReadsBInPlace(job);
         var ncMax = Math.Min(Nc, RoundUp(job.N, Nr));
         var b = Buffer(ref packB, Math.Min(Kc, job.K) * ncMax);
         for (var jc = 0; jc < job.N; jc += Nc)
@@ -97,8 +101,8 @@ internal static unsafe partial class PackedGemm
             for (var pc = 0; pc < job.K; pc += Kc)
             {
                 var kc = Math.Min(Kc, job.K - pc);
-                PackB(job, pc, kc, jc, nc, 0, panels, b);
-                SweepRows(job, 0, job.M, jc, nc, pc, kc, b);
+                PackB(job, pc, kc, jc, nc, inPlace ? EdgePanel(nc) : 0, panels, b);
+                SweepRows(job, 0, job.M, jc, nc, pc, kc, b, inPlace);
             }
         }
     }
@@ -107,6 +111,7 @@ internal static unsafe partial class PackedGemm
     /// then every thread sweeps its rows over the whole group. The end of each Parallel.For is the only barrier.</summary>
     private static void RunParallel(Job job, int parts)
     {
+        var inPlace = ReadsBInPlace(job);
         var ncMax = Math.Min(Nc, RoundUp(job.N, Nr));
         var groupK = Math.Clamp(SharedPackFloats / ncMax / Kc * Kc, Kc, RoundUp(job.K, Kc));
         var b = Buffer(ref packB, Math.Min(groupK, job.K) * ncMax);
@@ -119,14 +124,25 @@ internal static unsafe partial class PackedGemm
             for (var pg = 0; pg < job.K; pg += groupK)
             {
                 var kg = Math.Min(groupK, job.K - pg);
-                Parallel.For(0, parts, options, t =>
+                if (inPlace)
                 {
                     for (var pc = pg; pc < pg + kg; pc += Kc)
                     {
-                        var kc = Math.Min(Kc, job.K - pc);
-                        PackB(job, pc, kc, jc, nc, panels * t / parts, panels * (t + 1) / parts, b + ((long)(pc - pg) * panels * Nr));
+                        PackB(job, pc, Math.Min(Kc, job.K - pc), jc, nc, EdgePanel(nc), panels, b + ((long)(pc - pg) * panels * Nr));
                     }
-                });
+                }
+                else
+                {
+                    Parallel.For(0, parts, options, t =>
+                    {
+                        for (var pc = pg; pc < pg + kg; pc += Kc)
+                        {
+                            var kc = Math.Min(Kc, job.K - pc);
+                            PackB(job, pc, kc, jc, nc, panels * t / parts, panels * (t + 1) / parts, b + ((long)(pc - pg) * panels * Nr));
+                        }
+                    });
+                }
+
                 Parallel.For(0, parts, options, t =>
                 {
                     var r0 = (int)((long)rowPanels * t / parts) * Mr;
@@ -134,7 +150,7 @@ internal static unsafe partial class PackedGemm
                     for (var pc = pg; pc < pg + kg; pc += Kc)
                     {
                         var kc = Math.Min(Kc, job.K - pc);
-                        SweepRows(job, r0, r1, jc, nc, pc, kc, b + ((long)(pc - pg) * panels * Nr));
+                        SweepRows(job, r0, r1, jc, nc, pc, kc, b + ((long)(pc - pg) * panels * Nr), inPlace);
                     }
                 });
             }
@@ -142,7 +158,7 @@ internal static unsafe partial class PackedGemm
     }
 
     /// <summary>Rows [row0, row1) of C over one packed kc×nc block of B, mc rows of packed A at a time.</summary>
-    private static void SweepRows(in Job job, int row0, int row1, int jc, int nc, int pc, int kc, float* b)
+    private static void SweepRows(in Job job, int row0, int row1, int jc, int nc, int pc, int kc, float* b, bool inPlace)
     {
         if (row1 <= row0)
         {
@@ -155,11 +171,20 @@ internal static unsafe partial class PackedGemm
         {
             var mc = Math.Min(Mc, row1 - ic);
             PackA(job, ic, mc, pc, kc, a);
-            Macro(job, ic, mc, jc, nc, kc, a, b, accumulate);
+            Macro(job, ic, mc, jc, nc, pc, kc, a, b, inPlace, accumulate);
         }
     }
 
     private static int RoundUp(int x, int to) => (x + to - 1) / to * to;
+
+    /// <summary>Few rows of C (a small batch), or B already Nr wide: the kernel reads B's rows where they are (full
+    /// panels only; an edge panel is still packed, zero-padded). Packing would copy all of B for a handful of uses;
+    /// in place each B line is read from L2 once per row panel, which the 6×16 kernel's 12 FMAs per line hide. The
+    /// products are bit-identical to the packed path: the same values meet in the same order.</summary>
+    private static bool ReadsBInPlace(in Job job) => !job.TransB && IsAccelerated && (job.M <= InPlaceMaxRows || job.N == Nr);
+
+    /// <summary>The first panel an in-place sweep still packs: the partial one at the end, if any.</summary>
+    private static int EdgePanel(int nc) => nc / Nr;
 
     /// <summary>This thread's packing buffer, 64-byte aligned, grown on demand. Pinned: it outlives every call.</summary>
     private static float* Buffer(ref float[]? cache, int floats)
@@ -174,14 +199,16 @@ internal static unsafe partial class PackedGemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Macro(in Job job, int ic, int mc, int jc, int nc, int kc, float* ap, float* bp, bool accumulate)
+    private static void Macro(in Job job, int ic, int mc, int jc, int nc, int pc, int kc, float* ap, float* bp, bool inPlace, bool accumulate)
     {
         var tile = stackalloc float[Mr * Nr];
         var ldc = (long)job.N;
         for (var j0 = 0; j0 < nc; j0 += Nr)
         {
             var cols = Math.Min(Nr, nc - j0);
-            var bPanel = bp + ((long)(j0 / Nr) * kc * Nr);
+            var direct = inPlace && cols == Nr;
+            var bPanel = direct ? job.Pb + ((long)pc * job.N) + jc + j0 : bp + ((long)(j0 / Nr) * kc * Nr);
+            var ldb = direct ? ldc : Nr;
             for (var r0 = 0; r0 < mc; r0 += Mr)
             {
                 var rows = Math.Min(Mr, mc - r0);
@@ -189,18 +216,24 @@ internal static unsafe partial class PackedGemm
                 var cPtr = job.Pc + ((ic + r0) * ldc) + jc + j0;
                 if (rows == Mr && cols == Nr && IsAccelerated)
                 {
-                    Kernel6x16(kc, aPanel, bPanel, cPtr, ldc, accumulate);
+                    Kernel6x16(kc, aPanel, bPanel, ldb, cPtr, ldc, accumulate);
+                    continue;
+                }
+
+                if (rows <= 4 && cols == Nr && IsAccelerated)
+                {
+                    Kernel4x16(kc, rows, aPanel, bPanel, ldb, cPtr, ldc, accumulate);
                     continue;
                 }
 
                 // Edge tile: the packed panels are zero-padded, so the full kernel runs into a scratch tile.
                 if (IsAccelerated)
                 {
-                    Kernel6x16(kc, aPanel, bPanel, tile, Nr, false);
+                    Kernel6x16(kc, aPanel, bPanel, ldb, tile, Nr, false);
                 }
                 else
                 {
-                    KernelScalar(kc, aPanel, bPanel, tile);
+                    KernelScalar(kc, aPanel, bPanel, ldb, tile);
                 }
 
                 for (var r = 0; r < rows; r++)
