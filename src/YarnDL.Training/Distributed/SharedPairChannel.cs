@@ -20,10 +20,12 @@ internal sealed unsafe class SharedPairChannel : IDisposable
     /// the call it sleeps for (0: awake).</summary>
     private const int HeaderBytes = 384;
 
-    /// <summary>How long a rank spins on the peer's call count before it sleeps in the TCP receive of the bell.
-    /// Both ranks do the same work, so the peer is usually microseconds away; waking a sleeping thread costs
-    /// tens of microseconds (more on a virtual CPU).</summary>
-    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 10_000;
+    /// <summary>How long a rank spins on the peer's call count before it sleeps in the TCP receive of the bell: 2 ms,
+    /// a few steps of a small model. Both ranks do the same work, but on shared or virtual CPUs one of them is often
+    /// a few hundred microseconds late (0.1 ms let a third of a digits run's steps fall asleep), and each wake-up
+    /// costs tens of microseconds more. Spinning takes no CPU the rank could use: it is the compute thread
+    /// waiting, and it yields its CPU every few microseconds in case the peer needs it.</summary>
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 500;
     private const int NonceBytes = 16;
     private const int HelloBytes = 16;
     private readonly MemoryMappedFile file;
