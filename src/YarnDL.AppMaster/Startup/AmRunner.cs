@@ -36,7 +36,7 @@ internal static class AmRunner
             : new YarnSite(new Dictionary<string, string>());
         var transport = bindings(env, site);
         var state = new AmState(plan, env.User) { ApplicationId = env.Attempt.ApplicationId };
-        var store = StateFiles.For(env, HdfsSite(env)) is { } files ? new AmStateStore(files, logs.CreateLogger<AmStateStore>()) : null;
+        var store = StateFiles.For(env, Site(env, "hdfs-site.xml"), Site(env, "core-site.xml")) is { } files ? new AmStateStore(files, logs.CreateLogger<AmStateStore>()) : null;
         var secret = store is null ? SecretCheck.CreateRandom() : await store.LoadOrCreateSecretAsync(ct);
         var bind = await BindAddressAsync(env.NmHost, ct);
         await using var web = await AmWebServer.StartAsync(bind, env.NmHost, state, secret, time, TaskApi.RegisterLongPoll, logs, ct);
@@ -81,9 +81,9 @@ internal static class AmRunner
         return verdict;
     }
 
-    private static Func<string, string?> HdfsSite(AmEnvironment env)
+    private static Func<string, string?> Site(AmEnvironment env, string name)
     {
-        var file = env.HadoopConfDir is { } conf ? Path.Combine(conf, "hdfs-site.xml") : null;
+        var file = env.HadoopConfDir is { } conf ? Path.Combine(conf, name) : null;
         var site = file is not null && File.Exists(file) ? YarnSite.Load(file) : null;
         return name => site?.Get(name);
     }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using YarnDL.WebHdfs;
 
 namespace YarnDL.Training.Checkpoints;
 
@@ -11,7 +12,6 @@ public static class CheckpointStores
 {
     public const string WebHdfsUrlEnv = "YARNDL_WEBHDFS_URL";
     public const string WebHdfsUserEnv = "YARNDL_WEBHDFS_USER";
-    public const int DefaultNamenodeHttpPort = 9870;
 
     /// <summary>Null when <paramref name="location"/> is empty.</summary>
     public static ICheckpointStore? Create(string? location, Func<string, string?> env, HttpClient? http = null)
@@ -34,37 +34,17 @@ public static class CheckpointStores
         return new WebHdfsCheckpointStore(http, namenode, uri.AbsolutePath, user);
     }
 
+    /// <summary>The namenode's HTTP address for <paramref name="location"/> (see <see cref="NamenodeAddress.Resolve"/>),
+    /// with the site files read from $HADOOP_CONF_DIR.</summary>
     public static Uri NamenodeHttp(Uri location, Func<string, string?> env)
     {
-        ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(env);
-        if (env(WebHdfsUrlEnv) is { Length: > 0 } explicitUrl)
-        {
-            return new Uri(explicitUrl);
-        }
-
-        if (location.Scheme.Equals("webhdfs", StringComparison.OrdinalIgnoreCase))
-        {
-            return new Uri($"http://{location.Authority}");
-        }
-
-        if (env("HADOOP_CONF_DIR") is { Length: > 0 } conf)
-        {
-            if (Property(Path.Combine(conf, "hdfs-site.xml"), "dfs.namenode.http-address") is { } http)
-            {
-                // A wildcard bind address names no host: take the host from the checkpoint URI.
-                return new Uri($"http://{(http.StartsWith("0.0.0.0:", StringComparison.Ordinal) ? location.Host + http[7..] : http)}");
-            }
-
-            if (Property(Path.Combine(conf, "core-site.xml"), "fs.defaultFS") is { } fs && fs.StartsWith("webhdfs://", StringComparison.OrdinalIgnoreCase))
-            {
-                return new Uri($"http://{new Uri(fs).Authority}");
-            }
-        }
-
-        return string.IsNullOrEmpty(location.Host)
-            ? throw new ArgumentException($"{location}: no namenode host; set {WebHdfsUrlEnv} or HADOOP_CONF_DIR", nameof(location))
-            : new Uri($"http://{location.Host}:{DefaultNamenodeHttpPort}");
+        var conf = env("HADOOP_CONF_DIR") is { Length: > 0 } dir ? dir : null;
+        return NamenodeAddress.Resolve(
+            location,
+            env(WebHdfsUrlEnv) is { Length: > 0 } explicitUrl ? new Uri(explicitUrl) : null,
+            name => conf is null ? null : Property(Path.Combine(conf, "hdfs-site.xml"), name),
+            name => conf is null ? null : Property(Path.Combine(conf, "core-site.xml"), name));
     }
 
     private static string? Property(string file, string name)
