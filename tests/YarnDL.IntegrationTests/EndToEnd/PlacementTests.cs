@@ -28,7 +28,7 @@ public sealed class PlacementTests
         var workers = cluster.Rm.Read(v => v.Rm.CompletedContainers.Where(c => c.AppId == job.ApplicationId && !c.IsAm).ToList());
         Assert.Equal(3, workers.Count);
         Assert.Equal(3, workers.Select(c => c.Node.NodeId).Distinct().Count());
-        Assert.All(workers, c => Assert.Equal($"yarndl.main.worker", c.AllocationTag));
+        Assert.All(workers, c => Assert.Equal(["yarndl.main.worker"], c.AllocationTags));
     }
 
     [Fact]
