@@ -4,10 +4,6 @@ using YarnDL.Yarn.Rest.Nodes;
 
 namespace YarnDL.Client.Submit;
 
-/// <summary>A RUNNING node as placement sees it: its partition ("" = default) and attributes by <c>prefix/name</c>
-/// (null when the RM does not report node attributes).</summary>
-public sealed record ClusterNode(string Id, string Partition, IReadOnlyDictionary<string, string>? Attributes);
-
 /// <summary>The RUNNING nodes of <c>GET /ws/v1/cluster/nodes</c>, for checks that need more than cluster totals.</summary>
 public sealed record ClusterNodes(IReadOnlyList<ClusterNode> Running)
 {
