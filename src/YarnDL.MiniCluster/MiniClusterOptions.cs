@@ -60,6 +60,15 @@ public sealed class MiniClusterOptions
     /// Every queue may use every label here (no accessible-node-labels check).</summary>
     public IReadOnlyDictionary<int, string> NodeLabels { get; init; } = new Dictionary<int, string>();
 
+    /// <summary>Distributed node attributes by node index: that NodeManager's
+    /// <c>yarn.nodemanager.node-attributes.provider.configured-node-attributes</c> with the provider set to <c>config</c>,
+    /// e.g. {0: "gpu-model,STRING,A100:cuda,STRING,12.2"}; each becomes <c>nm.yarn.io/name</c>.</summary>
+    public IReadOnlyDictionary<int, string> NodeAttributes { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>Centralized node attributes by node index, as <c>yarn nodeattributes -add "host:name=value,..."</c> maps them,
+    /// e.g. {1: "os=centos7"}; each becomes <c>rm.yarn.io/name</c>.</summary>
+    public IReadOnlyDictionary<int, string> CentralizedNodeAttributes { get; init; } = new Dictionary<int, string>();
+
     /// <summary>Reports every problem at once.</summary>
     public void Validate()
     {
@@ -77,6 +86,17 @@ public sealed class MiniClusterOptions
             if (index < 0 || index >= Nodes) errors.Add($"NodeLabels names node {index}, but nodes are 0..{Nodes - 1}");
             if (!System.Text.RegularExpressions.Regex.IsMatch(label, "^[0-9a-zA-Z][0-9a-zA-Z-_]*$"))
                 errors.Add($"node label '{label}' is not a valid Hadoop label name");
+        }
+
+        foreach (var (name, map, parse) in new (string, IReadOnlyDictionary<int, string>, Func<string, IReadOnlyList<Model.NodeAttribute>>)[]
+            { ("NodeAttributes", NodeAttributes, Conf.NodeAttributesConfig.ParseConfigured), ("CentralizedNodeAttributes", CentralizedNodeAttributes, Conf.NodeAttributesConfig.ParseCentralized) })
+        {
+            foreach (var (index, config) in map)
+            {
+                if (index < 0 || index >= Nodes) errors.Add($"{name} names node {index}, but nodes are 0..{Nodes - 1}");
+                try { parse(config); }
+                catch (FormatException e) { errors.Add($"{name}[{index}]: {e.Message}"); }
+            }
         }
 
         if (errors.Count > 0) throw new ArgumentException("invalid MiniCluster options: " + string.Join("; ", errors));

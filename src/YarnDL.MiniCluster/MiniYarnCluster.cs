@@ -104,6 +104,8 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
                 Total = new Resource(Options.MemoryMbPerNode, Options.VCoresPerNode, Options.GpusPerNode),
                 LocalDir = Path.Combine(WorkDir, $"nm{i}", "local"), LogDir = Path.Combine(WorkDir, $"nm{i}", "logs"),
                 LastHealthUpdate = Rm.Now, Label = Options.NodeLabels.GetValueOrDefault(i, ""),
+                Attributes = [.. NodeAttributesConfig.ParseConfigured(Options.NodeAttributes.GetValueOrDefault(i)),
+                    .. NodeAttributesConfig.ParseCentralized(Options.CentralizedNodeAttributes.GetValueOrDefault(i))],
             };
             Directory.CreateDirectory(nm.LocalDir);
             Directory.CreateDirectory(nm.LogDir);

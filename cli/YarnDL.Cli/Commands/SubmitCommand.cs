@@ -80,6 +80,11 @@ internal static class SubmitCommand
         bool wait, bool json, CliServices services, TextWriter o, TextWriter err, CancellationToken ct)
     {
         var result = await new JobSubmitter(rm, stager).SubmitAsync(spec, yaml, options, ct).ConfigureAwait(false);
+        foreach (var warning in result.Warnings)
+        {
+            await err.WriteLineAsync("warning: preflight: " + warning).ConfigureAwait(false);
+        }
+
         if (!json)
         {
             await o.WriteLineAsync($"submitted {result.ApplicationId}").ConfigureAwait(false);

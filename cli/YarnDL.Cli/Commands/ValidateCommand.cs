@@ -29,6 +29,7 @@ internal static class ValidateCommand
             var spec = JobSpecLoader.LoadFile(r.GetValue(job)!);
             var plan = JobPlan.From(spec);
             IReadOnlyList<string> problems = [];
+            IReadOnlyList<string> warnings = [];
             string preflight = "skipped (--offline)";
             if (!r.GetValue(offline))
             {
@@ -41,13 +42,21 @@ internal static class ValidateCommand
                     var path = r.GetValue(job)!;
                     var locator = SpecLocator.For(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path);
                     var capacity = await ClusterCapacity.TryGetAsync(rm, ct).ConfigureAwait(false);
-                    problems = [.. Preflight.Check(spec, max, queues, queue, locator), .. Preflight.CheckCapacity(spec, capacity, locator)];
+                    var nodes = NodeAttributePreflight.Uses(spec) ? await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false) : null;
+                    var placement = NodeAttributePreflight.Check(spec, nodes, locator);
+                    problems = [.. Preflight.Check(spec, max, queues, queue, locator), .. placement.Problems, .. Preflight.CheckCapacity(spec, capacity, locator, nodes)];
+                    warnings = placement.Warnings;
                     preflight = $"checked against {rm.ActiveEndpoint}";
                 }
                 catch (RmUnavailableException)
                 {
                     preflight = "skipped (no cluster reachable)";
                 }
+            }
+
+            foreach (var warning in warnings)
+            {
+                await r.InvocationConfiguration.Error.WriteLineAsync("warning: preflight: " + warning).ConfigureAwait(false);
             }
 
             if (r.GetValue(common.Json))

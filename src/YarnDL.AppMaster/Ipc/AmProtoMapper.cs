@@ -3,6 +3,7 @@ using YarnDL.AppMaster.Rm;
 using YarnDL.Hadoop.Ids;
 using YarnDL.Hadoop.Protos.Common;
 using YarnDL.Hadoop.Protos.Yarn;
+using YarnDL.Spec.Placement;
 
 namespace YarnDL.AppMaster.Ipc;
 
@@ -50,31 +51,89 @@ internal static class AmProtoMapper
         return p;
     }
 
-    /// <summary>An anti-affinity ask: tag its containers and forbid a node holding the tag (minCardinality = maxCardinality = 0).</summary>
+    /// <summary>A constrained ask: its containers carry the placement's tag, and the placement constraint is built by <see cref="ConstraintOf"/>.</summary>
     public static SchedulingRequestProto ToSchedulingRequest(ResourceAsk ask)
     {
-        var tag = ask.AntiAffinityTag ?? throw new ArgumentException("not an anti-affinity ask", nameof(ask));
-        var target = new PlacementConstraintTargetProto { TargetType = PlacementConstraintTargetProto.Types.TargetType.AllocationTag };
-        target.TargetValues.Add(tag);
-        var constraint = new SimplePlacementConstraintProto { Scope = NodeScope, MinCardinality = 0, MaxCardinality = 0 };
-        constraint.TargetExpressions.Add(target);
-        if (!string.IsNullOrEmpty(ask.NodeLabel))
-        {
-            // PlacementTargets.nodePartition(label): the partition rides in the constraint, a SchedulingRequest has no label field.
-            var partition = new PlacementConstraintTargetProto { TargetType = PlacementConstraintTargetProto.Types.TargetType.NodeAttribute, TargetKey = NodePartitionKey };
-            partition.TargetValues.Add(ask.NodeLabel);
-            constraint.TargetExpressions.Add(partition);
-        }
+        var placement = ask.Placement ?? throw new ArgumentException("not a constrained ask", nameof(ask));
         var p = new SchedulingRequestProto
         {
             AllocationRequestId = ask.Key.AllocationRequestId,
             Priority = new PriorityProto { Priority = ask.Key.Priority },
             ExecutionType = new ExecutionTypeRequestProto { ExecutionType = ExecutionTypeProto.Guaranteed, EnforceExecutionType = true },
             ResourceSizing = new ResourceSizingProto { NumAllocations = ask.NumContainers, Resources = ToProto(ask.Capability) },
-            PlacementConstraint = new PlacementConstraintProto { SimpleConstraint = constraint },
+            PlacementConstraint = ConstraintOf(placement, ask.NodeLabel),
         };
-        p.AllocationTags.Add(tag);
+        p.AllocationTags.Add(placement.Tag);
         return p;
+    }
+
+    /// <summary>
+    /// One SingleConstraint at the top when the node attributes use one operator (scope node, cardinality 0/0 with anti-affinity
+    /// else -1/-1; targets: [allocationTag], [nodePartition], attributes; attributeOpCode = that operator), because the
+    /// CapacityScheduler reads the request's partition only from a top-level SingleConstraint. Mixed operators: AND of the
+    /// anti-affinity/partition constraint (if any) and one attribute constraint per operator (= first).
+    /// </summary>
+    public static PlacementConstraintProto ConstraintOf(ConstrainedPlacement placement, string? nodeLabel)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        var label = string.IsNullOrEmpty(nodeLabel) ? null : nodeLabel;
+        var ops = placement.NodeAttributes.Select(a => a.Op).Distinct().Order().ToList();
+        if (ops.Count <= 1)
+        {
+            var single = Single(placement.AntiAffinity ? placement.Tag : null, label, placement.NodeAttributes);
+            return new PlacementConstraintProto { SimpleConstraint = single };
+        }
+
+        var and = new CompositePlacementConstraintProto { CompositeType = CompositePlacementConstraintProto.Types.CompositeType.And };
+        if (placement.AntiAffinity || label is not null)
+        {
+            and.ChildConstraints.Add(new PlacementConstraintProto { SimpleConstraint = Single(placement.AntiAffinity ? placement.Tag : null, label, []) });
+        }
+
+        foreach (var op in ops)
+        {
+            and.ChildConstraints.Add(new PlacementConstraintProto { SimpleConstraint = Single(null, null, [.. placement.NodeAttributes.Where(a => a.Op == op)]) });
+        }
+
+        return new PlacementConstraintProto { CompositeConstraint = and };
+    }
+
+    /// <summary>targetNotIn(NODE, allocationTag(t)) is cardinality 0/0; PlacementConstraints.targetNodeAttribute (and a partition alone) -1/-1.</summary>
+    private static SimplePlacementConstraintProto Single(string? antiAffinityTag, string? partition, IReadOnlyList<NodeAttributeExpression> attributes)
+    {
+        var cardinality = antiAffinityTag is null ? -1 : 0;
+        var c = new SimplePlacementConstraintProto { Scope = NodeScope, MinCardinality = cardinality, MaxCardinality = cardinality };
+        if (antiAffinityTag is not null)
+        {
+            var tag = new PlacementConstraintTargetProto { TargetType = PlacementConstraintTargetProto.Types.TargetType.AllocationTag };
+            tag.TargetValues.Add(antiAffinityTag);
+            c.TargetExpressions.Add(tag);
+        }
+
+        if (partition is not null)
+        {
+            // PlacementTargets.nodePartition(label): the partition rides in the constraint, a SchedulingRequest has no label field.
+            c.TargetExpressions.Add(NodeAttributeTarget(NodePartitionKey, partition));
+        }
+
+        foreach (var a in attributes)
+        {
+            c.TargetExpressions.Add(NodeAttributeTarget(a.Key, a.Value));
+        }
+
+        if (attributes.Count > 0)
+        {
+            c.AttributeOpCode = attributes[0].Op == NodeAttributeOp.Equal ? NodeAttributeOpCodeProto.Eq : NodeAttributeOpCodeProto.Ne;
+        }
+
+        return c;
+    }
+
+    private static PlacementConstraintTargetProto NodeAttributeTarget(string key, string value)
+    {
+        var t = new PlacementConstraintTargetProto { TargetType = PlacementConstraintTargetProto.Types.TargetType.NodeAttribute, TargetKey = key };
+        t.TargetValues.Add(value);
+        return t;
     }
 
     /// <summary>PlacementConstraints.NODE.</summary>
@@ -86,8 +145,8 @@ internal static class AmProtoMapper
     public static AllocateRequestProto ToProto(AllocateCall call)
     {
         var p = new AllocateRequestProto { ResponseId = call.ResponseId, Progress = call.Progress };
-        p.Ask.AddRange(call.Asks.Where(a => a.AntiAffinityTag is null).Select(ToProto));
-        p.SchedulingRequests.AddRange(call.Asks.Where(a => a.AntiAffinityTag is not null).Select(ToSchedulingRequest));
+        p.Ask.AddRange(call.Asks.Where(a => a.Placement is null).Select(ToProto));
+        p.SchedulingRequests.AddRange(call.Asks.Where(a => a.Placement is not null).Select(ToSchedulingRequest));
         p.Release.AddRange(call.Releases.Select(id => ContainerId.Parse(id).ToProto()));
         if (call.BlacklistAdditions.Count > 0 || call.BlacklistRemovals.Count > 0)
         {

@@ -31,13 +31,19 @@ internal sealed partial class AmDriver
             var extra = want - rm.Outstanding(key);
             if (extra > 0)
             {
-                rm.AddAsk(key, new Capability(role.MemoryMb, role.Vcores, role.Gpus), extra, state.Plan.NodeLabel, role.AntiAffinity ? AntiAffinityTag(cluster, role) : null);
+                rm.AddAsk(key, new Capability(role.MemoryMb, role.Vcores, role.Gpus), extra, state.Plan.NodeLabel, PlacementOf(cluster, role));
             }
         }
     }
 
     /// <summary>The allocation tag shared by a role's containers of one cluster (what the anti-affinity constraint names).</summary>
-    public static string AntiAffinityTag(ClusterSession cluster, Plan.RolePlan role) => $"yarndl.{cluster.Id}.{role.Name}";
+    public static string AllocationTag(ClusterSession cluster, Plan.RolePlan role) => $"yarndl.{cluster.Id}.{role.Name}";
+
+    /// <summary>Anti-affinity or node attributes make the role's ask a SchedulingRequest; null keeps it a ResourceRequest.</summary>
+    public static ConstrainedPlacement? PlacementOf(ClusterSession cluster, Plan.RolePlan role) =>
+        role.AntiAffinity || role.NodeAttributes.Count > 0
+            ? new ConstrainedPlacement(AllocationTag(cluster, role), role.AntiAffinity, [.. role.NodeAttributes.Select(YarnDL.Spec.Placement.NodeAttributeExpression.Parse)])
+            : null;
 
     private void CancelAsks(ClusterSession cluster)
     {

@@ -127,7 +127,7 @@ internal sealed partial class AmDriver(
     internal static string AllocateRefused(string className, string message) =>
         $"the RM refused the allocate request: {className[(className.LastIndexOf('.') + 1)..]}: {message}"
         + (message.Contains("placement", StringComparison.OrdinalIgnoreCase)
-            ? " ('placement.anti-affinity' needs yarn.resourcemanager.placement-constraints.handler=scheduler with the CapacityScheduler on the ResourceManager: ask the cluster admin, or drop anti-affinity from the job)"
+            ? " ('placement.anti-affinity' and 'node-attributes' are placement constraints: the job needs yarn.resourcemanager.placement-constraints.handler=scheduler with the CapacityScheduler on the ResourceManager: ask the cluster admin, or drop them from the job)"
             : string.Empty);
 
     private static bool IsTransient(Exception e) =>

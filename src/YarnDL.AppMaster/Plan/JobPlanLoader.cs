@@ -70,6 +70,33 @@ internal static class JobPlanLoader
             {
                 yield return $"cluster '{c.Id}' role '{r.Name}': instances, memory and vcores must be >= 1 and gpus >= 0";
             }
+
+            foreach (var problem in c.Roles.SelectMany(r => NodeAttributeProblems(plan, c, r)))
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    /// <summary>Each expression parses; mixed operators cannot carry the node label (the CapacityScheduler reads it only from a single constraint).</summary>
+    private static IEnumerable<string> NodeAttributeProblems(JobPlan plan, ClusterPlan c, RolePlan r)
+    {
+        var parsed = new List<Spec.Placement.NodeAttributeExpression>();
+        foreach (var text in r.NodeAttributes)
+        {
+            if (Spec.Placement.NodeAttributeExpression.TryParse(text, out var e, out var problem))
+            {
+                parsed.Add(e!);
+            }
+            else
+            {
+                yield return $"cluster '{c.Id}' role '{r.Name}': {problem}";
+            }
+        }
+
+        if (!string.IsNullOrEmpty(plan.NodeLabel) && Spec.Placement.RoleNodeAttributes.MixesOperators(parsed))
+        {
+            yield return $"cluster '{c.Id}' role '{r.Name}': node attributes mixing '=' and '!=' cannot be combined with nodeLabel '{plan.NodeLabel}'";
         }
     }
 }

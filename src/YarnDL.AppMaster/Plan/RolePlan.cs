@@ -24,6 +24,10 @@ internal sealed record RolePlan
     /// <summary>Tasks of this role must run on distinct nodes (asked as a SchedulingRequest with a node anti-affinity constraint).</summary>
     public bool AntiAffinity { get; init; }
 
+    /// <summary>Node attribute expressions (<c>nm.yarn.io/gpu-model=A100</c>, <c>rm.yarn.io/os!=centos7</c>) every task's node must satisfy;
+    /// non-empty makes the role's ask a SchedulingRequest.</summary>
+    public IReadOnlyList<string> NodeAttributes { get; init; } = [];
+
     /// <summary>Roles that are not ranked (ps, evaluator) do not end the cluster when they are still running.</summary>
     public bool IsRanked => YarnDL.TaskProtocol.TfConfig.RankedRoles.Contains(Name);
 }

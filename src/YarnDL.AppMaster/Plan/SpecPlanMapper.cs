@@ -79,6 +79,7 @@ internal static class SpecPlanMapper
             Command = trial.Command,
             Env = r.Env,
             AntiAffinity = r.AntiAffinity,
+            NodeAttributes = [.. r.NodeAttributes.Select(a => a.ToString())],
         })],
     };
 

@@ -61,11 +61,11 @@ internal sealed partial class AmRmClient(IResourceManager rm, TimeProvider time,
         }
     }
 
-    public void AddAsk(AskKey key, Capability capability, int count, string? nodeLabel, string? antiAffinityTag = null)
+    public void AddAsk(AskKey key, Capability capability, int count, string? nodeLabel, ConstrainedPlacement? placement = null)
     {
         lock (_gate)
         {
-            _asks.Add(key, capability, count, nodeLabel, antiAffinityTag);
+            _asks.Add(key, capability, count, nodeLabel, placement);
         }
     }
 

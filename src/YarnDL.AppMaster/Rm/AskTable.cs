@@ -11,11 +11,11 @@ internal sealed class AskTable
     public int TotalOutstanding => _asks.Values.Sum(a => a.NumContainers);
 
     /// <summary>Wants <paramref name="count"/> more containers of this shape for this key.</summary>
-    public void Add(AskKey key, Capability capability, int count, string? nodeLabel, string? antiAffinityTag = null)
+    public void Add(AskKey key, Capability capability, int count, string? nodeLabel, ConstrainedPlacement? placement = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var current = Outstanding(key);
-        _asks[key] = new ResourceAsk(key, capability, current + count, nodeLabel, antiAffinityTag);
+        _asks[key] = new ResourceAsk(key, capability, current + count, nodeLabel, placement);
         _changed.Add(key);
     }
 

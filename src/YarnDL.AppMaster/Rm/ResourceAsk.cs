@@ -1,9 +1,9 @@
 namespace YarnDL.AppMaster.Rm;
 
 /// <summary>One ANY ("*") resource request as sent: <see cref="NumContainers"/> is the total still wanted for the key.
-/// With <see cref="AntiAffinityTag"/> it goes out as a SchedulingRequest whose containers carry that allocation tag and
-/// may not share a node with another container of the tag (the same absolute-count semantics).</summary>
-internal sealed record ResourceAsk(AskKey Key, Capability Capability, int NumContainers, string? NodeLabel, string? AntiAffinityTag = null)
+/// With a <see cref="Placement"/> it goes out as a SchedulingRequest (same absolute-count semantics) whose placement constraint
+/// carries the anti-affinity and node attributes; the node label then rides in the constraint as its partition.</summary>
+internal sealed record ResourceAsk(AskKey Key, Capability Capability, int NumContainers, string? NodeLabel, ConstrainedPlacement? Placement = null)
 {
     public const string AnyLocation = "*";
 }

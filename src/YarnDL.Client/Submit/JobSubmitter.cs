@@ -18,8 +18,11 @@ public sealed class JobSubmitter(IRmRestClient rm, IJobStager stager)
         var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
         var locator = options.SpecFile is { } file ? SpecLocator.For(System.Text.Encoding.UTF8.GetString(jobYaml), file) : null;
         var capacity = await ClusterCapacity.TryGetAsync(rm, ct).ConfigureAwait(false);
+        var nodes = NodeAttributePreflight.Uses(spec) ? await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false) : null;
+        var placement = NodeAttributePreflight.Check(spec, nodes, locator);
         var problems = Preflight.Check(spec, app.MaximumResourceCapability, queues, queue, locator)
-            .Concat(Preflight.CheckCapacity(spec, capacity, locator)).ToList();
+            .Concat(placement.Problems)
+            .Concat(Preflight.CheckCapacity(spec, capacity, locator, nodes)).ToList();
         if (problems.Count > 0)
         {
             throw new PreflightException(problems);
@@ -38,6 +41,6 @@ public sealed class JobSubmitter(IRmRestClient rm, IJobStager stager)
 
         var context = SubmissionBuilder.Build(spec, app.ApplicationId, options, mode, resources, stager.StagingDir(app.ApplicationId), stager.NameNodeHttp);
         await rm.SubmitApplicationAsync(context, ct).ConfigureAwait(false);
-        return new SubmitResult(app.ApplicationId, rm.ActiveEndpoint, null);
+        return new SubmitResult(app.ApplicationId, rm.ActiveEndpoint, null) { Warnings = placement.Warnings };
     }
 }

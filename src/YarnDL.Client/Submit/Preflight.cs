@@ -1,5 +1,6 @@
 using YarnDL.Spec.Loading;
 using YarnDL.Spec.Model;
+using YarnDL.Spec.Placement;
 using YarnDL.Yarn.Rest;
 using YarnDL.Yarn.Rest.Errors;
 using YarnDL.Yarn.Rest.Resources;
@@ -58,10 +59,11 @@ public static class Preflight
 
     /// <summary>
     /// Problems that no wait can cure: one training cluster (every role's instances, plus the AM) needs more memory, vcores or
-    /// GPUs at once than the whole cluster has, or an anti-affinity role has more instances than there are nodes. YARN does not
-    /// gang-schedule, so such a job would hold part of its containers until its allocation deadline. Skipped while no node is active.
+    /// GPUs at once than the whole cluster has, or an anti-affinity role has more instances than there are nodes (with node
+    /// attributes and <paramref name="nodes"/> known: nodes that satisfy them). YARN does not gang-schedule, so such a job would
+    /// hold part of its containers until its allocation deadline. Skipped while no node is active.
     /// </summary>
-    public static IReadOnlyList<string> CheckCapacity(JobSpec spec, ClusterCapacity? capacity, SpecLocator? locator = null)
+    public static IReadOnlyList<string> CheckCapacity(JobSpec spec, ClusterCapacity? capacity, SpecLocator? locator = null, ClusterNodes? nodes = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var problems = new Problems(locator);
@@ -91,7 +93,21 @@ public static class Preflight
 
         foreach (var name in spec.Placement.AntiAffinity)
         {
-            if (spec.Roles.TryGetValue(name, out var role) && role.Instances > capacity.ActiveNodes)
+            if (!spec.Roles.TryGetValue(name, out var role))
+            {
+                continue;
+            }
+
+            var attributes = RoleNodeAttributes.Of(spec, name);
+            if (attributes.Count > 0 && nodes is { ReportNodeAttributes: true, Running.Count: > 0 })
+            {
+                var fit = NodeAttributePreflight.Satisfying(spec, name, nodes);
+                if (role.Instances > fit)
+                {
+                    problems.Add($"roles.{name}.instances", $"role '{name}' has anti-affinity, so its {role.Instances} instances need {role.Instances} distinct nodes, but only {fit} of the {nodes.Running.Count} running node(s) satisfy its node attributes ({string.Join(", ", attributes.Select(a => a.Expression))})");
+                }
+            }
+            else if (role.Instances > capacity.ActiveNodes)
             {
                 problems.Add($"roles.{name}.instances", $"role '{name}' has anti-affinity, so its {role.Instances} instances need {role.Instances} distinct nodes, but the cluster has {capacity.ActiveNodes} active node(s)");
             }

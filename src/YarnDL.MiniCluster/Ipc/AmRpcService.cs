@@ -99,7 +99,7 @@ internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys key
         Priority = new PriorityProto { Priority = c.Priority },
         ContainerToken = keys.MintContainerToken(c, user, rm.ClusterTimestamp, rm.Now).ToProto(),
         AllocationRequestId = c.AllocationRequestId,
-        AllocationTags = { c.AllocationTag is { } tag ? [tag] : [] },
+        AllocationTags = { c.AllocationTags },
     };
 
     private NMTokenProto NmToken(string attemptId, string node, string user) =>

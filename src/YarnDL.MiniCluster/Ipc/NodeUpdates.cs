@@ -26,7 +26,7 @@ internal sealed class NodeUpdates(RmCore rm)
                     var had = known.TryGetValue(node.NodeId, out var old);
                     known[node.NodeId] = node.State;
                     if (first || (had && old == node.State) || (!had && node.State == "RUNNING")) continue;
-                    reports.Add(new NodeReportProto
+                    var report = new NodeReportProto
                     {
                         NodeId = NodeId.Parse(node.NodeId).ToProto(),
                         HttpAddress = node.HttpAddress,
@@ -45,7 +45,9 @@ internal sealed class NodeUpdates(RmCore rm)
                         },
                         HealthReport = "",
                         LastHealthReportTime = node.LastHealthUpdate,
-                    });
+                    };
+                    report.NodeAttributes.AddRange(node.Attributes.Select(ProtoMap.NodeAttribute));
+                    reports.Add(report);
                 }
             }
 

@@ -18,6 +18,14 @@ internal static class ProtoMap
         return proto;
     }
 
+    /// <summary>NodeAttributeProto: key {prefix, name}, type STRING, value.</summary>
+    public static NodeAttributeProto NodeAttribute(Model.NodeAttribute a) => new()
+    {
+        AttributeKey = new NodeAttributeKeyProto { AttributePrefix = a.Prefix, AttributeName = a.Name },
+        AttributeType = NodeAttributeTypeProto.String,
+        AttributeValue = a.Value,
+    };
+
     public static Model.Resource Resource(ResourceProto? p)
     {
         if (p is null) return Model.Resource.Zero;

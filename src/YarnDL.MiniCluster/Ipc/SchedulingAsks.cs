@@ -1,11 +1,19 @@
 using Google.Protobuf.Collections;
 using YarnDL.Hadoop.Protos.Yarn;
 using YarnDL.MiniCluster.ResourceManager;
+using YarnDL.MiniCluster.ResourceManager.Constraints;
+using TargetType = YarnDL.Hadoop.Protos.Yarn.PlacementConstraintTargetProto.Types.TargetType;
+using CompositeType = YarnDL.Hadoop.Protos.Yarn.CompositePlacementConstraintProto.Types.CompositeType;
 
 namespace YarnDL.MiniCluster.Ipc;
 
-/// <summary>SchedulingRequests as the RM's placement-constraint handlers take them: refused when the handler is disabled
-/// (DisabledPlacementProcessor's YarnException); with the scheduler handler, node anti-affinity to the request's own tag.</summary>
+/// <summary>
+/// SchedulingRequests as the RM's placement-constraint handlers take them: refused when the handler is disabled
+/// (DisabledPlacementProcessor's YarnException); with the scheduler handler (SingleConstraintAppPlacementAllocator) any
+/// node-scoped SingleConstraint / AND / OR over allocation tags, node partitions and node attributes, GUARANTEED only, the
+/// request's partition read from a top-level SingleConstraint. RACK scope, DELAYED_OR and other tag namespaces are refused
+/// (the MiniCluster does not place them).
+/// </summary>
 internal static class SchedulingAsks
 {
     private const string Pkg = "org.apache.hadoop.yarn.exceptions.";
@@ -23,40 +31,82 @@ internal static class SchedulingAsks
                 $"Found non empty SchedulingRequest in AllocateRequest for application={attemptId}, but the configured yarn.resourcemanager.placement-constraints.handler cannot handle placement constraints. Rejecting this allocate operation");
         }
 
-        return requests.Select(Decode).ToList();
+        return requests.Select(r => Decode(attemptId, r)).ToList();
     }
 
-    private static ContainerAsk Decode(SchedulingRequestProto r)
+    private static ContainerAsk Decode(string attemptId, SchedulingRequestProto r)
     {
-        var sizing = r.ResourceSizing ?? throw Invalid("a SchedulingRequest needs resourceSizing");
-        string? tag = null;
-        string? partition = null;
+        var meta = $"AppId={AppOf(attemptId)} Key=SchedulerRequestKey{{priority={r.Priority?.Priority ?? 0}, allocationRequestId={r.AllocationRequestId}, containerToUpdate=null}}. Exception message:";
+        var sizing = r.ResourceSizing is { Resources: not null } s ? s : throw Invalid(meta + "No ResourceSizing found in the scheduling request, please double check");
+        if (r.ExecutionType is { HasExecutionType: true, ExecutionType: not ExecutionTypeProto.Guaranteed })
+            throw Invalid(meta + "Only GUARANTEED execution type is supported.");
+
+        var partition = "";
         if (r.PlacementConstraint is { } pc)
         {
-            if (pc.SimpleConstraint is not { Scope: "node", MinCardinality: 0, MaxCardinality: 0 } simple)
-                throw Unsupported();
-            foreach (var t in simple.TargetExpressions)
-            {
-                if (t is { TargetType: PlacementConstraintTargetProto.Types.TargetType.AllocationTag, TargetValues: [var only] } && tag is null && r.AllocationTags.Contains(only))
-                    tag = only;
-                else if (t is { TargetType: PlacementConstraintTargetProto.Types.TargetType.NodeAttribute, TargetKey: NodePartitionKey, TargetValues: [var label] } && partition is null)
-                    partition = label.Trim();
-                else
-                    throw Unsupported();
-            }
-
-            if (tag is null) throw Unsupported();
+            Check(pc);
+            partition = TopLevelPartition(pc, meta);
         }
 
+        var placement = new ScheduledPlacement([.. r.AllocationTags], r.PlacementConstraint, partition);
         return new ContainerAsk(r.Priority?.Priority ?? 0, r.AllocationRequestId, ProtoMap.Resource(sizing.Resources),
-            ContainerAsk.Any, sizing.NumAllocations, LabelExpression: partition is { Length: > 0 } ? partition : null, AntiAffinityTag: tag);
+            ContainerAsk.Any, sizing.NumAllocations, LabelExpression: partition.Length > 0 ? partition : null, Placement: placement);
     }
 
-    /// <summary>PlacementConstraints.NODE_PARTITION.</summary>
-    private const string NodePartitionKey = "yarn_node_partition/";
+    /// <summary>The first partition target of a top-level SingleConstraint; under a composite the request stays in the default partition.</summary>
+    private static string TopLevelPartition(PlacementConstraintProto pc, string meta)
+    {
+        foreach (var t in pc.SimpleConstraint?.TargetExpressions ?? [])
+        {
+            if (t.TargetType != TargetType.NodeAttribute || t.TargetKey != ConstraintEvaluator.NodePartitionKey || t.TargetValues.Count == 0) continue;
+            if (t.TargetValues.Count > 1) throw Invalid(meta + "Inside one targetExpression, we only support affinity to at most one node partition now");
+            return t.TargetValues[0].Trim();
+        }
 
-    private static RmRequestException Unsupported() =>
-        Invalid("the MiniCluster places only node anti-affinity to the request's own allocation tag, optionally in one partition (targetNotIn(NODE, allocationTag(t)[, nodePartition(p)]))");
+        return "";
+    }
+
+    /// <summary>Only shapes the evaluator places; anything else is refused at once rather than left pending.</summary>
+    private static void Check(PlacementConstraintProto pc)
+    {
+        if (pc.SimpleConstraint is { } single)
+        {
+            if (single.Scope != "node") throw Unsupported($"scope '{single.Scope}'");
+            foreach (var t in single.TargetExpressions)
+            {
+                switch (t.TargetType)
+                {
+                    case TargetType.AllocationTag when t.TargetValues.Count == 0:
+                        throw Invalid("an ALLOCATION_TAG target needs at least one tag");
+                    case TargetType.AllocationTag when t.HasTargetKey && t.TargetKey != "self":
+                        throw Unsupported($"allocation tag namespace '{t.TargetKey}'");
+                    case TargetType.AllocationTag:
+                        break;
+                    case TargetType.NodeAttribute when !t.HasTargetKey:
+                        throw Invalid("a NODE_ATTRIBUTE target needs a targetKey");
+                    case TargetType.NodeAttribute when t.TargetKey != ConstraintEvaluator.NodePartitionKey && t.TargetValues.Count == 0:
+                        throw Invalid($"the NODE_ATTRIBUTE target '{t.TargetKey}' needs a value");
+                    case TargetType.NodeAttribute:
+                        break;
+                    default:
+                        throw Unsupported($"target type {t.TargetType}");
+                }
+            }
+
+            return;
+        }
+
+        if (pc.CompositeConstraint is not { } composite) throw Invalid("a placement constraint needs a simpleConstraint or a compositeConstraint");
+        if (composite.CompositeType is not (CompositeType.And or CompositeType.Or) || composite.TimedChildConstraints.Count > 0)
+            throw Unsupported(composite.CompositeType.ToString());
+        foreach (var child in composite.ChildConstraints) Check(child);
+    }
+
+    private static string AppOf(string attemptId) =>
+        attemptId.Split('_') is [_, var ts, var seq, _] ? $"application_{ts}_{seq}" : attemptId;
+
+    private static RmRequestException Unsupported(string what) =>
+        Invalid($"the MiniCluster does not place {what}: it places node-scoped SingleConstraint/AND/OR over allocation tags of the application, node partitions and node attributes");
 
     private static RmRequestException Invalid(string message) => new(400, Pkg + "SchedulerInvalidResoureRequestException", message);
 }

@@ -13,8 +13,8 @@ internal sealed class ContainerRecord
     public long AllocationRequestId { get; init; }
     public bool IsAm { get; init; }
 
-    /// <summary>The allocation tag of the SchedulingRequest it was placed for (null for ResourceRequests).</summary>
-    public string? AllocationTag { get; init; }
+    /// <summary>The allocation tags of the SchedulingRequest it was placed for (empty for ResourceRequests).</summary>
+    public IReadOnlyList<string> AllocationTags { get; init; } = [];
 
     /// <summary>NEW (allocated), RUNNING (process started), COMPLETE.</summary>
     public string State { get; set; } = "NEW";

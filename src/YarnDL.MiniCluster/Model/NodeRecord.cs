@@ -13,6 +13,9 @@ internal sealed class NodeRecord
 
     /// <summary>The node's label (exclusive partition); "" = the default partition.</summary>
     public string Label { get; init; } = "";
+
+    /// <summary>Node attributes (distributed from the NM's provider, centralized from the RM), each prefix/name once.</summary>
+    public IReadOnlyList<NodeAttribute> Attributes { get; init; } = [];
     public Resource Used { get; set; }
     public long LastHealthUpdate { get; set; }
     public Dictionary<int, string> AssignedGpus { get; } = [];

@@ -9,8 +9,8 @@ internal sealed class AttemptAsks
     public Dictionary<(int Priority, long AllocId, string Name), (Resource Capability, int Count)> Table { get; } = [];
     /// <summary>Node label expression per SchedulerRequestKey, from its ANY ask ("" = default partition).</summary>
     public Dictionary<(int Priority, long AllocId), string> Labels { get; } = [];
-    /// <summary>Anti-affinity allocation tag per SchedulerRequestKey of a SchedulingRequest.</summary>
-    public Dictionary<(int Priority, long AllocId), string> AntiAffinityTags { get; } = [];
+    /// <summary>Tags, constraint and partition per SchedulerRequestKey of a SchedulingRequest.</summary>
+    public Dictionary<(int Priority, long AllocId), Constraints.ScheduledPlacement> Placements { get; } = [];
     public List<ContainerRecord> NewlyAllocated { get; } = [];
     public List<ContainerRecord> NewlyCompleted { get; } = [];
     public HashSet<string> NodesWithNmToken { get; } = new(StringComparer.Ordinal);

@@ -27,10 +27,11 @@ internal sealed partial class RmCore
                         $"Invalid label resource request, cluster do not contain , label= {label}");
                 AsksOf(attempt).Table[(ask.Priority, ask.AllocationRequestId, ask.ResourceName)] = (cap, ask.NumContainers);
                 // An ANY ask without an expression inherits the application's (SchedulerUtils.normalizeNodeLabelExpressionInRequest).
+                // A SchedulingRequest's partition is its constraint's alone (the default partition when none is named there).
                 if (ask.ResourceName == ContainerAsk.Any)
-                    AsksOf(attempt).Labels[(ask.Priority, ask.AllocationRequestId)] = ask.LabelExpression ?? app.AppLabel;
-                if (ask.AntiAffinityTag is { } tag)
-                    AsksOf(attempt).AntiAffinityTags[(ask.Priority, ask.AllocationRequestId)] = tag;
+                    AsksOf(attempt).Labels[(ask.Priority, ask.AllocationRequestId)] = ask.Placement?.Partition ?? ask.LabelExpression ?? app.AppLabel;
+                if (ask.Placement is { } placement)
+                    AsksOf(attempt).Placements[(ask.Priority, ask.AllocationRequestId)] = placement;
             }
 
             if (blacklistAdd.Contains(ContainerAsk.Any))
@@ -58,6 +59,10 @@ internal sealed partial class RmCore
                 live.Aggregate(Resource.Zero, (acc, n) => acc + n.Available), live.Count);
         }
     }
+
+    /// <summary>The application's live containers on the node carrying <paramref name="tag"/> (AllocationTagsManager's node cardinality).</summary>
+    private static long TagCount(NodeRecord node, string appId, string tag) =>
+        node.Containers.Count(c => c.AppId == appId && c.State != "COMPLETE" && c.AllocationTags.Contains(tag));
 
     private AttemptAsks AsksOf(AttemptRecord attempt) =>
         _asks.TryGetValue(attempt.Id, out var a) ? a : _asks[attempt.Id] = new AttemptAsks();
@@ -101,14 +106,14 @@ internal sealed partial class RmCore
             var localNames = table.Where(kv => kv.Key.Priority == key.Priority && kv.Key.AllocId == key.AllocId
                 && kv.Key.Name != ContainerAsk.Any && kv.Value.Count > 0).Select(kv => kv.Key.Name).ToHashSet(StringComparer.Ordinal);
             var label = AsksOf(attempt).Labels.GetValueOrDefault((key.Priority, key.AllocId), app.AppLabel);
-            var tag = AsksOf(attempt).AntiAffinityTags.GetValueOrDefault((key.Priority, key.AllocId));
+            var placement = AsksOf(attempt).Placements.GetValueOrDefault((key.Priority, key.AllocId));
             var node = _nodes.Where(n => n.State == "RUNNING" && n.Label == label && !attempt.Blacklist.Contains(n.Host) && !attempt.Blacklist.Contains(n.NodeId) && cap.FitsIn(n.Available))
-                .Where(n => tag is null || !n.Containers.Any(c => c.AppId == app.Id && c.AllocationTag == tag && c.State != "COMPLETE"))
+                .Where(n => placement is null || Constraints.ConstraintEvaluator.IsSatisfied(placement.Constraint, n, tag => TagCount(n, app.Id, tag)))
                 .OrderByDescending(n => localNames.Contains(n.Host) || localNames.Contains(n.NodeId))
                 .ThenBy(n => n.Used.DominantShare(n.Total)).FirstOrDefault();
             if (node is null) continue;
 
-            var c = AllocateLocked(app, attempt, node, cap, attempt.NextContainerSequence++, key.Priority, key.AllocId, isAm: false, tag);
+            var c = AllocateLocked(app, attempt, node, cap, attempt.NextContainerSequence++, key.Priority, key.AllocId, isAm: false, placement?.Tags ?? []);
             AsksOf(attempt).NewlyAllocated.Add(c);
             table[key] = (cap, table[key].Count - 1);
             foreach (var name in new[] { node.Host, node.NodeId }.Where(localNames.Contains))

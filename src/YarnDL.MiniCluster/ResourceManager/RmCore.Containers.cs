@@ -47,14 +47,14 @@ internal sealed partial class RmCore
         return used.DominantShare(total) / Math.Max(capacity, 1e-9);
     }
 
-    internal ContainerRecord AllocateLocked(AppRecord app, AttemptRecord attempt, NodeRecord node, Resource r, long sequence, int priority, long allocationRequestId, bool isAm, string? allocationTag = null)
+    internal ContainerRecord AllocateLocked(AppRecord app, AttemptRecord attempt, NodeRecord node, Resource r, long sequence, int priority, long allocationRequestId, bool isAm, IReadOnlyList<string>? allocationTags = null)
     {
         var id = YarnIds.Container(ClusterTimestamp, app.Sequence, attempt.Number, sequence, Epoch);
         var c = new ContainerRecord
         {
             Id = id, AppId = app.Id, AttemptNumber = attempt.Number, Node = node, Resource = r,
             GpuIndices = node.TakeGpus(r.Gpus, id), Priority = priority, AllocationRequestId = allocationRequestId, IsAm = isAm,
-            AllocationTag = allocationTag,
+            AllocationTags = allocationTags ?? [],
         };
         node.Containers.Add(c);
         node.Used += r;

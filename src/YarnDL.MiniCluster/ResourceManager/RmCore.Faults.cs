@@ -110,7 +110,7 @@ internal sealed partial class RmCore
                 asks.NewlyAllocated.Clear();
                 asks.Table.Clear();
                 asks.Labels.Clear();
-                asks.AntiAffinityTags.Clear();
+                asks.Placements.Clear();
                 asks.NodesWithNmToken.Clear();
                 asks.NoticesSent.Clear();
             }

@@ -25,5 +25,13 @@ internal static class NodeJson
         ["usedResource"] = ResourceJson.Build(n.Used),
         ["availableResource"] = ResourceJson.Build(n.Available),
         ["totalResource"] = ResourceJson.Build(n.Total),
+        // NodeAttributesInfo (Hadoop 3.2+): always present, {} without attributes.
+        ["nodeAttributesInfo"] = n.Attributes.Count == 0 ? new JsonObject() : new JsonObject
+        {
+            ["nodeAttributeInfo"] = new JsonArray([.. n.Attributes.Select(a => (JsonNode)new JsonObject
+            {
+                ["prefix"] = a.Prefix, ["name"] = a.Name, ["type"] = NodeAttribute.Type, ["value"] = a.Value,
+            })]),
+        },
     };
 }

@@ -42,7 +42,7 @@ public sealed record JobSpec
     /// <summary>Time limits.</summary>
     public DeadlinesSpec Deadlines { get; init; } = new();
 
-    /// <summary>Node label and anti-affinity.</summary>
+    /// <summary>Node label, node attributes and anti-affinity.</summary>
     public PlacementSpec Placement { get; init; } = new();
 
     /// <summary>Docker mounts and network.</summary>

@@ -8,4 +8,7 @@ public sealed record PlacementSpec
 
     /// <summary>Roles whose tasks must land on distinct nodes.</summary>
     public List<string> AntiAffinity { get; init; } = [];
+
+    /// <summary>Node attribute expressions every task container must satisfy (<c>[prefix/]name=value</c> or <c>!=</c>).</summary>
+    public List<string> NodeAttributes { get; init; } = [];
 }

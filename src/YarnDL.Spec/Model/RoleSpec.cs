@@ -25,4 +25,7 @@ public sealed record RoleSpec
 
     /// <summary>Restart policy overriding the job's.</summary>
     public RestartPolicy? Restart { get; init; }
+
+    /// <summary>Node attribute expressions of this role's containers, added to <c>placement.node-attributes</c>.</summary>
+    public List<string> NodeAttributes { get; init; } = [];
 }

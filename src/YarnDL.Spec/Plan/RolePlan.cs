@@ -1,4 +1,5 @@
 using YarnDL.Spec.Model;
+using YarnDL.Spec.Placement;
 
 namespace YarnDL.Spec.Plan;
 
@@ -27,4 +28,7 @@ public sealed record RolePlan
 
     /// <summary>True when tasks of this role must be on distinct nodes.</summary>
     public bool AntiAffinity { get; init; }
+
+    /// <summary><c>placement.node-attributes</c> then the role's own, repeats dropped; empty = no attribute constraint.</summary>
+    public IReadOnlyList<NodeAttributeExpression> NodeAttributes { get; init; } = [];
 }

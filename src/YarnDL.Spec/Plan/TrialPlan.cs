@@ -1,4 +1,5 @@
 using YarnDL.Spec.Model;
+using YarnDL.Spec.Placement;
 using YarnDL.Spec.Sweep;
 
 namespace YarnDL.Spec.Plan;
@@ -43,6 +44,7 @@ public sealed record TrialPlan
             Restart = kv.Value.Restart ?? spec.Restart.Policy,
             MaxRestarts = spec.Restart.MaxRestarts,
             AntiAffinity = spec.Placement.AntiAffinity.Contains(kv.Key),
+            NodeAttributes = [.. RoleNodeAttributes.Of(spec, kv.Key).Select(a => a.Expression)],
         }).ToList();
         return new TrialPlan { Index = trial.Index, Parameters = trial.Parameters, Trainer = trainer, Command = spec.Command, Roles = roles };
     }

@@ -1,5 +1,6 @@
 using YarnDL.Spec.Loading;
 using YarnDL.Spec.Model;
+using YarnDL.Spec.Placement;
 using YarnDL.Spec.Sweep;
 
 namespace YarnDL.Spec.Validation;
@@ -15,6 +16,7 @@ internal static class JobSpecValidator
         var v = new Reporter(file, map);
         ValidateTop(spec, v);
         ValidateRoles(spec, v);
+        NodeAttributeRules.Validate(spec, v.Check);
         ValidateSweep(spec, v);
     }
 

@@ -27,6 +27,7 @@ namespace YarnDL.Yarn.Rest.Json;
 [JsonSerializable(typeof(AppReport))]
 [JsonSerializable(typeof(AppAttempt))]
 [JsonSerializable(typeof(NodeReport))]
+[JsonSerializable(typeof(NodeAttributeInfo))]
 [JsonSerializable(typeof(GpuDevice))]
 [JsonSerializable(typeof(KeyValueEntry<string>))]
 [JsonSerializable(typeof(KeyValueEntry<LocalResource>))]

@@ -26,6 +26,9 @@ public sealed class NodeReport
     [JsonPropertyName("usedResource")] public ResourceInfo? UsedResource { get; init; }
     [JsonPropertyName("availableResource")] public ResourceInfo? AvailableResource { get; init; }
     [JsonPropertyName("totalResource")] public ResourceInfo? TotalResource { get; init; }
+
+    /// <summary>Null when the RM does not render node attributes (before Hadoop 3.2).</summary>
+    [JsonPropertyName("nodeAttributesInfo")] public NodeAttributesInfo? NodeAttributesInfo { get; init; }
 }
 
 internal sealed class NodesEnvelope

@@ -30,6 +30,25 @@ public sealed class AmDriverTests
     }
 
     [Fact]
+    public async Task A_role_with_node_attributes_asks_with_a_tagged_placement_and_the_others_stay_plain_asks()
+    {
+        var cluster = Plans.Cluster();
+        cluster = cluster with { Roles = [cluster.Roles[0], cluster.Roles[1] with { NodeAttributes = ["nm.yarn.io/gpu-model=A100", "rm.yarn.io/os!=centos7"] }] };
+        var f = new AmDriverFixture(Plans.Job(cluster));
+        await f.RegisterAsync();
+        f.GrantAll();
+        await f.Driver.TickAsync(default);
+
+        var asks = f.Rm.Calls[0].Asks.ToDictionary(a => a.Key);
+        Assert.Null(asks[new AskKey(16, 16)].Placement);
+        var worker = asks[new AskKey(17, 17)].Placement!;
+        Assert.Equal("yarndl.main.worker", worker.Tag);
+        Assert.False(worker.AntiAffinity);
+        Assert.Equal(["nm.yarn.io/gpu-model=A100", "rm.yarn.io/os!=centos7"], worker.NodeAttributes.Select(a => a.ToString()));
+        Assert.Equal(3, f.Nms.Started.Count);
+    }
+
+    [Fact]
     public async Task Containers_of_one_heartbeat_are_started_concurrently_and_a_refusal_among_them_is_asked_again()
     {
         var f = new AmDriverFixture(Plans.Job());

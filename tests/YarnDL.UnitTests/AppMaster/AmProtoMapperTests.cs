@@ -14,7 +14,7 @@ public sealed class AmProtoMapperTests
     public void Anti_affinity_ask_goes_out_as_a_scheduling_request_with_targetNotIn_node_of_its_own_tag()
     {
         var plain = new ResourceAsk(new AskKey(16, 16), new Capability(1024, 1, 0), 1, null);
-        var spread = new ResourceAsk(new AskKey(17, 17), new Capability(2048, 2, 1), 3, null, "yarndl.main.worker");
+        var spread = new ResourceAsk(new AskKey(17, 17), new Capability(2048, 2, 1), 3, null, ConstrainedPlacement.Spread("yarndl.main.worker"));
 
         var p = AmProtoMapper.ToProto(new AllocateCall(5, 0.5f, [plain, spread], [], [], []));
 
@@ -40,7 +40,7 @@ public sealed class AmProtoMapperTests
     [Fact]
     public void Anti_affinity_ask_with_a_node_label_names_the_partition_as_a_second_target()
     {
-        var spread = new ResourceAsk(new AskKey(17, 17), new Capability(2048, 2, 1), 2, "gpu", "yarndl.main.worker");
+        var spread = new ResourceAsk(new AskKey(17, 17), new Capability(2048, 2, 1), 2, "gpu", ConstrainedPlacement.Spread("yarndl.main.worker"));
 
         var s = Assert.Single(AmProtoMapper.ToProto(new AllocateCall(0, 0f, [spread], [], [], [])).SchedulingRequests);
 

@@ -46,5 +46,20 @@ public sealed class JobPlanLoaderTests
         Assert.True(plan.Sweep.EarlyStopping);
         Assert.Equal("gpu", plan.NodeLabel);
     }
-}
 
+    [Fact]
+    public void Node_attributes_round_trip_and_bad_ones_or_mixed_operators_with_a_label_are_refused()
+    {
+        var plan = JobPlanLoader.Parse("""
+            {"name":"j","clusters":[{"id":"main","roles":[{"name":"worker","nodeAttributes":["nm.yarn.io/gpu-model=A100","rm.yarn.io/os!=centos7"]}]}]}
+            """);
+        Assert.Equal(["nm.yarn.io/gpu-model=A100", "rm.yarn.io/os!=centos7"], JobPlanLoader.Parse(JobPlanLoader.Serialize(plan)).Clusters[0].Roles[0].NodeAttributes);
+
+        var e = Assert.Throws<PlanException>(() => JobPlanLoader.Parse("""
+            {"name":"j","nodeLabel":"gpu","clusters":[{"id":"main","roles":[{"name":"worker","nodeAttributes":["x.io/a=1","gpu-model=A100","os!=centos7"]}]}]}
+            """));
+        Assert.Equal(2, e.Problems.Count);
+        Assert.Contains("bad node attribute prefix 'x.io'", e.Problems[0], StringComparison.Ordinal);
+        Assert.Contains("mixing '=' and '!=' cannot be combined with nodeLabel 'gpu'", e.Problems[1], StringComparison.Ordinal);
+    }
+}

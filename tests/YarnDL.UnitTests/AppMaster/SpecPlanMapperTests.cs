@@ -68,4 +68,24 @@ public sealed class SpecPlanMapperTests
     [InlineData("x.YML", true)]
     [InlineData("plan.json", false)]
     public void Yaml_is_recognised_by_extension(string path, bool yaml) => Assert.Equal(yaml, SpecPlanMapper.IsYaml(path));
+
+    [Fact]
+    public void Node_attributes_reach_each_role_in_canonical_form_with_the_placement_ones_first()
+    {
+        var plan = SpecPlanMapper.Map(JobSpecLoader.Load("""
+            name: attrs
+            image: registry.example.com/x:1
+            command: python train.py
+            roles:
+              chief: { instances: 1 }
+              worker: { instances: 2, node-attributes: [nm.yarn.io/gpu-model=A100] }
+            placement: { node-attributes: ["java=1.8"], anti-affinity: [worker] }
+            """));
+
+        var roles = Assert.Single(plan.Clusters).Roles.ToDictionary(r => r.Name);
+        Assert.Equal(["rm.yarn.io/java=1.8"], roles["chief"].NodeAttributes);
+        Assert.Equal(["rm.yarn.io/java=1.8", "nm.yarn.io/gpu-model=A100"], roles["worker"].NodeAttributes);
+        Assert.True(roles["worker"].AntiAffinity);
+        Assert.False(roles["chief"].AntiAffinity);
+    }
 }

@@ -73,6 +73,37 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    public async Task Submit_with_node_attributes_to_an_rm_that_does_not_report_them_warns_and_submits()
+    {
+        var dir = Directory.CreateTempSubdirectory("yarndl-cli-attrs-").FullName;
+        var job = Path.Combine(dir, "job.yaml");
+        await File.WriteAllTextAsync(job, """
+            name: attrs
+            image: registry.example.com/yarndl/trainer:0.1
+            command: ./train.sh
+            roles: { worker: { instances: 2, node-attributes: [nm.yarn.io/gpu-model=A100] } }
+            """);
+        var h = Rm().On("rm1:8088", "/ws/v1/cluster/nodes", () => Json(HttpStatusCode.OK, """{"nodes":{"node":[{"id":"nm1:8041","state":"RUNNING","nodeLabels":[]}]}}"""));
+        using var cli = new CliFixture(h);
+
+        var r = await cli.RunAsync("submit", job, "--rm", "rm1:8088");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("warning: preflight: the RM does not report node attributes", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("submitted application_1700000000000_0042", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains(cli.Handler.Requests, q => q.Uri.AbsolutePath == "/ws/v1/cluster/nodes");
+    }
+
+    [Fact]
+    public async Task Submit_without_node_attributes_does_not_read_the_nodes()
+    {
+        using var cli = new CliFixture(Rm());
+
+        Assert.Equal(0, (await cli.RunAsync("submit", Example, "--rm", "rm1:8088")).ExitCode);
+        Assert.DoesNotContain(cli.Handler.Requests, q => q.Uri.AbsolutePath == "/ws/v1/cluster/nodes");
+    }
+
+    [Fact]
     public async Task Submit_wait_exits_4_when_the_job_fails()
     {
         using var cli = new CliFixture(Rm("FINISHED", "FAILED"));

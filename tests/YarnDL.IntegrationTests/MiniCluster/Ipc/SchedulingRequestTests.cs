@@ -77,6 +77,99 @@ public sealed class SchedulingRequestTests
         am.Exit();
     }
 
+    private static SchedulingRequestProto OnAttribute(long allocationId, int count, PlacementConstraintProto constraint) => new()
+    {
+        AllocationRequestId = allocationId,
+        Priority = new PriorityProto { Priority = 3 },
+        ExecutionType = new ExecutionTypeRequestProto { ExecutionType = ExecutionTypeProto.Guaranteed, EnforceExecutionType = true },
+        AllocationTags = { "workers" },
+        ResourceSizing = new ResourceSizingProto { NumAllocations = count, Resources = AmWire.Ask(1, gpus: 1).Capability },
+        PlacementConstraint = constraint,
+    };
+
+    // PlacementConstraints.targetNodeAttribute(NODE, EQ|NE, nodeAttribute(key, value)) [+ nodePartition(label)].
+    private static SimplePlacementConstraintProto NodeAttribute(NodeAttributeOpCodeProto op, params (string Key, string Value)[] targets) => new()
+    {
+        Scope = "node",
+        MinCardinality = -1,
+        MaxCardinality = -1,
+        AttributeOpCode = op,
+        TargetExpressions = { targets.Select(t => new PlacementConstraintTargetProto { TargetType = PlacementConstraintTargetProto.Types.TargetType.NodeAttribute, TargetKey = t.Key, TargetValues = { t.Value } }) },
+    };
+
+    [Fact]
+    public async Task Node_attribute_constraints_place_only_on_matching_nodes_and_report_the_attributes()
+    {
+        await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions
+        {
+            Nodes = 3, GpusPerNode = 4,
+            NodeAttributes = new Dictionary<int, string> { [1] = "gpu-model,STRING,A100", [2] = "gpu-model,STRING,V100" },
+            CentralizedNodeAttributes = new Dictionary<int, string> { [2] = "os=centos7" },
+        });
+        using var http = RmHttp.Create(cluster.RmRestUri);
+        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
+        await using var rm = am.Connect();
+        await rm.RegisterApplicationMasterAsync(Registration());
+
+        var a100 = OnAttribute(7, 2, new PlacementConstraintProto { SimpleConstraint = NodeAttribute(NodeAttributeOpCodeProto.Eq, ("nm.yarn.io/gpu-model", "A100")) });
+        var notCentos = OnAttribute(8, 2, new PlacementConstraintProto { SimpleConstraint = NodeAttribute(NodeAttributeOpCodeProto.Ne, ("os", "centos7")) });
+        var got = (await rm.AllocateAsync(new AllocateRequestProto { ResponseId = 0, Progress = 0.1f, SchedulingRequests = { a100, notCentos } })).AllocatedContainers;
+
+        string NodeOf(ContainerProto c) => $"{c.NodeId.Host}:{c.NodeId.Port}";
+        Assert.Equal([cluster.Nodes[1].NodeId, cluster.Nodes[1].NodeId], got.Where(c => c.AllocationRequestId == 7).Select(NodeOf));
+        // os is rm.yarn.io/os (no prefix): only node 2 has centos7; nodes 0 and 1 lack the attribute, which satisfies !=.
+        Assert.Equal(2, got.Count(c => c.AllocationRequestId == 8));
+        Assert.DoesNotContain(cluster.Nodes[2].NodeId, got.Where(c => c.AllocationRequestId == 8).Select(NodeOf));
+
+        var (_, nodes, _) = await http.SendAsync(HttpMethod.Get, "ws/v1/cluster/nodes");
+        var byId = nodes!["nodes"]!["node"]!.AsArray().ToDictionary(n => n!["id"]!.GetValue<string>(), n => n!["nodeAttributesInfo"]!);
+        Assert.Equal("{}", byId[cluster.Nodes[0].NodeId].ToJsonString());
+        var two = byId[cluster.Nodes[2].NodeId]["nodeAttributeInfo"]!.AsArray().Select(a => $"{a!["prefix"]}/{a["name"]}={a["value"]}:{a["type"]}");
+        Assert.Equal(["nm.yarn.io/gpu-model=V100:STRING", "rm.yarn.io/os=centos7:STRING"], two);
+        am.Exit();
+    }
+
+    [Fact]
+    public async Task Under_an_AND_a_partition_is_not_the_request_partition_so_labelled_nodes_are_never_tried()
+    {
+        await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions
+        {
+            Nodes = 2, GpusPerNode = 4, NodeLabels = new Dictionary<int, string> { [1] = "gpu" },
+            NodeAttributes = new Dictionary<int, string> { [1] = "gpu-model,STRING,A100" },
+        });
+        using var http = RmHttp.Create(cluster.RmRestUri);
+        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
+        await using var rm = am.Connect();
+        await rm.RegisterApplicationMasterAsync(Registration());
+        var withPartition = NodeAttribute(NodeAttributeOpCodeProto.Eq, ("yarn_node_partition/", "gpu"), ("nm.yarn.io/gpu-model", "A100"));
+        var and = new PlacementConstraintProto
+        {
+            CompositeConstraint = new CompositePlacementConstraintProto
+            {
+                CompositeType = CompositePlacementConstraintProto.Types.CompositeType.And,
+                ChildConstraints =
+                {
+                    new PlacementConstraintProto { SimpleConstraint = NodeAttribute(NodeAttributeOpCodeProto.Eq, ("yarn_node_partition/", "gpu")) },
+                    new PlacementConstraintProto { SimpleConstraint = NodeAttribute(NodeAttributeOpCodeProto.Eq, ("nm.yarn.io/gpu-model", "A100")) },
+                },
+            },
+        };
+
+        var first = await rm.AllocateAsync(new AllocateRequestProto
+        {
+            ResponseId = 0, Progress = 0.1f,
+            SchedulingRequests = { OnAttribute(7, 1, and), OnAttribute(8, 1, new PlacementConstraintProto { SimpleConstraint = withPartition }) },
+        });
+        var second = await rm.AllocateAsync(new AllocateRequestProto { ResponseId = first.ResponseId, Progress = 0.1f });
+
+        // The single constraint names partition gpu and lands on node 1; the AND looks only in the default partition, where no node
+        // can satisfy its own partition child, so it stays pending (YARN does not relax it).
+        var placed = Assert.Single(first.AllocatedContainers);
+        Assert.Equal((8L, cluster.Nodes[1].NodeId), (placed.AllocationRequestId, $"{placed.NodeId.Host}:{placed.NodeId.Port}"));
+        Assert.Empty(second.AllocatedContainers);
+        am.Exit();
+    }
+
     [Fact]
     public async Task With_the_handler_disabled_an_allocate_carrying_scheduling_requests_is_refused()
     {
