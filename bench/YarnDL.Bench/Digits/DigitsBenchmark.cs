@@ -14,11 +14,12 @@ namespace YarnDL.Bench.Digits;
 /// each compute half of every global batch. Untimed rounds of all three runs warm up until the JIT has settled;
 /// then they are timed alternately (each after a full GC) and the medians compared, since on a shared machine a
 /// single ~0.1 s run mostly measures the neighbours. The 2 workers use the transport the trainer picks for two ranks on one host (shared memory);
-/// the same run over TCP only is reported beside it.</summary>
+/// the same run over TCP only is reported beside it. Each worker thread is pinned to a CPU of its own (the two ranks to
+/// CPUs 0 and 1, swapped every other run; the single worker to CPU 0 or 1 in turn), so both sides see both CPUs.</summary>
 internal sealed class DigitsBenchmark : IBenchmark
 {
     private const double Target = 0.97;
-    private const int DefaultRepeats = 11;
+    private const int DefaultRepeats = 21;
 
     /// <summary>Warm-up rounds at most; warm-up stops after two rounds in a row that compiled no method.</summary>
     private const int MaxWarmupRounds = 12;
@@ -32,20 +33,21 @@ internal sealed class DigitsBenchmark : IBenchmark
         var (train, test) = DigitsLoader.Load(DigitsLoader.Locate(null)).Split(TrainerDefaults.TestFraction, options.Seed);
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         var (transport, warmups) = await WarmUpAsync(options, train, test);
+        var pinned = CpuPinning.Available(2);
         var one = new List<TrainingResult>();
         var two = new List<TrainingResult>();
         var tcp = new List<TrainingResult>();
         for (var i = 0; i < repeats; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            one.Add((await TimeAsync(1, true, options, train, test)).Result);
-            two.Add((await TimeAsync(2, true, options, train, test)).Result);
-            tcp.Add((await TimeAsync(2, false, options, train, test)).Result);
+            one.Add((await TimeAsync(1, true, options, train, test, pinned ? i % 2 : -1)).Result);
+            two.Add((await TimeAsync(2, true, options, train, test, pinned ? i % 2 : -1)).Result);
+            tcp.Add((await TimeAsync(2, false, options, train, test, pinned ? i % 2 : -1)).Result);
         }
 
         var inv = CultureInfo.InvariantCulture;
         var (m1, m2, mt) = (Median(one), Median(two), Median(tcp));
-        output.WriteLine(string.Create(inv, $"cnn_repeats={repeats} warmup_rounds={warmups} compute_threads_per_worker={options.Threads} global_batch={options.BatchSize} cnn_2w_transport={transport} load_before={load}"));
+        output.WriteLine(string.Create(inv, $"cnn_repeats={repeats} warmup_rounds={warmups} pinned={pinned.ToString().ToLowerInvariant()} compute_threads_per_worker={options.Threads} global_batch={options.BatchSize} cnn_2w_transport={transport} load_before={load}"));
         output.WriteLine(string.Create(inv, $"cnn_1w_seconds={m1:F3} cnn_1w_min={one.Min(r => r.Seconds):F3} cnn_1w_max={one.Max(r => r.Seconds):F3} cnn_1w_accuracy={one[0].TestAccuracy:F4} cnn_1w_epochs={one[0].Epochs} cnn_1w_steps={one[0].Step}"));
         output.WriteLine(string.Create(inv, $"cnn_2w_seconds={m2:F3} cnn_2w_min={two.Min(r => r.Seconds):F3} cnn_2w_max={two.Max(r => r.Seconds):F3} cnn_2w_accuracy={two[0].TestAccuracy:F4} cnn_2w_epochs={two[0].Epochs} cnn_2w_steps={two[0].Step}"));
         output.WriteLine(string.Create(inv, $"cnn_2w_tcp_seconds={mt:F3} cnn_2w_tcp_min={tcp.Min(r => r.Seconds):F3} cnn_2w_tcp_max={tcp.Max(r => r.Seconds):F3} cnn_2w_tcp_epochs={tcp[0].Epochs}"));
@@ -67,9 +69,9 @@ internal sealed class DigitsBenchmark : IBenchmark
         while (round < MaxWarmupRounds && quiet < 2)
         {
             var before = JitInfo.GetCompiledMethodCount();
-            await TimeAsync(1, true, options, train, test);
-            transport = (await TimeAsync(2, true, options, train, test)).Transport;
-            await TimeAsync(2, false, options, train, test);
+            await TimeAsync(1, true, options, train, test, -1);
+            transport = (await TimeAsync(2, true, options, train, test, -1)).Transport;
+            await TimeAsync(2, false, options, train, test, -1);
             quiet = JitInfo.GetCompiledMethodCount() == before ? quiet + 1 : 0;
             round++;
         }
@@ -83,7 +85,8 @@ internal sealed class DigitsBenchmark : IBenchmark
         return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
     }
 
-    private static async Task<(TrainingResult Result, string Transport)> TimeAsync(int world, bool sharedMemory, TrainerOptions options, Dataset train, Dataset test)
+    /// <summary>One run; with <paramref name="firstCpu"/> ≥ 0, rank r runs pinned to CPU (firstCpu + r) % 2.</summary>
+    private static async Task<(TrainingResult Result, string Transport)> TimeAsync(int world, bool sharedMemory, TrainerOptions options, Dataset train, Dataset test, int firstCpu)
     {
         // The previous run's garbage (its model, optimizer state and workspace) is collected here, not mid-run.
         GC.Collect();
@@ -113,6 +116,11 @@ internal sealed class DigitsBenchmark : IBenchmark
         var results = await Task.WhenAll(ranks.Select(r => Task.Factory.StartNew(
             () =>
             {
+                if (firstCpu >= 0 && !CpuPinning.PinCurrentThread((firstCpu + r.Rank) % 2))
+                {
+                    throw new InvalidOperationException("sched_setaffinity refused to pin a worker thread");
+                }
+
                 using var cpu = new CpuBackend(options.Threads);
                 return new TrainingSession(options, cpu, r, train, test, null, TextWriter.Null).Run(CancellationToken.None);
             },
