@@ -7,6 +7,11 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [AllReduce.RingWorker.Verb, var rank])
+        {
+            return await AllReduce.RingWorker.RunAsync(int.Parse(rank, System.Globalization.CultureInfo.InvariantCulture), Console.In, Console.Out);
+        }
+
         var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
             .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

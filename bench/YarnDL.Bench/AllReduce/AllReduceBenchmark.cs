@@ -2,66 +2,87 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using YarnDL.Training.Distributed;
 
 namespace YarnDL.Bench.AllReduce;
 
-/// <summary>Ring all-reduce bus bandwidth (4 ranks as threads, 64 MiB fp32) against 4 plain TCP streams arranged in
-/// the same ring and run at once (each rank streams 64 MiB to the next), measured in the same run. The two alternate,
-/// best of <see cref="Repeats"/> each after one warm-up, so a neighbour's load on the shared machine hits both
-/// alike; process CPU seconds per run are printed too, being less sensitive to that load than wall time.</summary>
+/// <summary>Ring all-reduce bus bandwidth (4 local worker processes, 64 MiB fp32 each) against 4 plain TCP streams
+/// arranged in the same ring and run at once (each worker streams 64 MiB to the next), measured in the same run by the
+/// same processes. The two alternate, best of <see cref="Repeats"/> each after one warm-up, so a neighbour's load on the
+/// shared machine hits both alike; the workers' CPU seconds per run are printed too, being less sensitive to that load
+/// than wall time.</summary>
 internal sealed class AllReduceBenchmark : IBenchmark
 {
+    internal const int Floats = 16 * 1024 * 1024;
     private const int World = 4;
-    private const int Floats = 16 * 1024 * 1024;
     private const int Repeats = 5;
 
     public string Name => "allreduce";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
-        var listeners = Enumerable.Range(0, World).Select(_ => Listen()).ToArray();
-        var peers = listeners.Select(l => l.LocalEndPoint!).ToArray();
-        var rings = await Task.WhenAll(Enumerable.Range(0, World).Select(r =>
-            RingAllReduce.ConnectAsync(r, peers, listeners[r], TimeSpan.FromSeconds(30), cancellationToken)));
-        using var streams = PlainRingStreams.Connect(listeners);
-        var buffers = Enumerable.Range(0, World).Select(r => Enumerable.Repeat((float)r, Floats).ToArray()).ToArray();
-        var bytes = Floats * 4L;
-        var ring = new Best();
-        var plain = new Best();
-        for (var rep = 0; rep <= Repeats; rep++)
+        var workers = Enumerable.Range(0, World).Select(Start).ToArray();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (wall, cpu) = Time(() => RunRanks(rings, buffers));
-            ring.Add(wall, cpu, rep > 0);
-            (wall, cpu) = Time(() => streams.Run(bytes));
-            plain.Add(wall, cpu, rep > 0);
-        }
+            var ready = await Task.WhenAll(workers.Select(w => ReadAsync(w, "ready", cancellationToken)));
+            var ports = string.Join(' ', ready.Select(r => r[1]).Concat(ready.Select(r => r[2])));
+            foreach (var w in workers)
+            {
+                await w.StandardInput.WriteLineAsync("peers " + ports);
+                await w.StandardInput.FlushAsync(cancellationToken);
+            }
 
-        foreach (var r in rings)
+            var ring = new Best();
+            var plain = new Best();
+            var sumChecked = true;
+            for (var rep = 0; rep <= Repeats; rep++)
+            {
+                var (wall, cpu, answers) = await RoundAsync(workers, "ring", cancellationToken);
+                ring.Add(wall, cpu, rep > 0);
+
+                // Every rank must hold the same sum: what the four held before, added up.
+                var before = answers.Sum(a => double.Parse(a[2], CultureInfo.InvariantCulture));
+                sumChecked &= answers.All(a => double.Parse(a[3], CultureInfo.InvariantCulture) == before);
+                (wall, cpu, _) = await RoundAsync(workers, "plain", cancellationToken);
+                plain.Add(wall, cpu, rep > 0);
+            }
+
+            foreach (var w in workers)
+            {
+                await w.StandardInput.WriteLineAsync("quit");
+                await w.StandardInput.FlushAsync(cancellationToken);
+            }
+
+            await Task.WhenAll(workers.Select(w => w.WaitForExitAsync(cancellationToken)));
+
+            // Bus bandwidth: the bytes each rank sends, 2(W-1)/W of the buffer, per second; the baseline's is one link's.
+            var bytes = Floats * 4L;
+            var busBytes = 2.0 * (World - 1) / World * bytes;
+            var busBw = busBytes / ring.Wall / 1e9;
+            var streamBw = bytes / plain.Wall / 1e9;
+            var inv = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(inv, $"workers={World} processes=true buffer_mib={bytes >> 20} sum_checked={sumChecked.ToString().ToLowerInvariant()}"));
+            output.WriteLine(string.Create(inv, $"allreduce_seconds={ring.Wall:F3}"));
+            output.WriteLine(string.Create(inv, $"allreduce_cpu_seconds={ring.Cpu:F3}"));
+            output.WriteLine(string.Create(inv, $"ring_stream_seconds={plain.Wall:F3}"));
+            output.WriteLine(string.Create(inv, $"ring_stream_cpu_seconds={plain.Cpu:F3}"));
+            output.WriteLine(string.Create(inv, $"allreduce_vs_ring_streams_per_cpu_second={busBytes / ring.Cpu / (bytes / plain.Cpu):F3}"));
+            output.WriteLine(string.Create(inv, $"allreduce_bus_gbytes_per_s={busBw:F2}"));
+            output.WriteLine(string.Create(inv, $"ring_stream_gbytes_per_s={streamBw:F2}"));
+            output.WriteLine(string.Create(inv, $"allreduce_vs_ring_streams={busBw / streamBw:F3}"));
+            return sumChecked ? 0 : 1;
+        }
+        finally
         {
-            r.Dispose();
-        }
+            foreach (var w in workers)
+            {
+                if (!w.HasExited)
+                {
+                    w.Kill();
+                }
 
-        foreach (var l in listeners)
-        {
-            l.Dispose();
+                w.Dispose();
+            }
         }
-
-        // Bus bandwidth: the bytes each rank sends, 2(W-1)/W of the buffer, per second; the baseline's is one link's.
-        var busBytes = 2.0 * (World - 1) / World * bytes;
-        var busBw = busBytes / ring.Wall / 1e9;
-        var streamBw = bytes / plain.Wall / 1e9;
-        var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"allreduce_seconds={ring.Wall:F3}"));
-        output.WriteLine(string.Create(inv, $"allreduce_cpu_seconds={ring.Cpu:F3}"));
-        output.WriteLine(string.Create(inv, $"ring_stream_seconds={plain.Wall:F3}"));
-        output.WriteLine(string.Create(inv, $"ring_stream_cpu_seconds={plain.Cpu:F3}"));
-        output.WriteLine(string.Create(inv, $"allreduce_vs_ring_streams_per_cpu_second={busBytes / ring.Cpu / (bytes / plain.Cpu):F3}"));
-        output.WriteLine(string.Create(inv, $"allreduce_bus_gbytes_per_s={busBw:F2}"));
-        output.WriteLine(string.Create(inv, $"ring_stream_gbytes_per_s={streamBw:F2}"));
-        output.WriteLine(string.Create(inv, $"allreduce_vs_ring_streams={busBw / streamBw:F3}"));
-        return 0;
     }
 
     internal static Socket Listen()
@@ -72,29 +93,42 @@ internal sealed class AllReduceBenchmark : IBenchmark
         return s;
     }
 
-    private static void RunRanks(RingAllReduce[] rings, float[][] buffers)
+    /// <summary>This benchmark program again, as <see cref="RingWorker"/> for <paramref name="rank"/>.</summary>
+    private static Process Start(int rank)
     {
-        var threads = rings.Select(r => new Thread(() => r.AllReduceSum(buffers[r.Rank])) { Name = $"rank-{r.Rank}" }).ToArray();
-        foreach (var t in threads)
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("no process path to start workers from");
+        var info = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
-            t.Start();
+            info.ArgumentList.Add(typeof(AllReduceBenchmark).Assembly.Location);
         }
 
-        foreach (var t in threads)
-        {
-            t.Join();
-        }
+        info.ArgumentList.Add(RingWorker.Verb);
+        info.ArgumentList.Add(rank.ToString(CultureInfo.InvariantCulture));
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start an all-reduce worker");
     }
 
-    private static (double Wall, double Cpu) Time(Action run)
+    /// <summary>Sends <paramref name="command"/> to every worker at once; wall time until the last answered, and
+    /// the CPU seconds the workers report.</summary>
+    private static async Task<(double Wall, double Cpu, string[][] Answers)> RoundAsync(Process[] workers, string command, CancellationToken ct)
     {
-        using var self = Process.GetCurrentProcess();
-        var cpu0 = self.TotalProcessorTime;
         var t0 = Stopwatch.GetTimestamp();
-        run();
+        foreach (var w in workers)
+        {
+            await w.StandardInput.WriteLineAsync(command);
+            await w.StandardInput.FlushAsync(ct);
+        }
+
+        var answers = await Task.WhenAll(workers.Select(w => ReadAsync(w, "done", ct)));
         var wall = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-        self.Refresh();
-        return (wall, (self.TotalProcessorTime - cpu0).TotalSeconds);
+        return (wall, answers.Sum(a => double.Parse(a[1], CultureInfo.InvariantCulture)), answers);
+    }
+
+    private static async Task<string[]> ReadAsync(Process worker, string expected, CancellationToken ct)
+    {
+        var line = await worker.StandardOutput.ReadLineAsync(ct) ?? throw new IOException($"all-reduce worker {worker.Id} exited (expected '{expected}')");
+        var words = line.Split(' ');
+        return words[0] == expected ? words : throw new IOException($"all-reduce worker {worker.Id} said '{line}', expected '{expected}'");
     }
 
     /// <summary>Fastest wall time and least CPU time seen.</summary>

@@ -2,51 +2,18 @@ using System.Net.Sockets;
 
 namespace YarnDL.Bench.AllReduce;
 
-/// <summary>The baseline: rank r streams N bytes to rank r+1 over one TCP connection, all links at once. Plain
-/// blocking sockets with the kernel's own (auto-tuned) buffer sizes, connected and accepted synchronously so .NET's
-/// epoll engine never sees them, and one sender and one receiver thread per link, each copying through a 256 KiB
-/// buffer that stays in cache. (Forcing 4 MiB socket buffers, as the ring's links need, made these streams use
-/// about 10% more CPU per byte on loopback, so the baseline keeps the defaults.)</summary>
-internal sealed class PlainRingStreams : IDisposable
+/// <summary>The baseline: rank r streams N bytes to rank r+1 over one TCP connection, all links at once, each rank a
+/// process. Plain blocking sockets with the kernel's own (auto-tuned) buffer sizes, connected and accepted
+/// synchronously so .NET's epoll engine never sees them, and one sender and one receiver thread per rank, each copying
+/// through a 256 KiB buffer that stays in cache. (Forcing 4 MiB socket buffers, as the ring's links need, made these
+/// streams use about 10% more CPU per byte on loopback, so the baseline keeps the defaults.)</summary>
+internal static class PlainRingStreams
 {
-    private readonly Socket[] senders;
-    private readonly Socket[] receivers;
-
-    private PlainRingStreams(Socket[] senders, Socket[] receivers)
+    /// <summary>One rank's share: sends <paramref name="bytes"/> to the next rank while receiving as many from the
+    /// previous one; returns when both are done.</summary>
+    public static void Run(Socket next, Socket previous, long bytes)
     {
-        this.senders = senders;
-        this.receivers = receivers;
-    }
-
-    /// <summary>Links rank r to rank r+1 through <paramref name="listeners"/>[r+1] (bound and listening).</summary>
-    public static PlainRingStreams Connect(Socket[] listeners)
-    {
-        var n = listeners.Length;
-        var senders = new Socket[n];
-        var receivers = new Socket[n];
-        for (var r = 0; r < n; r++)
-        {
-            var next = (r + 1) % n;
-            senders[r] = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            senders[r].Connect(listeners[next].LocalEndPoint!);
-            receivers[next] = listeners[next].Accept();
-        }
-
-        return new PlainRingStreams(senders, receivers);
-    }
-
-    /// <summary>Streams <paramref name="bytes"/> over every link at once; returns when all have arrived.</summary>
-    public void Run(long bytes)
-    {
-        var threads = new List<Thread>();
-        for (var r = 0; r < senders.Length; r++)
-        {
-            var s = senders[r];
-            var d = receivers[(r + 1) % senders.Length];
-            threads.Add(new Thread(() => Send(s, bytes)) { Name = "stream-send" });
-            threads.Add(new Thread(() => Receive(d, bytes)) { Name = "stream-recv" });
-        }
-
+        Thread[] threads = [new(() => Send(next, bytes)) { Name = "stream-send" }, new(() => Receive(previous, bytes)) { Name = "stream-recv" }];
         foreach (var t in threads)
         {
             t.Start();
@@ -55,14 +22,6 @@ internal sealed class PlainRingStreams : IDisposable
         foreach (var t in threads)
         {
             t.Join();
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var s in senders.Concat(receivers))
-        {
-            s.Dispose();
         }
     }
 
