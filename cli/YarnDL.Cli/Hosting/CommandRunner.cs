@@ -41,7 +41,8 @@ internal static class CommandRunner
             var code = (int)e.StatusCode >= 500 ? ExitCodes.ClusterUnreachable : ExitCodes.BadInput;
             var hint = e.StatusCode switch
             {
-                HttpStatusCode.Unauthorized => " (authenticate: --user NAME, or --kerberos)",
+                HttpStatusCode.Unauthorized when r.GetValue(common.Spnego) => " (no Kerberos ticket the RM accepts: run kinit as a user of the cluster's realm, then retry)",
+                HttpStatusCode.Unauthorized => " (authenticate: --user NAME, or kinit and --kerberos)",
                 HttpStatusCode.Forbidden => " (the RM refused this user: check --user; changing another user's application takes its owner, a YARN admin or its MODIFY_APP ACL)",
                 _ => string.Empty,
             };

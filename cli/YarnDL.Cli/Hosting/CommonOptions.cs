@@ -13,7 +13,7 @@ internal sealed class CommonOptions
 
     public Option<string?> User { get; } = new("--user") { Description = "User for simple auth (default: the OS user)" };
 
-    public Option<bool> Spnego { get; } = new("--kerberos") { Description = "Authenticate with SPNEGO (Kerberos ticket cache)" };
+    public Option<bool> Spnego { get; } = new("--kerberos") { Description = "Kerberos (SPNEGO) only: send no user.name; an RM's Negotiate challenge is answered from the ticket cache either way" };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Machine-readable JSON output" };
 

@@ -4,7 +4,9 @@ using YarnDL.Yarn.Rest;
 
 namespace YarnDL.Cli.Hosting;
 
-/// <summary>Production wiring: one SocketsHttpHandler (redirects off, gzip, SPNEGO when asked).</summary>
+/// <summary>Production wiring: one SocketsHttpHandler (redirects off, gzip), which answers a Negotiate challenge from the
+/// Kerberos ticket cache whenever a server sends one, as Hadoop's own clients do (<c>--kerberos</c> only drops
+/// <c>user.name</c>).</summary>
 internal static class DefaultServices
 {
     public static CliServices Create()

@@ -1,11 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using YarnDL.Yarn.Rest.Errors;
 using YarnDL.Yarn.Rest.Json;
 
 namespace YarnDL.Yarn.Rest.Http;
 
-/// <summary>Builds <see cref="YarnRestException"/> from RemoteException JSON or a plain-text body.</summary>
+/// <summary>Builds <see cref="YarnRestException"/> from RemoteException JSON, a plain-text body or an HTML error page.</summary>
 internal static class RestErrors
 {
     public static async Task<YarnRestException> FromResponseAsync(HttpResponseMessage response, string what, CancellationToken ct)
@@ -28,9 +29,25 @@ internal static class RestErrors
             }
         }
 
-        var line = body.Split('\n', 2)[0].Trim();
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        var line = Summary(body, response.Content?.Headers.ContentType, status);
         return new YarnRestException(response.StatusCode, null, null,
-            $"{what}: {(int)response.StatusCode} {response.ReasonPhrase}{(line.Length > 0 ? ": " + line : string.Empty)}");
+            $"{what}: {status}{(line.Length > 0 ? ": " + line : string.Empty)}");
+    }
+
+    /// <summary>The first line of a plain-text body; of an HTML error page (a SPNEGO filter's or a proxy's 401, say)
+    /// only its title, and nothing when the title just repeats the status.</summary>
+    private static string Summary(string body, MediaTypeHeaderValue? type, string status)
+    {
+        var text = body.TrimStart();
+        if (type?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true || text.StartsWith('<'))
+        {
+            var title = Regex.Match(text, "<title>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+            var t = title.Success ? Regex.Replace(title.Groups[1].Value, @"\s+", " ", RegexOptions.None, TimeSpan.FromSeconds(1)).Trim() : string.Empty;
+            return string.Equals(t, status, StringComparison.OrdinalIgnoreCase) ? string.Empty : t;
+        }
+
+        return body.Split('\n', 2)[0].Trim();
     }
 
     private static bool IsJson(MediaTypeHeaderValue? type) =>

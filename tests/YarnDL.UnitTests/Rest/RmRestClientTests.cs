@@ -71,6 +71,21 @@ public sealed class RmRestClientTests
     }
 
     [Theory]
+    [InlineData("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html\"/>\n<title>Error 401 Authentication required</title>\n</head><body><h2>HTTP ERROR 401</h2></body></html>", "401 Unauthorized: Error 401 Authentication required")]
+    [InlineData("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>401 Unauthorized</title>\n</head><body>...</body></html>", "401 Unauthorized")]
+    public async Task Html_error_pages_are_summed_up_by_their_title(string page, string expected)
+    {
+        // Jetty's SPNEGO filter (the RM's) and Apache's mod_auth_gssapi answer an unauthenticated request with an HTML page.
+        var h = new ScriptedHandler().On("rm1:8088", "/ws/v1/cluster/apps", () => new HttpResponseMessage(HttpStatusCode.Unauthorized) { Content = new StringContent(page, System.Text.Encoding.UTF8, "text/html") });
+
+        var e = await Assert.ThrowsAsync<YarnRestException>(() => Client(h, "rm1:8088").ListApplicationsAsync(new AppsQuery()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, e.StatusCode);
+        Assert.EndsWith(expected, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("""{"apps":null}""")]
     [InlineData("""{"apps":{}}""")]
     [InlineData("""{"apps":{"app":[]}}""")]
