@@ -75,13 +75,16 @@ internal static class Program
         }
     }
 
-    /// <summary><c>--nodes N --gpus-per-node G --memory-per-node MB --vcores-per-node V --rm-port P [--ha] [--work-dir DIR]</c>; unset ones keep the MiniCluster defaults.</summary>
+    /// <summary><c>--nodes N --gpus-per-node G --memory-per-node MB --vcores-per-node V --rm-port P [--ha] [--work-dir DIR]
+    /// [--node-label INDEX=LABEL]… [--node-attributes INDEX=NAME,STRING,VALUE[:…]]…</c>; unset ones keep the MiniCluster defaults.</summary>
     internal static MiniClusterOptions Parse(IReadOnlyList<string> args)
     {
         int nodes = MiniClusterDefaults.Nodes, gpus = MiniClusterDefaults.GpusPerNode, vcores = MiniClusterDefaults.VCoresPerNode, rmPort = 0;
         long memory = MiniClusterDefaults.MemoryMbPerNode;
         var ha = false;
         string? workDir = null;
+        var labels = new Dictionary<int, string>();
+        var attributes = new Dictionary<int, string>();
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -93,6 +96,8 @@ internal static class Program
                 case "--rm-port": rmPort = Int(args, ++i); break;
                 case "--ha": ha = true; break;
                 case "--work-dir": workDir = Value(args, ++i); break;
+                case "--node-label": PerNode(args, ++i, labels); break;
+                case "--node-attributes": PerNode(args, ++i, attributes); break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
@@ -100,8 +105,24 @@ internal static class Program
         return new MiniClusterOptions
         {
             Nodes = nodes, GpusPerNode = gpus, MemoryMbPerNode = memory, VCoresPerNode = vcores, RmPort = rmPort,
-            HighAvailability = ha, WorkDir = workDir,
+            HighAvailability = ha, WorkDir = workDir, NodeLabels = labels, NodeAttributes = attributes,
         };
+    }
+
+    /// <summary>INDEX=VALUE into <paramref name="perNode"/>; the options' own check then validates index and value.</summary>
+    private static void PerNode(IReadOnlyList<string> args, int i, Dictionary<int, string> perNode)
+    {
+        var text = Value(args, i);
+        var eq = text.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0 || !int.TryParse(text.AsSpan(0, eq), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            throw new ArgumentException($"{args[i - 1]}: '{text}' is not INDEX=VALUE (a node index from 0, e.g. 0=...)");
+        }
+
+        if (!perNode.TryAdd(index, text[(eq + 1)..]))
+        {
+            throw new ArgumentException($"{args[i - 1]}: node {index} given twice");
+        }
     }
 
     private static string Value(IReadOnlyList<string> args, int i) =>

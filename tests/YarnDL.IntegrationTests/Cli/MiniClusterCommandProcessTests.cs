@@ -50,6 +50,37 @@ public sealed class MiniClusterCommandProcessTests
         }
     }
 
+    [Fact]
+    public async Task Node_labels_and_attributes_from_the_command_line_show_in_the_nodes_rest_view()
+    {
+        await using var p = Yarndl.Start("minicluster", "--nodes", "2", "--node-label", "0=gpu", "--node-attributes", "1=gpu-model,STRING,A100:os,STRING,debian12");
+        var rest = (await p.WaitForLineAsync(l => l.StartsWith("rm-rest: ", StringComparison.Ordinal), Deadline))["rm-rest: ".Length..];
+        await p.WaitForLineAsync(l => l.StartsWith("ready", StringComparison.Ordinal), Deadline);
+
+        using var http = RmHttp.Create(new Uri(rest));
+        var (status, body, _) = await http.SendAsync(HttpMethod.Get, "/ws/v1/cluster/nodes");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var nodes = body!["nodes"]!["node"]!.AsArray();
+        Assert.Equal(2, nodes.Count);
+        Assert.Single(nodes, n => n!["nodeLabels"]!.AsArray().Select(l => (string?)l).SequenceEqual(["gpu"]));
+        var attributes = nodes.SelectMany(n => n!["nodeAttributesInfo"]!["nodeAttributeInfo"]?.AsArray() ?? []).Select(a => $"{a!["prefix"]}/{a["name"]}={a["value"]}").Order().ToList();
+        Assert.Equal(["nm.yarn.io/gpu-model=A100", "nm.yarn.io/os=debian12"], attributes);
+        p.Terminate();
+        Assert.Equal(0, await p.WaitForExitAsync(Deadline));
+    }
+
+    [Theory]
+    [InlineData("--node-attributes", "2=gpu-model,STRING,A100", "node 2")]
+    [InlineData("--node-attributes", "0=gpu-model", "gpu-model")]
+    [InlineData("--node-label", "gpu", "INDEX=VALUE")]
+    public async Task A_bad_node_option_exits_2_naming_it(string option, string value, string named)
+    {
+        var outcome = await Yarndl.RunAsync(Deadline, "minicluster", "--nodes", "2", option, value);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(named, outcome.Stderr, StringComparison.Ordinal);
+    }
+
     private static bool IsAlive(string pid)
     {
         try

@@ -34,8 +34,13 @@ internal static class MiniClusterCommand
         var rmPort = new Option<int>("--rm-port") { Description = "RM REST port (0 = any free port)", DefaultValueFactory = _ => 0 };
         var ha = new Option<bool>("--ha") { Description = "Start two RMs (rm1 active, rm2 standby)" };
         var workDir = new Option<string?>("--work-dir") { Description = "Directory for conf, WebHDFS data and container dirs (kept)" };
+        var labels = new Option<string[]>("--node-label") { Description = "INDEX=LABEL: a node label on node INDEX (from 0), e.g. 0=gpu; repeat per node" };
+        var attributes = new Option<string[]>("--node-attributes")
+        {
+            Description = "INDEX=NAME,STRING,VALUE[:NAME,STRING,VALUE…]: node attributes of node INDEX as a NodeManager's configured-node-attributes (prefix nm.yarn.io), e.g. 1=gpu-model,STRING,A100; repeat per node",
+        };
 
-        var command = Declare().WithOptions(nodes, gpus, memory, vcores, rmPort, ha, workDir);
+        var command = Declare().WithOptions(nodes, gpus, memory, vcores, rmPort, ha, workDir, labels, attributes);
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
             var inv = CultureInfo.InvariantCulture;
@@ -53,6 +58,16 @@ internal static class MiniClusterCommand
             if (r.GetValue(workDir) is { } dir)
             {
                 args.AddRange(["--work-dir", Path.GetFullPath(dir)]);
+            }
+
+            foreach (var label in r.GetValue(labels) ?? [])
+            {
+                args.AddRange(["--node-label", label]);
+            }
+
+            foreach (var set in r.GetValue(attributes) ?? [])
+            {
+                args.AddRange(["--node-attributes", set]);
             }
 
             var output = r.InvocationConfiguration.Output;
