@@ -12,6 +12,11 @@ internal static class Program
             return await AllReduce.RingWorker.RunAsync(int.Parse(rank, System.Globalization.CultureInfo.InvariantCulture), Console.In, Console.Out);
         }
 
+        if (args is [Digits.DigitsBenchmark.ChildVerb, .. var digitsArgs])
+        {
+            return await Digits.DigitsBenchmark.RunTimedAsync(digitsArgs, Console.Out, CancellationToken.None);
+        }
+
         var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
             .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

@@ -94,19 +94,7 @@ internal sealed class AllReduceBenchmark : IBenchmark
     }
 
     /// <summary>This benchmark program again, as <see cref="RingWorker"/> for <paramref name="rank"/>.</summary>
-    private static Process Start(int rank)
-    {
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("no process path to start workers from");
-        var info = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(AllReduceBenchmark).Assembly.Location);
-        }
-
-        info.ArgumentList.Add(RingWorker.Verb);
-        info.ArgumentList.Add(rank.ToString(CultureInfo.InvariantCulture));
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start an all-reduce worker");
-    }
+    private static Process Start(int rank) => BenchProcess.Start([RingWorker.Verb, rank.ToString(CultureInfo.InvariantCulture)]);
 
     /// <summary>Sends <paramref name="command"/> to every worker at once; wall time until the last answered, and
     /// the CPU seconds the workers report.</summary>
