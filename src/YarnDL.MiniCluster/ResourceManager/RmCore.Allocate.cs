@@ -6,6 +6,41 @@ internal sealed partial class RmCore
 {
     private readonly Dictionary<string, AttemptAsks> _asks = new(StringComparer.Ordinal);
 
+    private const string InvalidSchedulingRequest = "org.apache.hadoop.yarn.exceptions.SchedulerInvalidResoureRequestException";
+
+    /// <summary>A scheduler key (priority, allocation id) is served by one placement allocator for the attempt's life, as
+    /// in the CapacityScheduler: once a key holds a SchedulingRequest, a ResourceRequest on it is refused and vice versa,
+    /// and a later SchedulingRequest on it may change nothing but numAllocations (SingleConstraintAppPlacementAllocator);
+    /// a new shape needs a new key. Checked before anything of the call is applied.</summary>
+    private void CheckSchedulerKeysLocked(AttemptAsks table, IReadOnlyList<ContainerAsk> asks)
+    {
+        foreach (var ask in asks)
+        {
+            var key = (ask.Priority, ask.AllocationRequestId);
+            var held = table.Placements.TryGetValue(key, out var placement);
+            var hasPlain = !held && table.Table.Keys.Any(k => k.Priority == key.Priority && k.AllocId == key.AllocationRequestId);
+            if (ask.Placement is null && held)
+            {
+                throw new RmRequestException(400, InvalidSchedulingRequest,
+                    $"A ResourceRequest cannot be handled for scheduler key (priority={key.Priority}, allocationRequestId={key.AllocationRequestId}): a SchedulingRequest already holds it; send the ResourceRequest with another allocationRequestId and priority");
+            }
+
+            if (ask.Placement is not null && hasPlain)
+            {
+                throw new RmRequestException(400, InvalidSchedulingRequest,
+                    $"A SchedulingRequest cannot be handled for scheduler key (priority={key.Priority}, allocationRequestId={key.AllocationRequestId}): ResourceRequests already hold it; send it with another allocationRequestId and priority");
+            }
+
+            if (ask.Placement is { } next && held && (!placement!.Tags.SequenceEqual(next.Tags, StringComparer.Ordinal) ||
+                !Equals(placement.Constraint, next.Constraint) ||
+                (table.Table.TryGetValue((key.Priority, key.AllocationRequestId, ContainerAsk.Any), out var any) && any.Capability != ask.Capability.Normalize(Options.MinAllocationMb, Options.MinAllocationVCores))))
+            {
+                throw new RmRequestException(400, InvalidSchedulingRequest,
+                    $"Invalid updated SchedulingRequest added to scheduler for key (priority={key.Priority}, allocationRequestId={key.AllocationRequestId}): only numAllocations may change; to ask for another shape, cancel this one (numAllocations 0) and use another combination of priority and allocationRequestId");
+            }
+        }
+    }
+
     /// <summary>The allocate heartbeat: update asks, releases and blacklist, run the scheduler, return what is new.</summary>
     public AllocateResult Allocate(string appId, IReadOnlyList<ContainerAsk> asks, IReadOnlyList<string> releases,
         IReadOnlyList<string> blacklistAdd, IReadOnlyList<string> blacklistRemove)
@@ -16,6 +51,7 @@ internal sealed partial class RmCore
             var app = GetAppLocked(appId);
             var attempt = app.CurrentAttempt ?? throw RmRequestException.BadRequest("no attempt");
             var max = MaximumAllocationLocked();
+            CheckSchedulerKeysLocked(AsksOf(attempt), asks);
             foreach (var ask in asks)
             {
                 var cap = ask.Capability.Normalize(Options.MinAllocationMb, Options.MinAllocationVCores);

@@ -171,6 +171,38 @@ public sealed class SchedulingRequestTests
     }
 
     [Fact]
+    public async Task A_scheduler_key_keeps_its_shape_only_numAllocations_may_change_and_it_takes_no_resource_request()
+    {
+        await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4 });
+        using var http = RmHttp.Create(cluster.RmRestUri);
+        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
+        await using var rm = am.Connect();
+        await rm.RegisterApplicationMasterAsync(Registration());
+        var first = await rm.AllocateAsync(new AllocateRequestProto { ResponseId = 0, Progress = 0.1f, SchedulingRequests = { AntiAffine("workers", 1) } });
+        Assert.Single(first.AllocatedContainers);
+
+        // Same key (priority 3, allocation id 7), more containers: allowed.
+        var more = await rm.AllocateAsync(new AllocateRequestProto { ResponseId = first.ResponseId, Progress = 0.1f, SchedulingRequests = { AntiAffine("workers", 2) } });
+
+        // Same key, another tag: refused, and nothing of that call applied.
+        var retagged = await Assert.ThrowsAsync<HadoopRemoteException>(() =>
+            rm.AllocateAsync(new AllocateRequestProto { ResponseId = more.ResponseId, Progress = 0.1f, SchedulingRequests = { AntiAffine("others", 2) } }));
+        Assert.Equal("org.apache.hadoop.yarn.exceptions.SchedulerInvalidResoureRequestException", retagged.ClassName);
+        Assert.Contains("only numAllocations may change", retagged.RemoteMessage, StringComparison.Ordinal);
+
+        // A ResourceRequest on the key a SchedulingRequest holds: refused too.
+        var plain = AmWire.Ask(1, gpus: 1, priority: 3);
+        plain.AllocationRequestId = 7;
+        var mixed = await Assert.ThrowsAsync<HadoopRemoteException>(() =>
+            rm.AllocateAsync(new AllocateRequestProto { ResponseId = more.ResponseId, Progress = 0.1f, Ask = { plain } }));
+        Assert.Equal("org.apache.hadoop.yarn.exceptions.SchedulerInvalidResoureRequestException", mixed.ClassName);
+
+        var after = await rm.AllocateAsync(new AllocateRequestProto { ResponseId = more.ResponseId, Progress = 0.1f });
+        Assert.Equal(more.ResponseId + 1, after.ResponseId);
+        am.Exit();
+    }
+
+    [Fact]
     public async Task With_the_handler_disabled_an_allocate_carrying_scheduling_requests_is_refused()
     {
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4, PlacementConstraintsHandler = "disabled" });
