@@ -17,9 +17,7 @@ namespace YarnDL.Cli.Hosting;
 /// </summary>
 internal sealed class HelpTextAction : SynchronousCommandLineAction
 {
-    private const string Indent = "  ";
-    private const string Gap = "  ";
-    private const string Spaces = "                                                                "; // 64: padding without a fill loop
+    private const string Indent = HelpLayout.Indent;
 
 
     /// <summary>Help is asked for: missing arguments of the command are not errors then.</summary>
@@ -40,7 +38,7 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
     public override int Invoke(ParseResult parseResult)
     {
         var output = parseResult.InvocationConfiguration.Output;
-        var text = Build(parseResult.CommandResult, MaxWidth(output));
+        var text = Build(parseResult.CommandResult, HelpLayout.MaxWidth(output));
         output.Write(text);
         output.Flush();
         return 0;
@@ -64,7 +62,7 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
         if (!string.IsNullOrEmpty(command.Description))
         {
             sb.Append("Description:\n");
-            AppendIndented(sb, command.Description);
+            HelpLayout.AppendIndented(sb, command.Description);
             sb.Append('\n');
         }
 
@@ -79,7 +77,7 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
             }
         }
 
-        AppendSection(sb, "Arguments:", arguments, maxWidth);
+        HelpLayout.AppendSection(sb, "Arguments:", arguments, maxWidth);
 
         var optionRows = new List<(string, string)>(options.Count);
         foreach (var option in options)
@@ -87,7 +85,7 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
             optionRows.Add((OptionLabel(option), WithDefault(option.Description, option.HasDefaultValue ? option.GetDefaultValue() : null)));
         }
 
-        AppendSection(sb, "Options:", optionRows, maxWidth);
+        HelpLayout.AppendSection(sb, "Options:", optionRows, maxWidth);
 
         var commands = new List<(string, string)>();
         foreach (var sub in command.Subcommands)
@@ -98,7 +96,7 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
             }
         }
 
-        AppendSection(sb, "Commands:", commands, maxWidth);
+        HelpLayout.AppendSection(sb, "Commands:", commands, maxWidth);
         return sb.ToString();
     }
 
@@ -289,120 +287,5 @@ internal sealed class HelpTextAction : SynchronousCommandLineAction
         }
 
         return parts.Count == 0 ? null : string.Join('|', parts);
-    }
-
-    private static void AppendIndented(StringBuilder sb, string text)
-    {
-        foreach (var line in text.Split('\n'))
-        {
-            sb.Append(Indent).Append(line.TrimEnd('\r')).Append('\n');
-        }
-    }
-
-    /// <summary>A header, two aligned columns (the second wrapped at <paramref name="maxWidth"/>), a blank line; nothing when empty.</summary>
-    private static void AppendSection(StringBuilder sb, string header, List<(string Label, string Text)> rows, int maxWidth)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        var width = 0;
-        foreach (var (label, _) in rows)
-        {
-            width = Math.Max(width, label.Length);
-        }
-
-        sb.Append(header).Append('\n');
-        var column = Indent.Length + width + Gap.Length;
-        var room = maxWidth == int.MaxValue ? int.MaxValue : Math.Max(20, maxWidth - column);
-        foreach (var (label, text) in rows)
-        {
-            sb.Append(Indent).Append(label);
-            if (text.Length == 0)
-            {
-                sb.Append('\n');
-                continue;
-            }
-
-            Pad(sb, width - label.Length).Append(Gap);
-            var first = true;
-            foreach (var line in Wrap(text, room))
-            {
-                if (!first)
-                {
-                    Pad(sb, column);
-                }
-
-                sb.Append(line).Append('\n');
-                first = false;
-            }
-        }
-
-        sb.Append('\n');
-    }
-
-    private static StringBuilder Pad(StringBuilder sb, int count)
-    {
-        for (; count > Spaces.Length; count -= Spaces.Length)
-        {
-            sb.Append(Spaces);
-        }
-
-        return sb.Append(Spaces, 0, count);
-    }
-
-    /// <summary>Word-wraps <paramref name="text"/> into lines of at most <paramref name="room"/> characters (a longer word stays whole).</summary>
-    internal static List<string> Wrap(string text, int room)
-    {
-        var lines = new List<string>();
-        if (text.Length <= room)
-        {
-            lines.Add(text);
-            return lines;
-        }
-
-        var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > room)
-            {
-                lines.Add(line.ToString());
-                line.Clear();
-            }
-
-            if (line.Length > 0)
-            {
-                line.Append(' ');
-            }
-
-            line.Append(word);
-        }
-
-        if (line.Length > 0)
-        {
-            lines.Add(line.ToString());
-        }
-
-        return lines;
-    }
-
-    /// <summary>The terminal's width when help goes to a terminal; unbounded when redirected or written elsewhere.</summary>
-    private static int MaxWidth(TextWriter output)
-    {
-        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
-        {
-            return int.MaxValue;
-        }
-
-        try
-        {
-            var width = Console.WindowWidth;
-            return width > 0 ? width : int.MaxValue;
-        }
-        catch (IOException)
-        {
-            return int.MaxValue;
-        }
     }
 }

@@ -83,10 +83,38 @@ public sealed class HelpTextTests
         Assert.Equal(Shape(CliApp.BuildRoot(Services())), Shape(CliApp.BuildRoot(Services(), ["sbumit"])));
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(120)]
+    [InlineData(80)]
+    [InlineData(60)]
+    [InlineData(30)]
+    public void The_root_help_written_without_the_command_tree_matches_the_tree_at_every_width(int width)
+    {
+        var root = CliApp.BuildRoot(Services(), ["--help"]);
+        var tree = HelpTextAction.Build(root.Parse(["--help"]).CommandResult, width);
+
+        // The tree is named after the process (testhost here; yarndl as users run it).
+        Assert.Equal(tree, RootHelp.Render(width).Replace("  yarndl [command]", "  " + root.Name + " [command]", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true, "--help")]
+    [InlineData(true, "-h")]
+    [InlineData(true, "-?")]
+    [InlineData(false)]
+    [InlineData(false, "--help", "--verbose")]
+    [InlineData(false, "submit", "--help")]
+    [InlineData(false, "--version")]
+    public void Only_the_root_help_alone_takes_the_short_path(bool expected, params string[] args)
+    {
+        Assert.Equal(expected, RootHelp.IsAsked(args));
+    }
+
     [Fact]
     public void Long_descriptions_wrap_under_their_column()
     {
-        var lines = HelpTextAction.Wrap("one two three four five", 9);
+        var lines = HelpLayout.Wrap("one two three four five", 9);
 
         Assert.Equal(["one two", "three", "four five"], lines);
     }
