@@ -1,5 +1,6 @@
-using System.Net;
+using System.Text;
 using YarnDL.Training.Checkpoints;
+using YarnDL.WebHdfs;
 
 namespace YarnDL.Trainer;
 
@@ -21,16 +22,15 @@ internal sealed class AmUrlFile(string location, Func<string, string?> env, Http
     private string? ReadHdfs()
     {
         var uri = new Uri(location);
-        var namenode = CheckpointStores.NamenodeHttp(uri, env);
         var user = env(CheckpointStores.WebHdfsUserEnv) ?? env("HADOOP_USER_NAME") ?? env("USER") ?? "yarn";
-        var path = string.Join('/', uri.AbsolutePath.Split('/').Select(Uri.EscapeDataString));
-        _http ??= new HttpClient { Timeout = TimeSpan.FromSeconds(10) }; // follows the namenode's 307 to a datanode
+        _http ??= new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         try
         {
-            using var response = _http.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(namenode, $"/webhdfs/v1{path}?op=OPEN&user.name={Uri.EscapeDataString(user)}")));
-            return response.StatusCode == HttpStatusCode.OK ? new StreamReader(response.Content.ReadAsStream()).ReadToEnd() : null;
+            // Called from the trainer's synchronous rediscovery loop; no synchronization context to deadlock on.
+            var bytes = new WebHdfsClient(_http, CheckpointStores.NamenodeHttp(uri, env), user).TryOpenAsync(uri.AbsolutePath).GetAwaiter().GetResult();
+            return bytes is null ? null : Encoding.UTF8.GetString(bytes);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception e) when (e is WebHdfsException or HttpRequestException or TaskCanceledException or IOException)
         {
             return null;
         }
