@@ -1,5 +1,6 @@
 using YarnDL.Hadoop;
 using YarnDL.Hadoop.Protos.Yarn;
+using YarnDL.Hadoop.Yarn;
 using YarnDL.MiniCluster;
 using YarnDL.Testing.MiniCluster;
 
@@ -11,6 +12,16 @@ public sealed class SchedulingRequestTests
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     private static RegisterApplicationMasterRequestProto Registration() => new() { Host = "127.0.0.1", RpcPort = 0, TrackingUrl = "" };
+
+    /// <summary>A shell AM of a new application on <paramref name="cluster"/>, registered over IPC.</summary>
+    private static async Task<(ShellAm Am, ApplicationMasterProtocolClient Rm)> RegisteredAmAsync(MiniYarnCluster cluster)
+    {
+        using var http = RmHttp.Create(cluster.RmRestUri);
+        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
+        var rm = am.Connect();
+        await rm.RegisterApplicationMasterAsync(Registration());
+        return (am, rm);
+    }
 
     private static SchedulingRequestProto AntiAffine(string tag, int count) => new()
     {
@@ -35,10 +46,8 @@ public sealed class SchedulingRequestTests
     public async Task Node_anti_affinity_puts_one_tagged_container_per_node_and_keeps_the_rest_pending()
     {
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4 });
-        using var http = RmHttp.Create(cluster.RmRestUri);
-        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
-        await using var rm = am.Connect();
-        await rm.RegisterApplicationMasterAsync(Registration());
+        var (am, client) = await RegisteredAmAsync(cluster);
+        await using var rm = client;
 
         var request = new AllocateRequestProto { ResponseId = 0, Progress = 0.1f, SchedulingRequests = { AntiAffine("workers", 3) } };
         var first = await rm.AllocateAsync(request);
@@ -60,10 +69,8 @@ public sealed class SchedulingRequestTests
         {
             Nodes = 3, GpusPerNode = 4, NodeLabels = new Dictionary<int, string> { [1] = "gpu", [2] = "gpu" },
         });
-        using var http = RmHttp.Create(cluster.RmRestUri);
-        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
-        await using var rm = am.Connect();
-        await rm.RegisterApplicationMasterAsync(Registration());
+        var (am, client) = await RegisteredAmAsync(cluster);
+        await using var rm = client;
         var ask = AntiAffine("workers", 3);
         ask.PlacementConstraint.SimpleConstraint.TargetExpressions.Add(new PlacementConstraintTargetProto
         {
@@ -106,10 +113,8 @@ public sealed class SchedulingRequestTests
             NodeAttributes = new Dictionary<int, string> { [1] = "gpu-model,STRING,A100", [2] = "gpu-model,STRING,V100" },
             CentralizedNodeAttributes = new Dictionary<int, string> { [2] = "os=centos7" },
         });
-        using var http = RmHttp.Create(cluster.RmRestUri);
-        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
-        await using var rm = am.Connect();
-        await rm.RegisterApplicationMasterAsync(Registration());
+        var (am, client) = await RegisteredAmAsync(cluster);
+        await using var rm = client;
 
         var a100 = OnAttribute(7, 2, new PlacementConstraintProto { SimpleConstraint = NodeAttribute(NodeAttributeOpCodeProto.Eq, ("nm.yarn.io/gpu-model", "A100")) });
         var notCentos = OnAttribute(8, 2, new PlacementConstraintProto { SimpleConstraint = NodeAttribute(NodeAttributeOpCodeProto.Ne, ("os", "centos7")) });
@@ -121,6 +126,7 @@ public sealed class SchedulingRequestTests
         Assert.Equal(2, got.Count(c => c.AllocationRequestId == 8));
         Assert.DoesNotContain(cluster.Nodes[2].NodeId, got.Where(c => c.AllocationRequestId == 8).Select(NodeOf));
 
+        using var http = RmHttp.Create(cluster.RmRestUri);
         var (_, nodes, _) = await http.SendAsync(HttpMethod.Get, "ws/v1/cluster/nodes");
         var byId = nodes!["nodes"]!["node"]!.AsArray().ToDictionary(n => n!["id"]!.GetValue<string>(), n => n!["nodeAttributesInfo"]!);
         Assert.Equal("{}", byId[cluster.Nodes[0].NodeId].ToJsonString());
@@ -137,10 +143,8 @@ public sealed class SchedulingRequestTests
             Nodes = 2, GpusPerNode = 4, NodeLabels = new Dictionary<int, string> { [1] = "gpu" },
             NodeAttributes = new Dictionary<int, string> { [1] = "gpu-model,STRING,A100" },
         });
-        using var http = RmHttp.Create(cluster.RmRestUri);
-        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
-        await using var rm = am.Connect();
-        await rm.RegisterApplicationMasterAsync(Registration());
+        var (am, client) = await RegisteredAmAsync(cluster);
+        await using var rm = client;
         var withPartition = NodeAttribute(NodeAttributeOpCodeProto.Eq, ("yarn_node_partition/", "gpu"), ("nm.yarn.io/gpu-model", "A100"));
         var and = new PlacementConstraintProto
         {
@@ -174,10 +178,8 @@ public sealed class SchedulingRequestTests
     public async Task A_scheduler_key_keeps_its_shape_only_numAllocations_may_change_and_it_takes_no_resource_request()
     {
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4 });
-        using var http = RmHttp.Create(cluster.RmRestUri);
-        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
-        await using var rm = am.Connect();
-        await rm.RegisterApplicationMasterAsync(Registration());
+        var (am, client) = await RegisteredAmAsync(cluster);
+        await using var rm = client;
         var first = await rm.AllocateAsync(new AllocateRequestProto { ResponseId = 0, Progress = 0.1f, SchedulingRequests = { AntiAffine("workers", 1) } });
         Assert.Single(first.AllocatedContainers);
 
@@ -206,10 +208,8 @@ public sealed class SchedulingRequestTests
     public async Task With_the_handler_disabled_an_allocate_carrying_scheduling_requests_is_refused()
     {
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4, PlacementConstraintsHandler = "disabled" });
-        using var http = RmHttp.Create(cluster.RmRestUri);
-        var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
-        await using var rm = am.Connect();
-        await rm.RegisterApplicationMasterAsync(Registration());
+        var (am, client) = await RegisteredAmAsync(cluster);
+        await using var rm = client;
 
         var ex = await Assert.ThrowsAsync<HadoopRemoteException>(() =>
             rm.AllocateAsync(new AllocateRequestProto { ResponseId = 0, Progress = 0.1f, SchedulingRequests = { AntiAffine("workers", 1) } }));
