@@ -17,7 +17,9 @@ public static class RestServiceCollectionExtensions
             {
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip,
-                Credentials = options.UseSpnego ? CredentialCache.DefaultCredentials : null,
+                // A Negotiate challenge is answered from the Kerberos ticket cache whenever an RM sends one, as Hadoop's
+                // clients do (and yarndl's own handler); UseSpnego only decides that no user.name goes along.
+                Credentials = CredentialCache.DefaultCredentials,
                 ConnectTimeout = options.AttemptTimeout,
             });
         services.AddSingleton<IRmRestClient>(sp => new RmRestClient(

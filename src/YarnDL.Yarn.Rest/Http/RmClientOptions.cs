@@ -9,7 +9,8 @@ public sealed record RmClientOptions
     /// <summary>Simple auth: sent as <c>user.name</c>; null sends none (SPNEGO or delegation token).</summary>
     public string? User { get; init; }
 
-    /// <summary>Negotiate (Kerberos) with the process's default credentials.</summary>
+    /// <summary>Kerberos only: the caller sends no <see cref="User"/>. (An RM's Negotiate challenge is answered from the
+    /// ticket cache either way.)</summary>
     public bool UseSpnego { get; init; }
 
     /// <summary>RM delegation token (URL-safe string), sent as <c>X-Hadoop-Delegation-Token</c>.</summary>
