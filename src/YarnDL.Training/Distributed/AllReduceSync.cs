@@ -10,12 +10,13 @@ namespace YarnDL.Training.Distributed;
 /// swapped back (all-gather). The same bytes cross as in an all-reduce, the optimizer pass over the weights and
 /// its moments is halved, and every weight gets the very same sum and arithmetic, so the result is bit-identical
 /// to the unsharded step. Each rank then holds current moments for its half only; a checkpoint gathers them.</summary>
-public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
+public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IFactoredSync
 {
     /// <summary>Floats summed and stepped at a time: gradient, weights and both moments of a chunk stay in L1.</summary>
     private const int FusedChunk = 2048;
 
     private bool sharded;
+    private FactoredPairStep? factored;
 
     public int Rank => reducer.Rank;
 
@@ -29,7 +30,7 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
     /// optimizer step is sharded (known after the first update).</summary>
     public string Description => reducer switch
     {
-        RingAllReduce { WorldSize: 2 } ring => $"exchange=pair-{ring.PairTransport} optimizer={(sharded ? "sharded" : "whole")}",
+        RingAllReduce { WorldSize: 2 } ring => $"exchange=pair-{ring.PairTransport} optimizer={(factored is not null ? "factored" : sharded ? "sharded" : "whole")}",
         RingAllReduce => "exchange=ring optimizer=whole",
         _ => "exchange=none optimizer=whole",
     };
@@ -53,8 +54,42 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
         optimizer.Apply(backend, parameters, buffer.AsSpan(0, parameters.Length));
     }
 
+    /// <summary>Tests: the split schedule of the factored step (see <see cref="FactoredPairStep.SplitOverride"/>).</summary>
+    internal Func<long, int>? FactoredSplitOverride { get; init; }
+
+    /// <summary>Rank 0's rows of the factored layer for the next step; -1 when not factored.</summary>
+    internal int FactoredSplit => factored?.Split ?? -1;
+
+    /// <summary>Steps after which the factored split moved (tests).</summary>
+    internal int FactoredSplitMoves => factored?.SplitMoves ?? 0;
+
+    /// <summary>False keeps a factored model on the sharded step (tests compare the two).</summary>
+    internal bool AllowFactored { get; init; } = true;
+
+    public bool CanFactor(FactoredLayer layer, int parameterCount, int bufferLength, int globalBatch) =>
+        AllowFactored && reducer is RingAllReduce pair && layer.Offset >= 0 && bufferLength > parameterCount &&
+        FactoredPairStep.Pays(layer, parameterCount, bufferLength, globalBatch) && pair.CanExchange(bufferLength);
+
+    public IFactorExchange StartFactored(FactoredLayer layer, float[] parameters, Optimizer optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        sharded = true;
+        factored = new FactoredPairStep((RingAllReduce)reducer, layer, parameters, optimizer) { SplitOverride = FactoredSplitOverride };
+        return factored;
+    }
+
+    public void UpdateFactored(float[] buffer, int globalBatch, long started, IComputeBackend backend)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        (factored ?? throw new InvalidOperationException("StartFactored was not called")).Update(buffer, globalBatch, started, backend);
+    }
+
+    public void Settle() => factored?.Settle();
+
     public bool TrySumMetrics(float[] values)
     {
+        Settle();
         reducer.AllReduceSum(values);
         return true;
     }
@@ -65,6 +100,12 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync
         ArgumentNullException.ThrowIfNull(optimizer);
         if (!sharded || reducer is not RingAllReduce pair)
         {
+            return;
+        }
+
+        if (factored is not null)
+        {
+            factored.GatherMoments();
             return;
         }
 

@@ -13,6 +13,9 @@ public sealed partial class RingAllReduce
     private bool pairNegotiated;
     private SharedPairChannel? shared;
 
+    /// <summary>Whether the call posted last went to the shared slots (its <see cref="Take"/> reads them).</summary>
+    private bool posted;
+
     /// <summary>How two ranks exchange buffers: "shm" once both mapped the same file, else "tcp".</summary>
     public string PairTransport => shared is null ? "tcp" : "shm";
 
@@ -41,12 +44,23 @@ public sealed partial class RingAllReduce
     /// all built from this.</summary>
     internal ReadOnlySpan<float> Swap(Part send0, Part send1, int recvStart, int recvCount)
     {
+        Post(send0, send1, recvStart + recvCount);
+        return Take(recvStart, recvCount);
+    }
+
+    /// <summary>The first half of a <see cref="Swap"/>: publishes this rank's parts and returns at once, so the rank
+    /// can work until it needs the peer's values (<see cref="Take"/>, which must come next). <paramref name="recvEnd"/>
+    /// is the end of the range the following <see cref="Take"/> asks for (it decides the path, as in a swap).</summary>
+    internal void Post(Part send0, Part send1, int recvEnd)
+    {
         try
         {
-            var end = Math.Max(Math.Max(send0.Start + send0.Count, send1.Start + send1.Count), recvStart + recvCount);
-            if (shared is not null && end <= shared.CapacityFloats)
+            var end = Math.Max(Math.Max(send0.Start + send0.Count, send1.Start + send1.Count), recvEnd);
+            posted = shared is not null && end <= shared.CapacityFloats;
+            if (posted)
             {
-                return shared.Swap(send0, send1, recvStart, recvCount, right, left);
+                shared!.Post(send0, send1, right);
+                return;
             }
 
             if (send0.Count > 0)
@@ -57,6 +71,24 @@ public sealed partial class RingAllReduce
             if (send1.Count > 0)
             {
                 SendAll(right, send1.Array!, send1.Start, send1.Count);
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The second half of a <see cref="Swap"/>: waits for the peer's values for [recvStart, +recvCount) of
+    /// the call just posted; the view stays valid until the next call.</summary>
+    internal ReadOnlySpan<float> Take(int recvStart, int recvCount)
+    {
+        try
+        {
+            if (posted)
+            {
+                return shared!.Take(recvStart, recvCount, left);
             }
 
             if (pairScratch.Length < recvCount)

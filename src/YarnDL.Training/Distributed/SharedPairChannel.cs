@@ -154,6 +154,14 @@ internal sealed unsafe class SharedPairChannel : IDisposable
     /// must lie inside <see cref="CapacityFloats"/>.</summary>
     public ReadOnlySpan<float> Swap(RingAllReduce.Part send0, RingAllReduce.Part send1, int recvStart, int recvCount, Socket right, Socket left)
     {
+        Post(send0, send1, right);
+        return Take(recvStart, recvCount, left);
+    }
+
+    /// <summary>The publishing half of <see cref="Swap"/>: the parts go into this rank's slot for the next call and
+    /// the call count is published (ringing the peer if it sleeps); <see cref="Take"/> must follow.</summary>
+    public void Post(RingAllReduce.Part send0, RingAllReduce.Part send1, Socket right)
+    {
         var slot = (int)(calls & 1);
         var call = ++calls;
         var box = Box(rank, slot);
@@ -167,7 +175,14 @@ internal sealed unsafe class SharedPairChannel : IDisposable
             bellOut[0] = (byte)call;
             SendAll(right, bellOut);
         }
+    }
 
+    /// <summary>The receiving half of <see cref="Swap"/> for the call posted last: the peer's values for
+    /// [recvStart, +recvCount), valid until the call after next.</summary>
+    public ReadOnlySpan<float> Take(int recvStart, int recvCount, Socket left)
+    {
+        var call = calls;
+        var slot = (int)((call - 1) & 1);
         WaitFor(call, left);
         return new ReadOnlySpan<float>(Box(1 - rank, slot) + recvStart, recvCount);
     }

@@ -5,7 +5,7 @@ namespace YarnDL.Training.Model;
 
 /// <summary>Small CNN for square single-channel images: 3×3 same-padded convolution (as im2col + GEMM) with ReLU,
 /// then a ReLU hidden layer and a softmax output. Parameter order: conv W (9×C), conv b, W1, b1, W2, b2.</summary>
-public sealed partial class Cnn : IModel
+public sealed partial class Cnn : IFactoredModel
 {
     private const int K = 9;
     private readonly IComputeBackend backend;
@@ -42,16 +42,35 @@ public sealed partial class Cnn : IModel
 
     private int Flat => Pixels * channels;
 
-    public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient)
+    public FactoredLayer Factored => new(offsets[2], Flat, hidden);
+
+    public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient) =>
+        LossAndGradient(data, batch, scale, gradient, null);
+
+    public float LossAndFactors(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient, IFactorExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        return LossAndGradient(data, batch, scale, gradient, exchange);
+    }
+
+    private float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient, IFactorExchange? exchange)
     {
         var n = batch.Length;
-        Forward(data, batch);
+        Forward(data, batch, exchange);
         var loss = backend.SoftmaxCrossEntropy(ws.Logits, ws.Labels, ws.DLogits, n, classes, scale);
         backend.Gemm(true, false, hidden, classes, n, ws.Hidden, ws.DLogits, gradient.Slice(offsets[4], hidden * classes), 0f);
         backend.BiasGrad(ws.DLogits, gradient.Slice(offsets[5], classes), n, classes);
         backend.Gemm(false, true, n, hidden, classes, ws.DLogits, P(4, hidden * classes), ws.DHidden, 0f);
         backend.ReluBackward(ws.DHidden.AsSpan(0, n * hidden), ws.Hidden);
-        backend.Gemm(true, false, Flat, hidden, n, ws.Conv, ws.DHidden, gradient.Slice(offsets[2], Flat * hidden), 0f);
+        if (exchange is null)
+        {
+            backend.Gemm(true, false, Flat, hidden, n, ws.Conv, ws.DHidden, gradient.Slice(offsets[2], Flat * hidden), 0f);
+        }
+        else
+        {
+            exchange.FactorsReady(new LayerFactors(ws.Conv, ws.DHidden, n));
+        }
+
         backend.BiasGrad(ws.DHidden, gradient.Slice(offsets[3], hidden), n, hidden);
         backend.Gemm(false, true, n, Flat, hidden, ws.DHidden, P(2, Flat * hidden), ws.DConv, 0f);
         backend.ReluBackward(ws.DConv.AsSpan(0, n * Flat), ws.Conv);
@@ -104,7 +123,7 @@ public sealed partial class Cnn : IModel
         }
     }
 
-    private void Forward(Dataset data, ReadOnlySpan<int> batch)
+    private void Forward(Dataset data, ReadOnlySpan<int> batch, IFactorExchange? exchange = null)
     {
         var n = batch.Length;
         if (ws.Capacity < n)
@@ -116,6 +135,7 @@ public sealed partial class Cnn : IModel
         var rows = n * Pixels;
         backend.Gemm(false, false, rows, channels, K, ws.Columns, P(0, K * channels), ws.Conv, 0f);
         backend.BiasActivation(ws.Conv, P(1, channels), rows, channels, true);
+        exchange?.WeightsNeeded();
         backend.Gemm(false, false, n, hidden, Flat, ws.Conv, P(2, Flat * hidden), ws.Hidden, 0f);
         backend.BiasActivation(ws.Hidden, P(3, hidden), n, hidden, true);
         backend.Gemm(false, false, n, classes, hidden, ws.Hidden, P(4, hidden * classes), ws.Logits, 0f);

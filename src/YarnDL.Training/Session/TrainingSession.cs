@@ -75,6 +75,12 @@ public sealed partial class TrainingSession(
 
         // Synchronous modes sum the ranks' gradients, so each is scaled by the global batch; an async push is a step on its own.
         var share = sync.IsSynchronous ? global : hi - lo;
+
+        // Two ranks and a model with a large dense layer: exchange that layer's factors instead of its gradient.
+        var factoredModel = frozen.Count == 0 ? model as IFactoredModel : null;
+        var factoredSync = sync as IFactoredSync;
+        var factor = factoredModel is not null && factoredSync is not null && factoredSync.CanFactor(factoredModel.Factored, p, buffer.Length, global);
+        var exchange = factor ? factoredSync!.StartFactored(factoredModel!.Factored, model.Parameters, optimizer) : null;
         var started = Stopwatch.GetTimestamp();
         var epochStart = started;
         var checkpointStep = -1L;
@@ -97,14 +103,25 @@ public sealed partial class TrainingSession(
 
             var first = (int)(step % stepsPerEpoch) * global;
             var command = Control.PendingCommand;
-            buffer[p] = model.LossAndGradient(train, order.AsSpan(first + lo, hi - lo), 1f / share, buffer.AsSpan(0, p));
+            var computeStarted = Stopwatch.GetTimestamp();
+            buffer[p] = factor
+                ? factoredModel!.LossAndFactors(train, order.AsSpan(first + lo, hi - lo), 1f / share, buffer.AsSpan(0, p), exchange!)
+                : model.LossAndGradient(train, order.AsSpan(first + lo, hi - lo), 1f / share, buffer.AsSpan(0, p));
             foreach (var f in frozen)
             {
                 buffer.AsSpan(f.Offset, f.Length).Clear();
             }
             buffer[p + 1] = command is TaskCommand.Checkpoint or TaskCommand.Stop ? 1 : 0;
             buffer[p + 2] = command is TaskCommand.Stop ? 1 : 0;
-            sync.Update(buffer, model.Parameters, optimizer, backend);
+            if (factor)
+            {
+                factoredSync!.UpdateFactored(buffer, global, computeStarted, backend);
+            }
+            else
+            {
+                sync.Update(buffer, model.Parameters, optimizer, backend);
+            }
+
             step++;
             loss = buffer[p] / share;
             if (command != TaskCommand.None)
@@ -116,6 +133,7 @@ public sealed partial class TrainingSession(
             var endOfEpoch = step % stepsPerEpoch == 0;
             if (endOfEpoch)
             {
+                Settle(factor, factoredSync);
                 accuracy = EpochAccuracy(model);
                 accuracyStep = step;
                 var now = Stopwatch.GetTimestamp();
@@ -135,6 +153,7 @@ public sealed partial class TrainingSession(
             var writes = IsChief && checkpoints is not null;
             if (wantCheckpoint && (writes || (anyWriter && sync.FetchIsCollective)))
             {
+                Settle(factor, factoredSync);
                 sync.FetchOptimizerState(model.Parameters, optimizer);
                 accuracyStep = sync is AllReduceSync ? accuracyStep : -1; // a server's copy may replace the weights
                 if (writes)
@@ -148,10 +167,22 @@ public sealed partial class TrainingSession(
             InjectFaults(step, cancellationToken);
         }
 
+        Settle(factor, factoredSync);
+
         // The weights scored at the last epoch end are the final ones unless steps ran since (a stop mid-epoch).
         accuracy = accuracyStep == step ? accuracy : model.Accuracy(test);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new TrainingResult(step, (int)(step / stepsPerEpoch), accuracy, loss, stopped, reached, seconds);
+    }
+
+    /// <summary>A factored step leaves the peer's rows of its layer on their way until the next pass needs them;
+    /// anything else that reads the weights takes them first.</summary>
+    private static void Settle(bool factor, IFactoredSync? sync)
+    {
+        if (factor)
+        {
+            sync!.Settle();
+        }
     }
 
     private static Dictionary<string, double> Metrics(double loss, double accuracy, double rate) => new()

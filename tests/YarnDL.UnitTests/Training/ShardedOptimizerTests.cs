@@ -74,7 +74,7 @@ public sealed class ShardedOptimizerTests : IDisposable
             return LoopbackRing.RunEach(ranks, r =>
             {
                 using var cpu = new CpuBackend(1);
-                var sync = new AllReduceSync(shard ? r : new OpaqueReducer(r));
+                var sync = new AllReduceSync(shard ? r : new OpaqueReducer(r)) { AllowFactored = false };
                 var session = new TrainingSession(options, cpu, sync, train, test, store, TextWriter.Null);
                 var result = session.Run(CancellationToken.None);
                 return (result, (float[])session.Model!.Parameters.Clone(), sync.FetchIsCollective);

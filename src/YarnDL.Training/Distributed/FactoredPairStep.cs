@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using YarnDL.Training.Compute;
+using YarnDL.Training.Model;
+
+namespace YarnDL.Training.Distributed;
+
+/// <summary>The optimizer step of two ranks for a model with a factored dense layer (<see cref="IFactoredModel"/>).
+/// Instead of swapping whole gradients, each rank sends the peer its layer inputs for the peer's rows and its output
+/// deltas (a fraction of the bytes), then the small gradients of the other layers. Rank 0 computes the layer's weight
+/// gradient for rows [0, split) over the whole global batch, rank 1 for the rest; each updates just those rows (both
+/// update the small layers, identically), and the updated rows are swapped back.
+/// <para>Three exchanges a step, each posted as soon as its data exist and taken only when needed, so a rank a
+/// little ahead works instead of waiting: the factors (posted before the backward pass goes on below the layer,
+/// taken after it), the small gradients (taken after the update of this rank's rows) and the updated rows (taken
+/// by the next forward pass, after the layers before the factored one).</para>
+/// <para>A row's gradient is one product over the global batch, rank 0's examples first, whichever rank computes
+/// it, so the split can follow the two CPUs' speed from step to step without changing a bit of the result. Both
+/// ranks derive the next split from the same exchanged timings, and the moments of rows that change hands travel
+/// with the next factors.</para></summary>
+internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, float[] parameters, Optimizer optimizer) : IFactorExchange
+{
+    /// <summary>After the small gradients and control slots: this rank's busy time and per-row cost of its last
+    /// step (µs), not summed.</summary>
+    private const int TimingSlots = 2;
+
+    /// <summary>At most this many rows change hands per step, so one noisy step cannot swing the split far.</summary>
+    private const int MaxMove = 16;
+
+    private readonly int layerEnd = layer.Offset + layer.Length;
+    private readonly int parameterCount = parameters.Length;
+    private float[] staging = [];
+    private float[] stackedInputs = [];
+    private float[] stackedDeltas = [];
+    private LayerFactors factors;
+    private bool factorsPosted;
+    private bool rowsPosted;
+
+    /// <summary>Rank 0's rows in the last update (the moments are current for the rows each rank owned then).</summary>
+    private int owned = layer.Inputs / 2;
+
+    /// <summary>Rank 0's rows in the next update.</summary>
+    private int next = layer.Inputs / 2;
+    private double busy;
+    private double rowCost;
+    private double waited;
+
+    /// <summary>Smoothed busy-time gap (rank 0 minus rank 1, µs), the same on both ranks.</summary>
+    private double gap;
+
+    /// <summary>Tests: the split (rank 0's rows) to move towards after the given step instead of the timed one (moves
+    /// stay bounded); both ranks must agree.</summary>
+    internal Func<long, int>? SplitOverride { get; init; }
+
+    /// <summary>Rank 0's rows for the next update (tests and the log).</summary>
+    internal int Split => next;
+
+    /// <summary>Steps after which the split moved (tests).</summary>
+    internal int SplitMoves { get; private set; }
+
+    private int Rank => pair.Rank;
+
+    /// <summary>Whether factors beat gradients for this layer and batch: the most a rank ever sends in one exchange is
+    /// at most half the layer (what the sharded step would send of it), so it also fits wherever the buffer does.</summary>
+    public static bool Pays(FactoredLayer layer, int parameterCount, int bufferLength, int globalBatch)
+    {
+        var share = (long)globalBatch - (globalBatch / 2);
+        var least = layer.Inputs / 8;
+        var small = (long)layer.Offset + (bufferLength - (layer.Offset + layer.Length)) + TimingSlots;
+        var factors = (share * (layer.Inputs - least)) + (share * layer.Outputs) + (2L * MaxMove * layer.Outputs);
+        return globalBatch >= 2 && layer.Inputs >= 8 && layer.Offset + layer.Length <= parameterCount &&
+            Math.Max(factors, small) <= layer.Length / 2;
+    }
+
+    public void WeightsNeeded() => TakeRows(timed: true);
+
+    public void FactorsReady(LayerFactors batchFactors)
+    {
+        if (factorsPosted)
+        {
+            throw new InvalidOperationException("factors posted twice in one step");
+        }
+
+        factors = batchFactors;
+        var outputs = layer.Outputs;
+        var mine = batchFactors.Count;
+        var (peerLo, peerRows) = Rows(1 - Rank, next);
+        var (giveLo, giveRows) = Moved(owned, next, Rank);
+        var count = (mine * peerRows) + (mine * outputs) + (2 * giveRows * outputs);
+        Grow(ref staging, count);
+        for (var e = 0; e < mine; e++)
+        {
+            batchFactors.Activations.AsSpan((e * layer.Inputs) + peerLo, peerRows).CopyTo(staging.AsSpan(e * peerRows));
+        }
+
+        var at = mine * peerRows;
+        batchFactors.Deltas.AsSpan(0, mine * outputs).CopyTo(staging.AsSpan(at));
+        at += mine * outputs;
+        optimizer.First.AsSpan(layer.Offset + (giveLo * outputs), giveRows * outputs).CopyTo(staging.AsSpan(at));
+        if (optimizer.Second.Length > 0)
+        {
+            optimizer.Second.AsSpan(layer.Offset + (giveLo * outputs), giveRows * outputs).CopyTo(staging.AsSpan(at + (giveRows * outputs)));
+        }
+
+        pair.Post(new RingAllReduce.Part(staging, 0, count), default, MaxReceive(count));
+        factorsPosted = true;
+    }
+
+    /// <summary>The rest of the step, after the model's pass posted the factors: the gradient of this rank's rows, the
+    /// small gradients' sum, the update, and the updated rows posted to the peer.</summary>
+    public void Update(float[] buffer, int globalBatch, long started, IComputeBackend backend)
+    {
+        if (!factorsPosted)
+        {
+            throw new InvalidOperationException("the model's pass did not hand over its factors");
+        }
+
+        factorsPosted = false;
+        var (n0, n1) = (globalBatch / 2, globalBatch - (globalBatch / 2));
+        var (mine, theirs) = Rank == 0 ? (n0, n1) : (n1, n0);
+        if (factors.Count != mine)
+        {
+            throw new ArgumentException($"rank {Rank} computed factors of {factors.Count} examples; its share of the global batch {globalBatch} is {mine}", nameof(globalBatch));
+        }
+
+        var outputs = layer.Outputs;
+        var split = next;
+        var (myLo, myRows) = Rows(Rank, split);
+        var (takeLo, takeRows) = Moved(owned, split, 1 - Rank);
+
+        // The layer's gradient for my rows over the whole global batch, rank 0's examples first: one product whose
+        // every element is the same chain of multiply-adds whichever rank computes its row.
+        var rowsStart = Stopwatch.GetTimestamp();
+        var batch = n0 + n1;
+        var (mineAt, theirsAt) = Rank == 0 ? (0, mine) : (theirs, 0);
+        Grow(ref stackedInputs, batch * myRows);
+        Grow(ref stackedDeltas, batch * outputs);
+        for (var e = 0; e < mine; e++)
+        {
+            factors.Activations.AsSpan((e * layer.Inputs) + myLo, myRows).CopyTo(stackedInputs.AsSpan((mineAt + e) * myRows));
+        }
+
+        factors.Deltas.AsSpan(0, mine * outputs).CopyTo(stackedDeltas.AsSpan(mineAt * outputs));
+        var waitedBefore = waited;
+        var received = Take(0, (theirs * myRows) + (theirs * outputs) + (2 * takeRows * outputs));
+        var takeWait = waited - waitedBefore;
+        received[..(theirs * myRows)].CopyTo(stackedInputs.AsSpan(theirsAt * myRows));
+        received.Slice(theirs * myRows, theirs * outputs).CopyTo(stackedDeltas.AsSpan(theirsAt * outputs));
+        var moments = received[((theirs * myRows) + (theirs * outputs))..];
+        moments[..(takeRows * outputs)].CopyTo(optimizer.First.AsSpan(layer.Offset + (takeLo * outputs)));
+        if (optimizer.Second.Length > 0)
+        {
+            moments[(takeRows * outputs)..].CopyTo(optimizer.Second.AsSpan(layer.Offset + (takeLo * outputs)));
+        }
+
+        var rows = buffer.AsSpan(layer.Offset + (myLo * outputs), myRows * outputs);
+        backend.Gemm(true, false, myRows, outputs, batch, stackedInputs.AsSpan(0, batch * myRows), stackedDeltas.AsSpan(0, batch * outputs), rows, 0f);
+
+        var small = layer.Offset + (buffer.Length - layerEnd);
+        Grow(ref staging, small + TimingSlots);
+        buffer.AsSpan(0, layer.Offset).CopyTo(staging);
+        buffer.AsSpan(layerEnd).CopyTo(staging.AsSpan(layer.Offset));
+        staging[small] = (float)busy;
+        staging[small + 1] = (float)rowCost;
+        pair.Post(new RingAllReduce.Part(staging, 0, small + TimingSlots), default, small + TimingSlots);
+        optimizer.Steps++;
+        optimizer.ApplySlice(backend, parameters, buffer, layer.Offset + (myLo * outputs), myRows * outputs);
+        var rowsEnd = Stopwatch.GetTimestamp();
+
+        var peerSmall = Take(0, small + TimingSlots);
+        RingAllReduce.AddInto(buffer.AsSpan(0, layer.Offset), peerSmall[..layer.Offset]);
+        RingAllReduce.AddInto(buffer.AsSpan(layerEnd), peerSmall.Slice(layer.Offset, small - layer.Offset));
+        var (myBusy, myCost, peerBusy, peerCost) = (staging[small], staging[small + 1], peerSmall[small], peerSmall[small + 1]);
+        optimizer.ApplySlice(backend, parameters, buffer, 0, layer.Offset);
+        optimizer.ApplySlice(backend, parameters, buffer, layerEnd, parameterCount - layerEnd);
+
+        owned = split;
+        next = Rank == 0 ? NextSplit(optimizer.Steps, split, myBusy, myCost, peerBusy, peerCost) : NextSplit(optimizer.Steps, split, peerBusy, peerCost, myBusy, myCost);
+        SplitMoves += next != split ? 1 : 0;
+
+        // My updated rows to the peer; theirs are taken when the next forward pass needs them.
+        pair.Post(new RingAllReduce.Part(parameters, layer.Offset + (myLo * outputs), myRows * outputs), default, parameterCount);
+        rowsPosted = true;
+
+        // What this step cost me, waits left out (the eval between steps too: it is timed from the model call).
+        busy = Math.Max(0, Stopwatch.GetElapsedTime(started).TotalMicroseconds - waited);
+        waited = 0;
+        rowCost = myRows > 0 ? (Stopwatch.GetElapsedTime(rowsStart, rowsEnd).TotalMicroseconds - takeWait) / myRows : 0;
+    }
+
+    /// <summary>Takes the updated rows still on their way, if any (before the weights are read outside a step, and
+    /// before any other exchange).</summary>
+    public void Settle() => TakeRows(timed: false);
+
+    /// <summary>Sends this rank's moments of the factored rows it owns and takes the peer's, so that both hold the
+    /// whole optimizer state (a checkpoint); a collective.</summary>
+    public void GatherMoments()
+    {
+        Settle();
+        var outputs = layer.Outputs;
+        var (myLo, myRows) = Rows(Rank, owned);
+        var (peerLo, peerRows) = Rows(1 - Rank, owned);
+        foreach (var state in optimizer.Second.Length > 0 ? [optimizer.First, optimizer.Second] : new[] { optimizer.First })
+        {
+            pair.Swap(new RingAllReduce.Part(state, layer.Offset + (myLo * outputs), myRows * outputs), default, layer.Offset + (peerLo * outputs), peerRows * outputs)
+                .CopyTo(state.AsSpan(layer.Offset + (peerLo * outputs)));
+        }
+    }
+
+    /// <summary>Takes the peer's updated rows if they are on their way; a wait inside a step is left out of its busy time.</summary>
+    private void TakeRows(bool timed)
+    {
+        if (!rowsPosted)
+        {
+            return;
+        }
+
+        rowsPosted = false;
+        var (peerLo, peerRows) = Rows(1 - Rank, owned);
+        var at = layer.Offset + (peerLo * layer.Outputs);
+        var t = Stopwatch.GetTimestamp();
+        var view = pair.Take(at, peerRows * layer.Outputs);
+        waited += timed ? Stopwatch.GetElapsedTime(t).TotalMicroseconds : 0;
+        view.CopyTo(parameters.AsSpan(at));
+    }
+
+    private ReadOnlySpan<float> Take(int start, int count)
+    {
+        var t = Stopwatch.GetTimestamp();
+        var view = pair.Take(start, count);
+        waited += Stopwatch.GetElapsedTime(t).TotalMicroseconds;
+        return view;
+    }
+
+    /// <summary>An upper bound of what the peer's factors take (it decides the path like the buffer does).</summary>
+    private int MaxReceive(int sent) => Math.Max(sent, parameterCount);
+
+    /// <summary>The rows rank <paramref name="rank"/> owns when rank 0 has <paramref name="split"/>.</summary>
+    private (int Start, int Count) Rows(int rank, int split) => rank == 0 ? (0, split) : (split, layer.Inputs - split);
+
+    /// <summary>The rows <paramref name="from"/> owned at split <paramref name="before"/> and no longer at <paramref name="after"/>.</summary>
+    private static (int Start, int Count) Moved(int before, int after, int from) => from == 0
+        ? (after, Math.Max(0, before - after))
+        : (before, Math.Max(0, after - before));
+
+    /// <summary>Rank 0's rows for the next step, from both ranks' last busy times and per-row costs (the same numbers
+    /// on both ranks, so both choose alike): a smoothed gap, and a quarter of its worth in rows moved to the less busy
+    /// rank once it exceeds the noise of a step.</summary>
+    private int NextSplit(long step, int split, float busy0, float cost0, float busy1, float cost1)
+    {
+        int move;
+        if (SplitOverride is { } target)
+        {
+            move = split - target(step);
+        }
+        else
+        {
+            var cost = (double)cost0 + cost1;
+            if (busy0 <= 0 || busy1 <= 0 || !(cost > 0))
+            {
+                return split;
+            }
+
+            gap = (0.75 * gap) + (0.25 * ((double)busy0 - busy1));
+            if (Math.Abs(gap) < 0.02 * (busy0 + busy1))
+            {
+                return split;
+            }
+
+            move = (int)Math.Round(0.25 * gap / cost);
+        }
+
+        var least = layer.Inputs / 8;
+        return Math.Clamp(split - Math.Clamp(move, -MaxMove, MaxMove), least, layer.Inputs - least);
+    }
+
+    private static void Grow(ref float[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new float[length];
+        }
+    }
+}
