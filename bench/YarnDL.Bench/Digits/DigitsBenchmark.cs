@@ -15,7 +15,11 @@ namespace YarnDL.Bench.Digits;
 /// then they are timed alternately (each after a full GC, in a child process with tiering off) and the medians compared, since on a shared machine a
 /// single ~0.1 s run mostly measures the neighbours. The 2 workers use the transport the trainer picks for two ranks on one host (shared memory);
 /// the same run over TCP only is reported beside it. Each worker thread is pinned to a CPU of its own (the two ranks to
-/// CPUs 0 and 1, swapped every other run; the single worker to CPU 0 or 1 in turn), so both sides see both CPUs.</summary>
+/// CPUs 0 and 1, swapped every other run; the single worker to CPU 0 or 1 in turn), so both sides see both CPUs.
+/// <para>Beside it, the machine's own limit: two workers that never exchange anything (each trains on its half of
+/// every global batch for as many steps as the real pair, whole optimizer step on both), run at once on the two
+/// CPUs. On a VM two busy vCPUs each run slower than one, and halving the batch does not halve a step, so that
+/// pair's speedup is what a 2-worker run could reach with free communication.</para></summary>
 internal sealed class DigitsBenchmark : IBenchmark
 {
     private const double Target = 0.97;
@@ -56,26 +60,31 @@ internal sealed class DigitsBenchmark : IBenchmark
         var options = new TrainerOptions { Model = "cnn", Epochs = 60, BatchSize = 64, LearningRate = 0.003f, TargetAccuracy = Target, Threads = 1 };
         var (train, test) = DigitsLoader.Load(DigitsLoader.Locate(null)).Split(TrainerDefaults.TestFraction, options.Seed);
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-        var (transport, warmups) = await WarmUpAsync(options, train, test);
+        var (transport, warmups, pairEpochs) = await WarmUpAsync(options, train, test);
+        var apart = options with { Epochs = pairEpochs, TargetAccuracy = null };
         var pinned = CpuPinning.Available(2);
         var one = new List<TrainingResult>();
         var two = new List<TrainingResult>();
         var tcp = new List<TrainingResult>();
+        var silent = new List<TrainingResult>();
         for (var i = 0; i < repeats; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             one.Add((await TimeAsync(1, true, options, train, test, pinned ? i % 2 : -1)).Result);
             two.Add((await TimeAsync(2, true, options, train, test, pinned ? i % 2 : -1)).Result);
             tcp.Add((await TimeAsync(2, false, options, train, test, pinned ? i % 2 : -1)).Result);
+            silent.Add((await TimeAsync(2, true, apart, train, test, pinned ? i % 2 : -1, exchange: false)).Result);
         }
 
         var inv = CultureInfo.InvariantCulture;
-        var (m1, m2, mt) = (Median(one), Median(two), Median(tcp));
+        var (m1, m2, mt, ms) = (Median(one), Median(two), Median(tcp), Median(silent));
         output.WriteLine(string.Create(inv, $"cnn_repeats={repeats} warmup_rounds={warmups} pinned={pinned.ToString().ToLowerInvariant()} compute_threads_per_worker={options.Threads} global_batch={options.BatchSize} cnn_2w_transport={transport} load_before={load}"));
         output.WriteLine(string.Create(inv, $"cnn_1w_seconds={m1:F3} cnn_1w_min={one.Min(r => r.Seconds):F3} cnn_1w_max={one.Max(r => r.Seconds):F3} cnn_1w_accuracy={one[0].TestAccuracy:F4} cnn_1w_epochs={one[0].Epochs} cnn_1w_steps={one[0].Step}"));
         output.WriteLine(string.Create(inv, $"cnn_2w_seconds={m2:F3} cnn_2w_min={two.Min(r => r.Seconds):F3} cnn_2w_max={two.Max(r => r.Seconds):F3} cnn_2w_accuracy={two[0].TestAccuracy:F4} cnn_2w_epochs={two[0].Epochs} cnn_2w_steps={two[0].Step}"));
         output.WriteLine(string.Create(inv, $"cnn_2w_tcp_seconds={mt:F3} cnn_2w_tcp_min={tcp.Min(r => r.Seconds):F3} cnn_2w_tcp_max={tcp.Max(r => r.Seconds):F3} cnn_2w_tcp_epochs={tcp[0].Epochs}"));
+        output.WriteLine(string.Create(inv, $"cnn_2w_no_exchange_seconds={ms:F3} cnn_2w_no_exchange_min={silent.Min(r => r.Seconds):F3} cnn_2w_no_exchange_epochs={silent[0].Epochs}"));
         var ok = one.Concat(two).Concat(tcp).All(r => r.ReachedTarget);
+        output.WriteLine(string.Create(inv, $"cnn_speedup_2w_no_exchange={m1 / ms:F3} cnn_2w_vs_no_exchange={ms / m2:F3}"));
         output.WriteLine(string.Create(inv, $"cnn_speedup_2w_tcp={(ok ? m1 / mt : 0):F3}"));
         output.WriteLine(string.Create(inv, $"cnn_speedup_2w={(ok ? m1 / m2 : 0):F3}"));
         return ok ? 0 : 1;
@@ -85,22 +94,25 @@ internal sealed class DigitsBenchmark : IBenchmark
     /// enough that tier-1 recompilation would still be going on in the timed runs, on a background thread that takes a
     /// core from one of the two ranks (and never from the single worker, whose second core is idle): a cost a long
     /// training run does not pay. Returns the two-rank transport and the rounds run.</summary>
-    private static async Task<(string Transport, int Rounds)> WarmUpAsync(TrainerOptions options, Dataset train, Dataset test)
+    private static async Task<(string Transport, int Rounds, int PairEpochs)> WarmUpAsync(TrainerOptions options, Dataset train, Dataset test)
     {
         var transport = "none";
+        var epochs = 0;
         var quiet = 0;
         var round = 0;
         while (round < MaxWarmupRounds && quiet < 2)
         {
             var before = JitInfo.GetCompiledMethodCount();
             await TimeAsync(1, true, options, train, test, -1);
-            transport = (await TimeAsync(2, true, options, train, test, -1)).Transport;
+            var pair = await TimeAsync(2, true, options, train, test, -1);
+            (transport, epochs) = (pair.Transport, pair.Result.Epochs);
             await TimeAsync(2, false, options, train, test, -1);
+            await TimeAsync(2, true, options with { Epochs = epochs, TargetAccuracy = null }, train, test, -1, exchange: false);
             quiet = JitInfo.GetCompiledMethodCount() == before ? quiet + 1 : 0;
             round++;
         }
 
-        return (transport, round);
+        return (transport, round, epochs);
     }
 
     private static double Median(List<TrainingResult> runs)
@@ -109,8 +121,9 @@ internal sealed class DigitsBenchmark : IBenchmark
         return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
     }
 
-    /// <summary>One run; with <paramref name="firstCpu"/> ≥ 0, rank r runs pinned to CPU (firstCpu + r) % 2.</summary>
-    private static async Task<(TrainingResult Result, string Transport)> TimeAsync(int world, bool sharedMemory, TrainerOptions options, Dataset train, Dataset test, int firstCpu)
+    /// <summary>One run; with <paramref name="firstCpu"/> ≥ 0, rank r runs pinned to CPU (firstCpu + r) % 2. Without
+    /// <paramref name="exchange"/>, the ranks of a world of two never talk (the machine's limit).</summary>
+    private static async Task<(TrainingResult Result, string Transport)> TimeAsync(int world, bool sharedMemory, TrainerOptions options, Dataset train, Dataset test, int firstCpu, bool exchange = true)
     {
         // The previous run's garbage (its model, optimizer state and workspace) is collected here, not mid-run.
         GC.Collect();
@@ -119,6 +132,10 @@ internal sealed class DigitsBenchmark : IBenchmark
         if (world == 1)
         {
             ranks = [new SingleRankReducer()];
+        }
+        else if (!exchange)
+        {
+            ranks = [.. Enumerable.Range(0, world).Select(r => new SilentReducer(r, world))];
         }
         else
         {
@@ -157,7 +174,23 @@ internal sealed class DigitsBenchmark : IBenchmark
             r.Dispose();
         }
 
-        // Rank 0's clock: it starts after the ring is connected and stops after the last all-reduce.
-        return (results[0], transport);
+        // Rank 0's clock: it starts after the ring is connected and stops after the last all-reduce; apart, the slower rank's.
+        return (exchange ? results[0] : results.MaxBy(r => r.Seconds)!, transport);
+    }
+
+    /// <summary>A rank of a world whose ranks never exchange anything: each keeps its own gradient.</summary>
+    private sealed class SilentReducer(int rank, int world) : IGradientReducer
+    {
+        public int Rank => rank;
+
+        public int WorldSize => world;
+
+        public void AllReduceSum(float[] buffer)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }
