@@ -174,7 +174,11 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
         optimizer.ApplySlice(backend, parameters, buffer, layerEnd, parameterCount - layerEnd);
 
         owned = split;
-        next = Rank == 0 ? NextSplit(optimizer.Steps, split, myBusy, myCost, peerBusy, peerCost) : NextSplit(optimizer.Steps, split, peerBusy, peerCost, myBusy, myCost);
+        // Balanced only where a row's bits are known not to depend on which rows one product covers (the CPU GEMM:
+        // tested); elsewhere the split stays where it started.
+        var balance = backend is Compute.Cpu.CpuBackend || SplitOverride is not null;
+        next = !balance ? split
+            : Rank == 0 ? NextSplit(optimizer.Steps, split, myBusy, myCost, peerBusy, peerCost) : NextSplit(optimizer.Steps, split, peerBusy, peerCost, myBusy, myCost);
         SplitMoves += next != split ? 1 : 0;
 
         // My updated rows to the peer; theirs are taken when the next forward pass needs them.
