@@ -115,6 +115,33 @@ public sealed class PackedGemmTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 1024)]
+    [InlineData(0, 512)]
+    [InlineData(512, 512)]
+    [InlineData(131, 377)]
+    [InlineData(1019, 5)]
+    [InlineData(7, 1)]
+    public void RowRange_OfATransposedAProduct_HasTheBitsOfTheWholeProduct(int lo, int rows)
+    {
+        // What the two-rank factored step relies on: C[lo, lo+rows) computed on its own (A's columns packed side by
+        // side, as a rank stacks its share of the layer inputs) equals those rows of the whole product, bit for bit.
+        const int m = 1024, n = 128, k = 64;
+        var a = CpuKernelTests.Random(k * m, 51);
+        var b = CpuKernelTests.Random(k * n, 52);
+        var whole = new float[m * n];
+        PackedGemm.Multiply(true, false, m, n, k, a, b, whole, 0f, 1);
+        var slice = new float[k * rows];
+        for (var e = 0; e < k; e++)
+        {
+            a.AsSpan((e * m) + lo, rows).CopyTo(slice.AsSpan(e * rows));
+        }
+
+        var part = new float[rows * n];
+        PackedGemm.Multiply(true, false, rows, n, k, slice, b, part, 0f, 1);
+        Assert.Equal(whole.AsSpan(lo * n, rows * n).ToArray(), part);
+    }
+
     [Fact]
     public void BetaZero_NeverReadsC()
     {
