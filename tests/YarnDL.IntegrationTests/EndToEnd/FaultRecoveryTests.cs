@@ -96,6 +96,25 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
     }
 
     [Fact]
+    public async Task Killed_cnn_trainer_restarts_the_factored_pair_from_its_checkpoint()
+    {
+        // The factored step keeps half of the hidden layer's moments on each rank; the checkpoint gathers them, and
+        // the restarted pair resumes from it.
+        await using var cluster = await StartClusterAsync();
+        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.CnnTrial);
+        var status = await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
+
+        cluster.Cluster.KillContainer(status.Clusters.Single().Tasks.Single(t => t.Index == 0).ContainerId!);
+
+        var report = await job.WaitForEndAsync();
+        Assert.True(report.Succeeded, $"{report.State}/{report.FinalStatus}: {report.Diagnostics}\n{job.Trace()}");
+        Assert.True(E2eJob.Accuracy(report) >= 0.97, $"accuracy {E2eJob.Accuracy(report)}\n{job.Trace()}");
+        var trial = job.LastStatus!.Clusters.Single();
+        Assert.True(trial.Generation >= 1, job.Trace());
+        Assert.Equal(0, trial.Restarts);
+    }
+
+    [Fact]
     public async Task Lost_node_restarts_the_cluster_elsewhere_from_its_checkpoint()
     {
         await using var cluster = await StartClusterAsync();
