@@ -78,7 +78,7 @@ internal sealed class DigitsBenchmark : IBenchmark
 
         var inv = CultureInfo.InvariantCulture;
         var (m1, m2, mt, ms) = (Median(one), Median(two), Median(tcp), Median(silent));
-        output.WriteLine(string.Create(inv, $"cnn_repeats={repeats} warmup_rounds={warmups} pinned={pinned.ToString().ToLowerInvariant()} compute_threads_per_worker={options.Threads} global_batch={options.BatchSize} cnn_2w_transport={transport} load_before={load}"));
+        output.WriteLine(string.Create(inv, $"cnn_repeats={repeats} warmup_rounds={warmups} pinned={pinned.ToString().ToLowerInvariant()} compute_threads_per_worker={options.Threads} global_batch={options.BatchSize} cnn_2w_transport={transport.Replace(" optimizer=", " cnn_2w_optimizer=", StringComparison.Ordinal)} load_before={load}"));
         output.WriteLine(string.Create(inv, $"cnn_1w_seconds={m1:F3} cnn_1w_min={one.Min(r => r.Seconds):F3} cnn_1w_max={one.Max(r => r.Seconds):F3} cnn_1w_accuracy={one[0].TestAccuracy:F4} cnn_1w_epochs={one[0].Epochs} cnn_1w_steps={one[0].Step}"));
         output.WriteLine(string.Create(inv, $"cnn_2w_seconds={m2:F3} cnn_2w_min={two.Min(r => r.Seconds):F3} cnn_2w_max={two.Max(r => r.Seconds):F3} cnn_2w_accuracy={two[0].TestAccuracy:F4} cnn_2w_epochs={two[0].Epochs} cnn_2w_steps={two[0].Step}"));
         output.WriteLine(string.Create(inv, $"cnn_2w_tcp_seconds={mt:F3} cnn_2w_tcp_min={tcp.Min(r => r.Seconds):F3} cnn_2w_tcp_max={tcp.Max(r => r.Seconds):F3} cnn_2w_tcp_epochs={tcp[0].Epochs}"));
@@ -154,7 +154,8 @@ internal sealed class DigitsBenchmark : IBenchmark
             }
         }
 
-        var results = await Task.WhenAll(ranks.Select(r => Task.Factory.StartNew(
+        var syncs = ranks.Select(r => new AllReduceSync(r)).ToArray();
+        var results = await Task.WhenAll(syncs.Select(r => Task.Factory.StartNew(
             () =>
             {
                 if (firstCpu >= 0 && !CpuPinning.PinCurrentThread((firstCpu + r.Rank) % 2))
@@ -168,7 +169,8 @@ internal sealed class DigitsBenchmark : IBenchmark
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default)));
-        var transport = ranks[0] is RingAllReduce first ? first.PairTransport : "none";
+        // "exchange=pair-shm optimizer=factored" → "shm optimizer=factored": how the pair talked and stepped.
+        var transport = ranks[0] is RingAllReduce ? syncs[0].Description.Replace("exchange=pair-", string.Empty, StringComparison.Ordinal) : "none";
         foreach (var r in ranks)
         {
             r.Dispose();
