@@ -100,6 +100,7 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
     {
         // The factored step keeps half of the hidden layer's moments on each rank; the checkpoint gathers them, and
         // the restarted pair resumes from it.
+        Assert.Contains("model: cnn, dataset: digits, epochs: 60", FaultJobs.CnnTrial, StringComparison.Ordinal);
         await using var cluster = await StartClusterAsync();
         await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.CnnTrial);
         var status = await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
