@@ -60,7 +60,7 @@ internal sealed class DigitsBenchmark : IBenchmark
         var options = new TrainerOptions { Model = "cnn", Epochs = 60, BatchSize = 64, LearningRate = 0.003f, TargetAccuracy = Target, Threads = 1 };
         var (train, test) = DigitsLoader.Load(DigitsLoader.Locate(null)).Split(TrainerDefaults.TestFraction, options.Seed);
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-        var (transport, warmups, pairEpochs) = await WarmUpAsync(options, train, test);
+        var (transport, optimizer, warmups, pairEpochs) = await WarmUpAsync(options, train, test);
         var apart = options with { Epochs = pairEpochs, TargetAccuracy = null };
         var pinned = CpuPinning.Available(2);
         var one = new List<TrainingResult>();
@@ -78,7 +78,7 @@ internal sealed class DigitsBenchmark : IBenchmark
 
         var inv = CultureInfo.InvariantCulture;
         var (m1, m2, mt, ms) = (Median(one), Median(two), Median(tcp), Median(silent));
-        output.WriteLine(string.Create(inv, $"cnn_repeats={repeats} warmup_rounds={warmups} pinned={pinned.ToString().ToLowerInvariant()} compute_threads_per_worker={options.Threads} global_batch={options.BatchSize} cnn_2w_transport={transport.Replace(" optimizer=", " cnn_2w_optimizer=", StringComparison.Ordinal)} load_before={load}"));
+        output.WriteLine(string.Create(inv, $"cnn_repeats={repeats} warmup_rounds={warmups} pinned={pinned.ToString().ToLowerInvariant()} compute_threads_per_worker={options.Threads} global_batch={options.BatchSize} cnn_2w_transport={transport} cnn_2w_optimizer={optimizer} load_before={load}"));
         output.WriteLine(string.Create(inv, $"cnn_1w_seconds={m1:F3} cnn_1w_min={one.Min(r => r.Seconds):F3} cnn_1w_max={one.Max(r => r.Seconds):F3} cnn_1w_accuracy={one[0].TestAccuracy:F4} cnn_1w_epochs={one[0].Epochs} cnn_1w_steps={one[0].Step}"));
         output.WriteLine(string.Create(inv, $"cnn_2w_seconds={m2:F3} cnn_2w_min={two.Min(r => r.Seconds):F3} cnn_2w_max={two.Max(r => r.Seconds):F3} cnn_2w_accuracy={two[0].TestAccuracy:F4} cnn_2w_epochs={two[0].Epochs} cnn_2w_steps={two[0].Step}"));
         output.WriteLine(string.Create(inv, $"cnn_2w_tcp_seconds={mt:F3} cnn_2w_tcp_min={tcp.Min(r => r.Seconds):F3} cnn_2w_tcp_max={tcp.Max(r => r.Seconds):F3} cnn_2w_tcp_epochs={tcp[0].Epochs}"));
@@ -93,10 +93,11 @@ internal sealed class DigitsBenchmark : IBenchmark
     /// <summary>Runs all three configurations until two rounds in a row compile no method. A run of ~0.1 s is short
     /// enough that tier-1 recompilation would still be going on in the timed runs, on a background thread that takes a
     /// core from one of the two ranks (and never from the single worker, whose second core is idle): a cost a long
-    /// training run does not pay. Returns the two-rank transport and the rounds run.</summary>
-    private static async Task<(string Transport, int Rounds, int PairEpochs)> WarmUpAsync(TrainerOptions options, Dataset train, Dataset test)
+    /// training run does not pay. Returns the two-rank transport and optimizer step, the rounds run and the epochs the pair needed.</summary>
+    private static async Task<(string Transport, string Optimizer, int Rounds, int PairEpochs)> WarmUpAsync(TrainerOptions options, Dataset train, Dataset test)
     {
         var transport = "none";
+        var optimizer = "none";
         var epochs = 0;
         var quiet = 0;
         var round = 0;
@@ -105,14 +106,14 @@ internal sealed class DigitsBenchmark : IBenchmark
             var before = JitInfo.GetCompiledMethodCount();
             await TimeAsync(1, true, options, train, test, -1);
             var pair = await TimeAsync(2, true, options, train, test, -1);
-            (transport, epochs) = (pair.Transport, pair.Result.Epochs);
+            (transport, optimizer, epochs) = (pair.Transport, pair.Optimizer, pair.Result.Epochs);
             await TimeAsync(2, false, options, train, test, -1);
             await TimeAsync(2, true, options with { Epochs = epochs, TargetAccuracy = null }, train, test, -1, exchange: false);
             quiet = JitInfo.GetCompiledMethodCount() == before ? quiet + 1 : 0;
             round++;
         }
 
-        return (transport, round, epochs);
+        return (transport, optimizer, round, epochs);
     }
 
     private static double Median(List<TrainingResult> runs)
@@ -123,7 +124,7 @@ internal sealed class DigitsBenchmark : IBenchmark
 
     /// <summary>One run; with <paramref name="firstCpu"/> ≥ 0, rank r runs pinned to CPU (firstCpu + r) % 2. Without
     /// <paramref name="exchange"/>, the ranks of a world of two never talk (the machine's limit).</summary>
-    private static async Task<(TrainingResult Result, string Transport)> TimeAsync(int world, bool sharedMemory, TrainerOptions options, Dataset train, Dataset test, int firstCpu, bool exchange = true)
+    private static async Task<(TrainingResult Result, string Transport, string Optimizer)> TimeAsync(int world, bool sharedMemory, TrainerOptions options, Dataset train, Dataset test, int firstCpu, bool exchange = true)
     {
         // The previous run's garbage (its model, optimizer state and workspace) is collected here, not mid-run.
         GC.Collect();
@@ -169,15 +170,14 @@ internal sealed class DigitsBenchmark : IBenchmark
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default)));
-        // "exchange=pair-shm optimizer=factored" → "shm optimizer=factored": how the pair talked and stepped.
-        var transport = ranks[0] is RingAllReduce ? syncs[0].Description.Replace("exchange=pair-", string.Empty, StringComparison.Ordinal) : "none";
+        var transport = ranks[0] is RingAllReduce first ? first.PairTransport : "none";
         foreach (var r in ranks)
         {
             r.Dispose();
         }
 
         // Rank 0's clock: it starts after the ring is connected and stops after the last all-reduce; apart, the slower rank's.
-        return (exchange ? results[0] : results.MaxBy(r => r.Seconds)!, transport);
+        return (exchange ? results[0] : results.MaxBy(r => r.Seconds)!, transport, syncs[0].Optimizer);
     }
 
     /// <summary>A rank of a world whose ranks never exchange anything: each keeps its own gradient.</summary>

@@ -30,10 +30,13 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
     /// optimizer step is sharded (known after the first update).</summary>
     public string Description => reducer switch
     {
-        RingAllReduce { WorldSize: 2 } ring => $"exchange=pair-{ring.PairTransport} optimizer={(factored is not null ? "factored" : sharded ? "sharded" : "whole")}",
-        RingAllReduce => "exchange=ring optimizer=whole",
-        _ => "exchange=none optimizer=whole",
+        RingAllReduce { WorldSize: 2 } ring => $"exchange=pair-{ring.PairTransport} optimizer={Optimizer}",
+        RingAllReduce => $"exchange=ring optimizer={Optimizer}",
+        _ => $"exchange=none optimizer={Optimizer}",
     };
+
+    /// <summary>How each rank steps: factored (two ranks, a factored layer), sharded (two ranks) or whole.</summary>
+    public string Optimizer => factored is not null ? "factored" : sharded ? "sharded" : "whole";
 
     public void Start(float[] parameters, Optimizer optimizer)
     {

@@ -101,7 +101,7 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
             optimizer.Second.AsSpan(layer.Offset + (giveLo * outputs), giveRows * outputs).CopyTo(staging.AsSpan(at + (giveRows * outputs)));
         }
 
-        pair.Post(new RingAllReduce.Part(staging, 0, count), default, MaxReceive(count));
+        Post(staging, 0, count);
         factorsPosted = true;
     }
 
@@ -161,7 +161,7 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
         buffer.AsSpan(layerEnd).CopyTo(staging.AsSpan(layer.Offset));
         staging[small] = (float)busy;
         staging[small + 1] = (float)rowCost;
-        pair.Post(new RingAllReduce.Part(staging, 0, small + TimingSlots), default, small + TimingSlots);
+        Post(staging, 0, small + TimingSlots);
         optimizer.Steps++;
         optimizer.ApplySlice(backend, parameters, buffer, layer.Offset + (myLo * outputs), myRows * outputs);
         var rowsEnd = Stopwatch.GetTimestamp();
@@ -182,7 +182,7 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
         SplitMoves += next != split ? 1 : 0;
 
         // My updated rows to the peer; theirs are taken when the next forward pass needs them.
-        pair.Post(new RingAllReduce.Part(parameters, layer.Offset + (myLo * outputs), myRows * outputs), default, parameterCount);
+        Post(parameters, layer.Offset + (myLo * outputs), myRows * outputs);
         rowsPosted = true;
 
         // What this step cost me, waits left out (the eval between steps too: it is timed from the model call).
@@ -221,22 +221,22 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
         rowsPosted = false;
         var (peerLo, peerRows) = Rows(1 - Rank, owned);
         var at = layer.Offset + (peerLo * layer.Outputs);
-        var t = Stopwatch.GetTimestamp();
-        var view = pair.Take(at, peerRows * layer.Outputs);
-        waited += timed ? Stopwatch.GetElapsedTime(t).TotalMicroseconds : 0;
-        view.CopyTo(parameters.AsSpan(at));
+        Take(at, peerRows * layer.Outputs, timed).CopyTo(parameters.AsSpan(at));
     }
 
-    private ReadOnlySpan<float> Take(int start, int count)
+    /// <summary>The peer's values of the call posted last; the wait counts against this step's busy time when timed.</summary>
+    private ReadOnlySpan<float> Take(int start, int count, bool timed = true)
     {
         var t = Stopwatch.GetTimestamp();
         var view = pair.Take(start, count);
-        waited += Stopwatch.GetElapsedTime(t).TotalMicroseconds;
+        waited += timed ? Stopwatch.GetElapsedTime(t).TotalMicroseconds : 0;
         return view;
     }
 
-    /// <summary>An upper bound of what the peer's factors take (it decides the path like the buffer does).</summary>
-    private int MaxReceive(int sent) => Math.Max(sent, parameterCount);
+    /// <summary>Posts this rank's part of the next exchange. Every exchange of the step stays inside the parameter
+    /// count, so both ranks pick the same path (shared slots or TCP) for it whatever each sends.</summary>
+    private void Post(float[] array, int start, int count) =>
+        pair.Post(new RingAllReduce.Part(array, start, count), default, parameterCount);
 
     /// <summary>The rows rank <paramref name="rank"/> owns when rank 0 has <paramref name="split"/>.</summary>
     private (int Start, int Count) Rows(int rank, int split) => rank == 0 ? (0, split) : (split, layer.Inputs - split);

@@ -178,7 +178,7 @@ internal sealed unsafe class SharedPairChannel : IDisposable
     }
 
     /// <summary>The receiving half of <see cref="Swap"/> for the call posted last: the peer's values for
-    /// [recvStart, +recvCount), valid until the call after next.</summary>
+    /// [recvStart, +recvCount), valid until this rank posts its next call (the peer may then reuse the slot).</summary>
     public ReadOnlySpan<float> Take(int recvStart, int recvCount, Socket left)
     {
         var call = calls;

@@ -76,7 +76,9 @@ public sealed partial class TrainingSession(
         // Synchronous modes sum the ranks' gradients, so each is scaled by the global batch; an async push is a step on its own.
         var share = sync.IsSynchronous ? global : hi - lo;
 
-        // Two ranks and a model with a large dense layer: exchange that layer's factors instead of its gradient.
+        // Two ranks and a model with a large dense layer: exchange that layer's factors instead of its gradient. The
+        // peer's rows of that layer then arrive when the next pass asks for them; whatever else reads the weights
+        // (the epoch's test, a checkpoint, the end) settles them first.
         var factoredModel = frozen.Count == 0 ? model as IFactoredModel : null;
         var factoredSync = sync as IFactoredSync;
         var factor = factoredModel is not null && factoredSync is not null && factoredSync.CanFactor(factoredModel.Factored, p, buffer.Length, global);
@@ -133,7 +135,7 @@ public sealed partial class TrainingSession(
             var endOfEpoch = step % stepsPerEpoch == 0;
             if (endOfEpoch)
             {
-                Settle(factor, factoredSync);
+                factoredSync?.Settle();
                 accuracy = EpochAccuracy(model);
                 accuracyStep = step;
                 var now = Stopwatch.GetTimestamp();
@@ -153,7 +155,7 @@ public sealed partial class TrainingSession(
             var writes = IsChief && checkpoints is not null;
             if (wantCheckpoint && (writes || (anyWriter && sync.FetchIsCollective)))
             {
-                Settle(factor, factoredSync);
+                factoredSync?.Settle();
                 sync.FetchOptimizerState(model.Parameters, optimizer);
                 accuracyStep = sync is AllReduceSync ? accuracyStep : -1; // a server's copy may replace the weights
                 if (writes)
@@ -167,22 +169,12 @@ public sealed partial class TrainingSession(
             InjectFaults(step, cancellationToken);
         }
 
-        Settle(factor, factoredSync);
+        factoredSync?.Settle();
 
         // The weights scored at the last epoch end are the final ones unless steps ran since (a stop mid-epoch).
         accuracy = accuracyStep == step ? accuracy : model.Accuracy(test);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new TrainingResult(step, (int)(step / stepsPerEpoch), accuracy, loss, stopped, reached, seconds);
-    }
-
-    /// <summary>A factored step leaves the peer's rows of its layer on their way until the next pass needs them;
-    /// anything else that reads the weights takes them first.</summary>
-    private static void Settle(bool factor, IFactoredSync? sync)
-    {
-        if (factor)
-        {
-            sync!.Settle();
-        }
     }
 
     private static Dictionary<string, double> Metrics(double loss, double accuracy, double rate) => new()
