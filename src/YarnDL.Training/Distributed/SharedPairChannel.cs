@@ -150,7 +150,7 @@ internal sealed unsafe class SharedPairChannel : IDisposable
     }
 
     /// <summary>Publishes the parts (each at its own offset of the slot, which mirrors buffer indices) and returns the
-    /// peer's values for [recvStart, +recvCount) of the same call, valid until the call after next. All ranges
+    /// peer's values for [recvStart, +recvCount) of the same call, valid until this rank posts its next call. All ranges
     /// must lie inside <see cref="CapacityFloats"/>.</summary>
     public ReadOnlySpan<float> Swap(RingAllReduce.Part send0, RingAllReduce.Part send1, int recvStart, int recvCount, Socket right, Socket left)
     {
