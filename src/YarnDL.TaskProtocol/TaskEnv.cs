@@ -25,10 +25,10 @@ public static class TaskEnv
     /// <summary>Incarnation of the cluster; bumped each time the AM restarts the cluster.</summary>
     public const string Generation = "YARNDL_GENERATION";
 
-    /// <summary>Hyper-parameters of the trial as a JSON object of strings/numbers.</summary>
+    /// <summary>Hyper-parameters of the trial as a JSON object of strings/numbers, encoded by <see cref="TaskEnvValue"/>.</summary>
     public const string HyperParameters = "YARNDL_HPARAMS";
 
-    /// <summary>Trainer settings (model, dataset, epochs, strategy...) as a JSON object.</summary>
+    /// <summary>Trainer settings (model, dataset, epochs, strategy...) as a JSON object, encoded by <see cref="TaskEnvValue"/>.</summary>
     public const string TrainerConfig = "YARNDL_TRAINER";
 
     /// <summary>Checkpoint directory of this cluster (local path or hdfs:// URI).</summary>

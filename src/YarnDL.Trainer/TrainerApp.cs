@@ -17,7 +17,10 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
         AmTaskClient? am = null;
         try
         {
-            var options = TrainerOptionsParser.Parse(env(TaskEnv.TrainerConfig), env(TaskEnv.HyperParameters), args);
+            var options = TrainerOptionsParser.Parse(
+                TaskEnvValue.Decode(TaskEnv.TrainerConfig, env(TaskEnv.TrainerConfig)),
+                TaskEnvValue.Decode(TaskEnv.HyperParameters, env(TaskEnv.HyperParameters)),
+                args);
             var faults = FaultKnobs.Parse(env(TaskEnv.FaultKnobs));
             var store = CheckpointStores.Create(env(TaskEnv.CheckpointDir), env);
             ClusterInfo cluster;
@@ -51,7 +54,7 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
             await stderr.WriteLineAsync($"error: {e.Message} (exit code {e.ExitCode})");
             return e.ExitCode;
         }
-        catch (TrainerConfigException e)
+        catch (Exception e) when (e is TrainerConfigException or TaskEnvValueException)
         {
             await stderr.WriteLineAsync($"error: bad trainer settings: {e.Message}");
             return ExitCodes.BadConfig;

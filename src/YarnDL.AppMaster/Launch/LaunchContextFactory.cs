@@ -40,8 +40,8 @@ internal static class LaunchContextFactory
         env[TaskEnv.Role] = slot.Role;
         env[TaskEnv.Index] = slot.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env[TaskEnv.Generation] = cluster.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        env[TaskEnv.HyperParameters] = JsonSerializer.Serialize(cluster.Plan.HyperParameters, PlanJson.Default.IReadOnlyDictionaryStringString);
-        env[TaskEnv.TrainerConfig] = JsonSerializer.Serialize(plan.Trainer, PlanJson.Default.IReadOnlyDictionaryStringString);
+        env[TaskEnv.HyperParameters] = TaskEnvValue.Encode(JsonSerializer.Serialize(cluster.Plan.HyperParameters, PlanJson.Default.IReadOnlyDictionaryStringString));
+        env[TaskEnv.TrainerConfig] = TaskEnvValue.Encode(JsonSerializer.Serialize(plan.Trainer, PlanJson.Default.IReadOnlyDictionaryStringString));
         if (plan.CheckpointDir is { } dir)
         {
             env[TaskEnv.CheckpointDir] = $"{dir.TrimEnd('/')}/{cluster.Id}";

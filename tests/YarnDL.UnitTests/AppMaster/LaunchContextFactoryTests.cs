@@ -27,8 +27,8 @@ public sealed class LaunchContextFactoryTests
         Assert.Equal("worker", spec.Environment[TaskEnv.Role]);
         Assert.Equal("1", spec.Environment[TaskEnv.Index]);
         Assert.Equal("1", spec.Environment[TaskEnv.Generation]);
-        Assert.Equal("""{"learning-rate":"0.05"}""", spec.Environment[TaskEnv.HyperParameters]);
-        Assert.Equal("""{"model":"mlp"}""", spec.Environment[TaskEnv.TrainerConfig]);
+        Assert.Equal("""{"learning-rate":"0.05"}""", TaskEnvValue.Decode(TaskEnv.HyperParameters, spec.Environment[TaskEnv.HyperParameters]));
+        Assert.Equal("""{"model":"mlp"}""", TaskEnvValue.Decode(TaskEnv.TrainerConfig, spec.Environment[TaskEnv.TrainerConfig]));
         Assert.Equal("hdfs:///ckpt/digits/trial-0001", spec.Environment[TaskEnv.CheckpointDir]);
         Assert.DoesNotContain("YARN_CONTAINER_RUNTIME_TYPE", spec.Environment.Keys);
         Assert.Equal("./trainer/yarndl-trainer 1><LOG_DIR>/worker-1.stdout 2><LOG_DIR>/worker-1.stderr", spec.Command);

@@ -49,7 +49,7 @@ internal sealed class SimulatedNodeManagers(ScriptedRm rm) : INodeManagers
 
         var am = new Uri(env[TaskEnv.AmUrl]);
         var secret = env[TaskEnv.Secret];
-        var lr = double.Parse(JsonDocument.Parse(env[TaskEnv.HyperParameters]).RootElement.GetProperty("lr").GetString()!);
+        var lr = double.Parse(JsonDocument.Parse(TaskEnvValue.Decode(TaskEnv.HyperParameters, env[TaskEnv.HyperParameters])!).RootElement.GetProperty("lr").GetString()!);
         while (true)
         {
             using var reg = await Post(am, TaskApi.Register, new RegisterRequest(id, "127.0.0.1", 6000 + id.Index, containerId), TaskJson.Default.RegisterRequest, secret);
