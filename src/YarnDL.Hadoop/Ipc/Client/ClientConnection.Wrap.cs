@@ -32,7 +32,14 @@ internal sealed partial class ClientConnection
 
         lock (_wrapLock)
         {
-            return _writer.TryEnqueue(SaslWrapFrames.Request(_securityLayer.Wrap(frame)));
+            try
+            {
+                return _writer.TryEnqueue(SaslWrapFrames.Request(_securityLayer.Wrap(frame)));
+            }
+            catch (ObjectDisposedException)
+            {
+                return false; // the connection closed and released its cipher meanwhile
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using YarnDL.Hadoop.Protos.Common;
 using YarnDL.Hadoop.Sasl;
@@ -25,8 +24,6 @@ internal sealed partial class ServerConnection
         }
     }
 
-    private void HandleOuterFrame(ReadOnlySpan<byte> frame, CancellationToken cancellationToken) => HandleFrame(frame, cancellationToken);
-
     private void Reply(byte[] frame) => Send(frame);
 
     /// <summary>Queues a reply, wrapped once a security layer is in use; wrapping and queueing happen together so the
@@ -41,7 +38,14 @@ internal sealed partial class ServerConnection
 
         lock (_wrapLock)
         {
-            return _writer.TryEnqueue(SaslWrapFrames.Response(layer.Wrap(frame)));
+            try
+            {
+                return _writer.TryEnqueue(SaslWrapFrames.Response(layer.Wrap(frame)));
+            }
+            catch (ObjectDisposedException)
+            {
+                return false; // the connection closed and released its cipher meanwhile
+            }
         }
     }
 

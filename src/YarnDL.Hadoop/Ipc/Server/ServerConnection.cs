@@ -47,7 +47,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                     return;
                 }
 
-                HandleOuterFrame(frame.Value.Span, token);
+                HandleFrame(frame.Value.Span, token);
             }
         }
         catch (FatalConnectionException fatal)
