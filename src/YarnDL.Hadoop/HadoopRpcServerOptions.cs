@@ -23,6 +23,10 @@ public sealed record HadoopRpcServerOptions
     /// <summary>Maps an authenticated token identifier to the connection user (default: Base64 of the identifier).</summary>
     public Func<byte[], string>? TokenUser { get; init; }
 
+    /// <summary>SASL protection offered to TOKEN clients (<c>hadoop.rpc.protection</c>, see <see cref="RpcProtection.Parse"/>);
+    /// a client that meets none of it is refused. Authentication only by default.</summary>
+    public IReadOnlyList<SaslQop> Protection { get; init; } = RpcProtection.Default;
+
     /// <summary>Version each registered protocol answers to.</summary>
     public ulong ProtocolVersion { get; init; } = 1;
 }

@@ -69,6 +69,10 @@ public sealed class MiniClusterOptions
     /// e.g. {1: "os=centos7"}; each becomes <c>rm.yarn.io/name</c>.</summary>
     public IReadOnlyDictionary<int, string> CentralizedNodeAttributes { get; init; } = new Dictionary<int, string>();
 
+    /// <summary><c>hadoop.rpc.protection</c> of the RM scheduler and NM IPC servers (authentication, integrity, privacy, in
+    /// the order offered); TOKEN clients that can meet none of it are refused. Also written to the conf dir's core-site.xml.</summary>
+    public IReadOnlyList<YarnDL.Hadoop.SaslQop> RpcProtection { get; init; } = YarnDL.Hadoop.RpcProtection.Default;
+
     /// <summary>Reports every problem at once.</summary>
     public void Validate()
     {

@@ -90,13 +90,13 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(HdfsRoot);
-        SchedulerAddress = $"127.0.0.1:{StartRpc(new Ipc.AmRpcService(Rm, AmService, _keys).CreateServer())}";
+        SchedulerAddress = $"127.0.0.1:{StartRpc(new Ipc.AmRpcService(Rm, AmService, _keys).CreateServer(Options.RpcProtection))}";
         var nmRpc = new Ipc.NmRpcService(Rm, _keys);
         var nodes = new List<MiniNodeInfo>();
         for (var i = 0; i < Options.Nodes; i++)
         {
             NodeRecord? record = null;
-            var rpcPort = StartRpc(nmRpc.CreateServer(() => record!.NodeId));
+            var rpcPort = StartRpc(nmRpc.CreateServer(() => record!.NodeId, Options.RpcProtection));
             var nmWeb = await StartWebAsync(0, web => NmWebApi.Map(web, Rm, () => record!), ct).ConfigureAwait(false);
             var nm = record = new NodeRecord
             {
@@ -123,7 +123,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
         }
 
         WebHdfsUri = new Uri(await StartWebAsync(0, web => WebHdfsApi.Map(web, HdfsRoot), ct).ConfigureAwait(false));
-        ConfDirWriter.Write(ConfDir, YarnSite(), $"webhdfs://{WebHdfsUri.Authority}");
+        ConfDirWriter.Write(ConfDir, YarnSite(), $"webhdfs://{WebHdfsUri.Authority}", Options.RpcProtection);
     }
 
     private Task<string> StartRmWebAsync(RmFront front, int port, CancellationToken ct) => StartWebAsync(port, web =>

@@ -14,10 +14,12 @@ internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys key
 {
     private readonly NodeUpdates _nodeUpdates = new(rm);
 
-    public HadoopRpcServer CreateServer()
+    /// <summary>Creates the server offering <paramref name="protection"/> (<c>hadoop.rpc.protection</c>; authentication when null).</summary>
+    public HadoopRpcServer CreateServer(IReadOnlyList<SaslQop>? protection = null)
     {
         var server = new HadoopRpcServer(new HadoopRpcServerOptions
         {
+            Protection = protection ?? RpcProtection.Default,
             AllowSimple = false,
             TokenSecretLookup = Lookup,
             TokenUser = id => ApplicationAttemptId.FromProto(YarnTokenSecrets.ParseAmRmIdentifier(id).AppAttemptId).ToString(),

@@ -11,11 +11,13 @@ namespace YarnDL.MiniCluster.Ipc;
 /// <summary>ContainerManagementProtocolPB on one NM's RPC port: TOKEN (NMToken for this node) only.</summary>
 internal sealed class NmRpcService(RmCore rm, RpcKeys keys)
 {
-    /// <summary>Creates the server; <paramref name="nodeId"/> is read per call (the port is known only once bound).</summary>
-    public HadoopRpcServer CreateServer(Func<string> nodeId)
+    /// <summary>Creates the server; <paramref name="nodeId"/> is read per call (the port is known only once bound);
+    /// <paramref name="protection"/> is <c>hadoop.rpc.protection</c> (authentication when null).</summary>
+    public HadoopRpcServer CreateServer(Func<string> nodeId, IReadOnlyList<SaslQop>? protection = null)
     {
         var server = new HadoopRpcServer(new HadoopRpcServerOptions
         {
+            Protection = protection ?? RpcProtection.Default,
             AllowSimple = false,
             TokenSecretLookup = id => keys.NmPassword(id, nodeId()),
             TokenUser = id => ApplicationAttemptId.FromProto(YarnTokenSecrets.ParseNMIdentifier(id).AppAttemptId).ToString(),

@@ -63,7 +63,7 @@ public sealed class DigestMd5Tests
     {
         var server = new DigestMd5Server(id => id.SequenceEqual(Identifier) ? Password : null);
         var client = new DigestMd5Client(Identifier, Password);
-        var (identifier, rspauth) = server.Verify(client.Respond(server.Challenge));
+        var (identifier, rspauth, _) = server.Verify(client.Respond(server.Challenge));
         Assert.Equal(Identifier, identifier);
         client.VerifySuccess(rspauth);
     }

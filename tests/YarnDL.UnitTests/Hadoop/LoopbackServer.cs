@@ -11,10 +11,11 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public static readonly byte[] Identifier = [1, 2, 3, 4, 5, 6, 7, 8];
     public static readonly byte[] Password = [42, 43, 44, 45];
 
-    public LoopbackServer(bool allowSimple = true, bool tokens = true)
+    public LoopbackServer(bool allowSimple = true, bool tokens = true, IReadOnlyList<SaslQop>? protection = null)
     {
         Server = new HadoopRpcServer(new HadoopRpcServerOptions
         {
+            Protection = protection ?? RpcProtection.Default,
             AllowSimple = allowSimple,
             TokenSecretLookup = tokens ? id => id.SequenceEqual(Identifier) ? Password : null : null,
             TokenUser = _ => "appattempt_1_0001_000001",
@@ -45,8 +46,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Allocate calls whose response_id has a gate wait for it before answering.</summary>
     public Dictionary<int, TaskCompletionSource> Gates { get; } = [];
 
-    public HadoopRpcClient TokenClient(byte[]? password = null) =>
-        new(EndPoint, Protocol, HadoopAuth.Token(Identifier, password ?? Password), new HadoopRpcClientOptions { CallTimeout = TimeSpan.FromSeconds(30) });
+    public HadoopRpcClient TokenClient(byte[]? password = null, IReadOnlyList<SaslQop>? protection = null) =>
+        new(EndPoint, Protocol, HadoopAuth.Token(Identifier, password ?? Password), new HadoopRpcClientOptions
+        {
+            CallTimeout = TimeSpan.FromSeconds(30),
+            Protection = protection ?? RpcProtection.Default,
+        });
 
     public HadoopRpcClient SimpleClient(string user = "alice") => new(EndPoint, Protocol, HadoopAuth.Simple(user));
 

@@ -25,7 +25,7 @@ internal sealed partial class ClientConnection
         }
 
         var header = NewHeader(RpcConstants.ConnectionContextCallId, _clientId, RpcConstants.InvalidRetryCount);
-        await WriteDirectAsync(RpcFrame.Build(header, context), cancellationToken);
+        await WriteDirectAsync(Protect(RpcFrame.Build(header, context)), cancellationToken);
     }
 
     private async Task SaslAsync(HadoopAuth auth, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ internal sealed partial class ClientConnection
         var chosen = reply.Auths.FirstOrDefault(a => a.Method == "TOKEN" && a.Mechanism == "DIGEST-MD5")
             ?? throw new HadoopSaslException(
                 $"Server offers no TOKEN/DIGEST-MD5 authentication (offered: {string.Join(", ", reply.Auths.Select(a => a.Method + "/" + a.Mechanism))}).");
-        var digest = new DigestMd5Client(auth.Identifier!, auth.Password!);
+        var digest = new DigestMd5Client(auth.Identifier!, auth.Password!, _options.Protection);
         var echoed = chosen.Clone();
         echoed.ClearChallenge();
         var initiate = new RpcSaslProto { State = SaslState.Initiate, Auths = { echoed } };
@@ -62,6 +62,7 @@ internal sealed partial class ClientConnection
             {
                 case SaslState.Success:
                     digest.VerifySuccess(reply.HasToken ? reply.Token.ToStringUtf8() : string.Empty);
+                    UseSecurityLayer(digest.SecurityLayer);
                     return;
                 case SaslState.Challenge when !digest.IsComplete:
                     var token = digest.Respond(reply.Token.ToStringUtf8());

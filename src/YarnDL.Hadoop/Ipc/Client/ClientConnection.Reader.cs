@@ -12,7 +12,7 @@ internal sealed partial class ClientConnection
         {
             while (true)
             {
-                var frame = await _reader.ReadFrameAsync(cancellationToken);
+                var frame = await ReadFrameAsync(cancellationToken);
                 if (frame is null)
                 {
                     Close(new HadoopConnectionException("Server closed the connection."));

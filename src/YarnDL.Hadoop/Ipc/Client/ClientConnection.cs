@@ -94,7 +94,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         var call = new PendingCall<T>(this, callId, requestHeader.MethodName, parser);
         _pending[callId] = call;
         call.Start(_options.TimeProvider, _options.CallTimeout, cancellationToken);
-        if (Volatile.Read(ref _closedReason) is not null || !_writer.TryEnqueue(frame))
+        if (Volatile.Read(ref _closedReason) is not null || !Send(frame))
         {
             Forget(callId);
             var reason = Volatile.Read(ref _closedReason);
@@ -151,7 +151,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         var idle = _options.TimeProvider.GetElapsedTime(Interlocked.Read(ref _lastReadTicks));
         if (idle >= _options.PingInterval)
         {
-            _writer.TryEnqueue(RpcFrame.Build(NewHeader(RpcConstants.PingCallId, _clientIdBytes, RpcConstants.InvalidRetryCount)));
+            Send(RpcFrame.Build(NewHeader(RpcConstants.PingCallId, _clientIdBytes, RpcConstants.InvalidRetryCount)));
         }
     }
 
@@ -197,5 +197,6 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         await Task.WhenAll(_readLoop, _writeLoop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _stream.DisposeAsync();
         _shutdown.Dispose();
+        _securityLayer?.Dispose();
     }
 }

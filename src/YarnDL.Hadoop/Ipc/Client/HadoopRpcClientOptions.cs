@@ -18,6 +18,10 @@ public sealed record HadoopRpcClientOptions
     /// <summary>Protocol version sent in every request header (1 for the YARN protocols).</summary>
     public ulong ProtocolVersion { get; init; } = 1;
 
+    /// <summary>Acceptable SASL protection for TOKEN connections in order of preference (<c>hadoop.rpc.protection</c>,
+    /// see <see cref="RpcProtection.Parse"/>); the first the server offers is used. Authentication only by default.</summary>
+    public IReadOnlyList<SaslQop> Protection { get; init; } = RpcProtection.Default;
+
     /// <summary>Clock used for timeouts and pings.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

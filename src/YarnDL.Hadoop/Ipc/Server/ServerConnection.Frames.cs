@@ -20,9 +20,10 @@ internal sealed partial class ServerConnection
     private byte[]? _tokenIdentifier;
     private string? _protocol;
 
-    private void HandleFrame(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    /// <summary>Handles one frame; <paramref name="unwrapped"/> when it came out of a SASL WRAP message.</summary>
+    private void HandleFrame(ReadOnlySpan<byte> frame, CancellationToken cancellationToken, bool unwrapped = false)
     {
-        var body = new FrameBody(frame.Span);
+        var body = new FrameBody(frame);
         RpcRequestHeaderProto header;
         try
         {
@@ -41,6 +42,12 @@ internal sealed partial class ServerConnection
         if (header.RpcKind != RpcKindProto.RpcProtocolBuffer || header.RpcOp != RpcRequestHeaderProto.Types.OperationProto.RpcFinalPacket)
         {
             throw InvalidHeader(header.CallId, $"Unsupported rpcKind {header.RpcKind} or rpcOp {header.RpcOp}.");
+        }
+
+        if (_securityLayer is not null && !unwrapped)
+        {
+            HandleWrapped(header, ref body, cancellationToken);
+            return;
         }
 
         switch (header.CallId)
@@ -192,7 +199,6 @@ internal sealed partial class ServerConnection
         }
     }
 
-    private void Reply(byte[] frame) => _writer.TryEnqueue(frame);
 
     private static T ParseOrFatal<T>(ref FrameBody body, MessageParser<T> parser, int callId, bool last = true)
         where T : IMessage<T>

@@ -22,6 +22,8 @@ internal sealed partial class ServerConnection
             case Phase.SaslInitiate when message.State == SaslState.Initiate:
                 Initiate(message);
                 break;
+            case var _ when message.State == SaslState.Wrap:
+                throw SaslFatal(ErrorCode.FatalInvalidRpcHeader, HadoopExceptionNames.SaslException, "Server is not wrapping data");
             default:
                 throw SaslFatal(ErrorCode.FatalInvalidRpcHeader, HadoopExceptionNames.SaslException, $"Unexpected SASL {message.State} at this point of the negotiation.");
         }
@@ -42,7 +44,7 @@ internal sealed partial class ServerConnection
             return;
         }
 
-        _digest = new DigestMd5Server(lookup);
+        _digest = new DigestMd5Server(lookup, _server.Options.Protection);
         _advertised = new RpcSaslProto.Types.SaslAuth { Method = "TOKEN", Mechanism = "DIGEST-MD5", Protocol = string.Empty, ServerId = DigestMd5.Realm };
         var offered = _advertised.Clone();
         offered.Challenge = ByteString.CopyFromUtf8(_digest.Challenge);
@@ -65,11 +67,14 @@ internal sealed partial class ServerConnection
 
         try
         {
-            var (identifier, rspauth) = _digest!.Verify(message.Token.ToStringUtf8());
-            _tokenIdentifier = identifier;
-            _user = _server.Options.TokenUser?.Invoke(identifier) ?? Convert.ToBase64String(identifier);
+            var result = _digest!.Verify(message.Token.ToStringUtf8());
+            _tokenIdentifier = result.Identifier;
+            _user = _server.Options.TokenUser?.Invoke(result.Identifier) ?? Convert.ToBase64String(result.Identifier);
             _phase = Phase.Context;
-            Reply(ServerResponses.Sasl(new RpcSaslProto { State = SaslState.Success, Token = ByteString.CopyFromUtf8(rspauth) }));
+            Reply(ServerResponses.Sasl(new RpcSaslProto { State = SaslState.Success, Token = ByteString.CopyFromUtf8(result.RspAuth) }));
+
+            // As Hadoop's server: wrapping starts only after the last SASL reply went out unwrapped.
+            UseSecurityLayer(result.SecurityLayer);
         }
         catch (SaslRejectedException ex)
         {

@@ -47,18 +47,18 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                     return;
                 }
 
-                HandleFrame(frame.Value, token);
+                HandleFrame(frame.Value.Span, token);
             }
         }
         catch (FatalConnectionException fatal)
         {
             _server.Logger.LogInformation("IPC connection from {Remote} closed: {ClassName}: {Message}", _remote, fatal.ClassName, fatal.Message);
-            fatalSent = _writer.TryEnqueue(ServerResponses.Error(fatal.CallId, ByteString.Empty, RpcConstants.InvalidRetryCount, fatal: true, fatal.Code, fatal.ClassName, fatal.Message));
+            fatalSent = Send(ServerResponses.Error(fatal.CallId, ByteString.Empty, RpcConstants.InvalidRetryCount, fatal: true, fatal.Code, fatal.ClassName, fatal.Message));
         }
         catch (HadoopConnectionException ex)
         {
             _server.Logger.LogInformation("IPC connection from {Remote} rejected: {Message}", _remote, ex.Message);
-            fatalSent = _writer.TryEnqueue(ServerResponses.Error(RpcConstants.AuthorizationFailedCallId, ByteString.Empty, RpcConstants.InvalidRetryCount, fatal: true, ErrorCode.FatalInvalidRpcHeader, HadoopExceptionNames.IpcException, ex.Message));
+            fatalSent = Send(ServerResponses.Error(RpcConstants.AuthorizationFailedCallId, ByteString.Empty, RpcConstants.InvalidRetryCount, fatal: true, ErrorCode.FatalInvalidRpcHeader, HadoopExceptionNames.IpcException, ex.Message));
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -145,5 +145,6 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         _socket.Close();
         await _stream.DisposeAsync();
         _closing.Dispose();
+        _securityLayer?.Dispose();
     }
 }
