@@ -25,6 +25,7 @@ internal static class HadoopBindings
         var amRm = credentials.FindByKind(HadoopToken.AmRmTokenKind)
             ?? throw new StartupException([$"the token file {env.TokenFile} has no {HadoopToken.AmRmTokenKind} token"]);
         var rm = new IpcResourceManager(site.SchedulerAddresses(), amRm, options: null, logs.CreateLogger<IpcResourceManager>());
-        return new RmBindings(rm, amrm => new IpcNodeManagers(amrm.NmTokens, options: null, logs.CreateLogger<IpcNodeManagers>()));
+        var taskTokens = TaskCredentials.Without(credentials, HadoopToken.AmRmTokenKind);
+        return new RmBindings(rm, amrm => new IpcNodeManagers(amrm.NmTokens, options: null, logs.CreateLogger<IpcNodeManagers>(), taskTokens));
     }
 }
