@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Logging;
+using YarnDL.AppMaster.Ipc;
+using YarnDL.AppMaster.Rm;
 using YarnDL.AppMaster.Startup;
 
 namespace YarnDL.AppMaster;
 
 internal static class Program
 {
-    /// <summary>Runs the whole AM from the container environment; exit 0 when the job succeeded, 1 when it failed, 2 on bad input.</summary>
+    /// <summary>Runs the whole AM from the container environment. Exit codes are <see cref="AmExitCodes"/>; every failure
+    /// ends with one logged cause, never an unhandled exception.</summary>
     public static async Task<int> Main(string[] args)
     {
         using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
@@ -22,17 +25,26 @@ internal static class Program
             var planOverride = args.Length >= 2 && args[0] is "--plan" or "--job" ? args[1] : null;
             var env = AmEnvironment.Read(Environment.GetEnvironmentVariable, planOverride);
             var verdict = await AmRunner.RunAsync(env, (e, s) => HadoopBindings.Create(e, s, logs), TimeProvider.System, logs, Console.Out, cts.Token);
-            return verdict.Succeeded ? 0 : 1;
-        }
-        catch (Exception e) when (e is StartupException or Plan.PlanException or NotSupportedException)
-        {
-            log.LogCritical("{Message}", e.Message);
-            return 2;
+            return verdict.Succeeded ? AmExitCodes.Succeeded : AmExitCodes.JobFailed;
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
             log.LogWarning("Interrupted before the job finished");
-            return 1;
+            return AmExitCodes.JobFailed;
+        }
+        catch (Exception e)
+        {
+            var code = AmExitCodes.For(e);
+            if (code == AmExitCodes.Internal)
+            {
+                log.LogCritical(e, "The ApplicationMaster failed unexpectedly; the final status was not sent to the RM: {Message}", e.Message);
+            }
+            else
+            {
+                log.LogCritical("{Message}", AmExitCodes.Describe(e));
+            }
+
+            return code;
         }
     }
 }

@@ -9,12 +9,13 @@ namespace YarnDL.Hadoop;
 
 /// <summary>
 /// Hadoop IPC v9 client for one (address, protocol, identity): one TCP connection, many concurrent calls
-/// matched by callId. Reconnects (redoing SASL) on the next call after the connection broke.
+/// matched by callId. Reconnects (redoing SASL) on the next call after the connection broke, with the
+/// credentials the auth source gives at that moment (a rolled token is used from the next connection on).
 /// </summary>
 public sealed class HadoopRpcClient : IAsyncDisposable
 {
     private readonly EndPoint _endPoint;
-    private readonly HadoopAuth _auth;
+    private readonly Func<HadoopAuth> _auth;
     private readonly HadoopRpcClientOptions _options;
     private readonly byte[] _clientId = RandomNumberGenerator.GetBytes(16);
     private readonly SemaphoreSlim _connectLock = new(1, 1);
@@ -22,13 +23,19 @@ public sealed class HadoopRpcClient : IAsyncDisposable
     private bool _disposed;
 
     public HadoopRpcClient(EndPoint endPoint, string protocol, HadoopAuth auth, HadoopRpcClientOptions? options = null)
+        : this(endPoint, protocol, Fixed(auth), options)
+    {
+    }
+
+    /// <summary>A client whose every (re)connect authenticates with what <paramref name="authSource"/> returns then.</summary>
+    public HadoopRpcClient(EndPoint endPoint, string protocol, Func<HadoopAuth> authSource, HadoopRpcClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
         ArgumentException.ThrowIfNullOrEmpty(protocol);
-        ArgumentNullException.ThrowIfNull(auth);
+        ArgumentNullException.ThrowIfNull(authSource);
         _endPoint = endPoint;
         Protocol = protocol;
-        _auth = auth;
+        _auth = authSource;
         _options = options ?? new HadoopRpcClientOptions();
     }
 
@@ -99,13 +106,20 @@ public sealed class HadoopRpcClient : IAsyncDisposable
                 await _connection.DisposeAsync();
             }
 
-            _connection = await ClientConnection.OpenAsync(_endPoint, Protocol, _auth, _options, _clientId, cancellationToken);
+            var auth = _auth() ?? throw new InvalidOperationException("The auth source of the Hadoop RPC client returned null.");
+            _connection = await ClientConnection.OpenAsync(_endPoint, Protocol, auth, _options, _clientId, cancellationToken);
             return _connection;
         }
         finally
         {
             _connectLock.Release();
         }
+    }
+
+    private static Func<HadoopAuth> Fixed(HadoopAuth auth)
+    {
+        ArgumentNullException.ThrowIfNull(auth);
+        return () => auth;
     }
 
     /// <summary>Closes the connection; outstanding calls fail with <see cref="HadoopConnectionException"/>.</summary>

@@ -102,6 +102,17 @@ public sealed class HadoopRpcServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes every open connection and keeps listening, as a restarted server's clients see it: their next call
+    /// reconnects and authenticates again.</summary>
+    public async Task CloseConnectionsAsync()
+    {
+        foreach (var connection in _connections.Keys)
+        {
+            _connections.TryRemove(connection, out _);
+            await connection.DisposeAsync();
+        }
+    }
+
     /// <summary>Stops listening and closes every connection.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -16,4 +16,13 @@ public static class MiniClusterDefaults
     public const string HadoopVersion = "3.4.1";
     public static readonly TimeSpan KillGracePeriod = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan PreemptionGracePeriod = TimeSpan.FromSeconds(2);
+
+    /// <summary>NodeStatusUpdaterImpl's default <c>yarn.nodemanager.duration-to-track-stopped-containers</c>: 600000 ms.</summary>
+    public static readonly TimeSpan NmDurationToTrackStoppedContainers = TimeSpan.FromMinutes(10);
+
+    /// <summary>Hadoop's <c>yarn.resourcemanager.am-rm-tokens.master-key-rolling-interval-secs</c> default: a day.</summary>
+    public static readonly TimeSpan AmRmTokenRollingInterval = TimeSpan.FromDays(1);
+
+    /// <summary>Hadoop's <c>yarn.am.liveness-monitor.expiry-interval-ms</c> default: 15 minutes.</summary>
+    public static readonly TimeSpan AmLivenessExpiryInterval = TimeSpan.FromMinutes(15);
 }

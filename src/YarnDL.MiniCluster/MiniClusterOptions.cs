@@ -56,6 +56,26 @@ public sealed class MiniClusterOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary><c>yarn.nodemanager.recovery.enabled</c> with <c>yarn.nodemanager.recovery.supervised</c>: a NodeManager that
+    /// stops keeps its containers running and recovers them when it starts again. False (Hadoop's default): a stopping NM
+    /// kills its containers (-107, "Application killed on shutdown").</summary>
+    public bool NmRecoverySupervised { get; init; }
+
+    /// <summary><c>yarn.nodemanager.duration-to-track-stopped-containers</c>: how long an NM keeps a completed container in
+    /// its recently-stopped set, where stopping it again succeeds.</summary>
+    public TimeSpan NmDurationToTrackStoppedContainers { get; init; } = MiniClusterDefaults.NmDurationToTrackStoppedContainers;
+
+    /// <summary><c>yarn.resourcemanager.am-rm-tokens.master-key-rolling-interval-secs</c>: how often the AMRMToken master key
+    /// rolls. Must be more than 3 × <see cref="AmLivenessExpiryInterval"/>, as Hadoop checks.</summary>
+    public TimeSpan AmRmTokenRollingInterval { get; init; } = MiniClusterDefaults.AmRmTokenRollingInterval;
+
+    /// <summary><c>yarn.am.liveness-monitor.expiry-interval-ms</c>. A rolled AMRMToken key becomes the only valid one
+    /// (the old key is retired) 1.5 × this after the roll (<see cref="AmRmTokenActivationDelay"/>).</summary>
+    public TimeSpan AmLivenessExpiryInterval { get; init; } = MiniClusterDefaults.AmLivenessExpiryInterval;
+
+    /// <summary>AMRMTokenSecretManager's activation delay: 1.5 × <see cref="AmLivenessExpiryInterval"/>.</summary>
+    public TimeSpan AmRmTokenActivationDelay => AmLivenessExpiryInterval * 1.5;
+
     /// <summary>Node labels (exclusive partitions) by node index, e.g. {1: "gpu"}; unlabelled nodes form the default partition.
     /// Every queue may use every label here (no accessible-node-labels check).</summary>
     public IReadOnlyDictionary<int, string> NodeLabels { get; init; } = new Dictionary<int, string>();
@@ -84,6 +104,9 @@ public sealed class MiniClusterOptions
         if (RmPort is < 0 or > 65535) errors.Add("RmPort must be within 0..65535");
         if (MaxAppAttempts < 1) errors.Add("MaxAppAttempts must be at least 1");
         if (Queues.Count == 0) errors.Add("at least one queue is needed");
+        if (AmLivenessExpiryInterval <= TimeSpan.Zero) errors.Add("AmLivenessExpiryInterval must be positive");
+        if (AmRmTokenRollingInterval <= AmRmTokenActivationDelay * 2)
+            errors.Add("yarn.resourcemanager.am-rm-tokens.master-key-rolling-interval-secs (AmRmTokenRollingInterval) should be more than 3 X yarn.am.liveness-monitor.expiry-interval-ms (AmLivenessExpiryInterval)");
         if (Queues.Count > 0 && Math.Abs(Queues.Values.Sum() - 100) > 0.001) errors.Add("queue capacities must sum to 100");
         foreach (var (index, label) in NodeLabels)
         {

@@ -17,7 +17,8 @@ public sealed partial class MiniYarnCluster
     /// <summary>Announces preemption of up to <paramref name="containers"/> containers, then kills them with -102 after the grace period.</summary>
     public IReadOnlyList<string> Preempt(string applicationId, int containers) => Rm.FaultPreempt(applicationId, containers);
 
-    /// <summary>With HA: the standby becomes active and the active standby; AMs must resync as after a restart.</summary>
+    /// <summary>With HA: the standby becomes active and the active standby; AMs must resync as after a restart. The old
+    /// active's connections close and its scheduler address answers StandbyException; AMs fail over to the other address.</summary>
     public void Failover()
     {
         if (_fronts.Count < 2) throw new InvalidOperationException("rm-failover needs a cluster started with HighAvailability");
@@ -25,6 +26,22 @@ public sealed partial class MiniYarnCluster
         // The new active recovers the apps from the shared store; attempts come back unregistered.
         RestartRm();
     }
+
+    /// <summary>Restarts the NodeManager <paramref name="nodeId"/> (SIGTERM, then a new NM process on the same ports): every
+    /// connection to it closes. With <see cref="MiniClusterOptions.NmRecoverySupervised"/> its containers keep running and
+    /// are recovered; otherwise it kills them on shutdown (-107), and an AM among them fails its attempt (the RM starts a
+    /// new one if max-attempts allows).</summary>
+    public void RestartNodeManager(string nodeId)
+    {
+        var server = _nmServers.GetValueOrDefault(nodeId) ?? throw new ArgumentException($"no NodeManager {nodeId} in this cluster", nameof(nodeId));
+        if (!Options.NmRecoverySupervised) Rm.FaultNmShutdownKillsContainers(nodeId);
+        server.CloseConnectionsAsync().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Closes every connection to the scheduler endpoints, as a restarted or failed-over RM drops them: each AM's
+    /// next call reconnects and authenticates again (with the AMRMToken it holds then).</summary>
+    private void CloseSchedulerConnections() =>
+        Task.WhenAll(_schedulerServers.Values.Select(s => s.CloseConnectionsAsync())).GetAwaiter().GetResult();
 
     /// <summary>Marks the AM of the current attempt registered (what registerApplicationMaster does over IPC).</summary>
     public void RegisterApplicationMaster(string applicationId, string host, int rpcPort, string? trackingUrl) =>
@@ -44,8 +61,20 @@ public sealed partial class MiniYarnCluster
         });
         Rm.RestartPreservingWork();
         AmService.ForgetRegistrations();
+        CloseSchedulerConnections();
     }
 
-    /// <summary>Rolls the AMRMToken master key: each AM gets a new token in its next allocate response (am_rm_token).</summary>
+    /// <summary>Rolls the AMRMToken master key now (as the rolling interval does): each AM gets a token of the new key in
+    /// its next allocate response (am_rm_token); the old key is retired after <see cref="MiniClusterOptions.AmRmTokenActivationDelay"/>.</summary>
     public void RollAmRmTokenMasterKey() => Rm.AmRmTokens.Roll();
+
+    /// <summary>Activates the rolled AMRMToken key at once (what the activation delay's timer does): tokens of the old key are refused from now on.</summary>
+    public void ActivateNextAmRmTokenMasterKey() => Rm.AmRmTokens.ActivateNext();
+
+    /// <summary>Raised with the key id each time a rolled AMRMToken key becomes the only valid one.</summary>
+    public event Action<int>? AmRmTokenKeyActivated
+    {
+        add => Rm.AmRmTokens.KeyActivated += value;
+        remove => Rm.AmRmTokens.KeyActivated -= value;
+    }
 }

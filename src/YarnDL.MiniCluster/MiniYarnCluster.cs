@@ -38,6 +38,9 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     }
 
     private readonly Ipc.RpcKeys _keys;
+    private readonly Dictionary<string, Hadoop.HadoopRpcServer> _schedulerServers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _schedulerAddresses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Hadoop.HadoopRpcServer> _nmServers = new(StringComparer.Ordinal);
 
     public MiniClusterOptions Options { get; }
     public string WorkDir { get; }
@@ -54,8 +57,11 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     /// <summary>Every RM's REST base in rm-id order (two with HA).</summary>
     public IReadOnlyList<Uri> RmRestUris => _fronts.Select(f => new Uri(f.BaseUri)).ToList();
 
-    /// <summary><c>yarn.resourcemanager.scheduler.address</c> (ApplicationMasterProtocolPB over Hadoop IPC, AMRMToken auth).</summary>
-    public string SchedulerAddress { get; private set; } = "";
+    /// <summary>The active RM's <c>yarn.resourcemanager.scheduler.address</c> (ApplicationMasterProtocolPB over Hadoop IPC, AMRMToken auth).</summary>
+    public string SchedulerAddress => _schedulerAddresses.GetValueOrDefault(_activeRm, "");
+
+    /// <summary>Every RM's scheduler address by rm-id (two distinct ones with HA).</summary>
+    public IReadOnlyDictionary<string, string> SchedulerAddresses => _schedulerAddresses;
 
     public IReadOnlyList<MiniNodeInfo> Nodes { get; private set; } = [];
 
@@ -90,13 +96,22 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(HdfsRoot);
-        SchedulerAddress = $"127.0.0.1:{StartRpc(new Ipc.AmRpcService(Rm, AmService, _keys).CreateServer(Options.RpcProtection))}";
+        // One scheduler endpoint per RM (distinct addresses with HA); only the active one serves, as a standby RM runs no
+        // ApplicationMasterService.
+        foreach (var id in Options.HighAvailability ? new[] { "rm1", "rm2" } : ["rm1"])
+        {
+            var server = new Ipc.AmRpcService(Rm, AmService, _keys, () => _activeRm == id, id).CreateServer(Options.RpcProtection);
+            _schedulerServers[id] = server;
+            _schedulerAddresses[id] = $"127.0.0.1:{StartRpc(server)}";
+        }
+
         var nmRpc = new Ipc.NmRpcService(Rm, _keys);
         var nodes = new List<MiniNodeInfo>();
         for (var i = 0; i < Options.Nodes; i++)
         {
             NodeRecord? record = null;
-            var rpcPort = StartRpc(nmRpc.CreateServer(() => record!.NodeId, Options.RpcProtection));
+            var nmServer = nmRpc.CreateServer(() => record!.NodeId, Options.RpcProtection);
+            var rpcPort = StartRpc(nmServer);
             var nmWeb = await StartWebAsync(0, web => NmWebApi.Map(web, Rm, () => record!), ct).ConfigureAwait(false);
             var nm = record = new NodeRecord
             {
@@ -110,6 +125,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
             Directory.CreateDirectory(nm.LocalDir);
             Directory.CreateDirectory(nm.LogDir);
             Rm.AddNode(nm);
+            _nmServers[nm.NodeId] = nmServer;
             nodes.Add(new MiniNodeInfo(nm.NodeId, nm.Host, nm.RpcPort, nm.HttpPort, nm.Total.Gpus, nm.LogDir));
         }
 
@@ -130,7 +146,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     {
         web.Use((ctx, next) => RestMiddleware.InvokeAsync(ctx, () => next(ctx), Options, front));
         RmRestApi.Map(web, Rm, front);
-        FaultsApi.Map(web, Rm, Failover, RestartRm);
+        FaultsApi.Map(web, Rm, Failover, RestartRm, RestartNodeManager);
     }, ct);
 
     /// <summary>A Kestrel app on 127.0.0.1:<paramref name="port"/>; returns its base URL with a trailing slash.</summary>
@@ -166,7 +182,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
             foreach (var f in _fronts)
             {
                 site[$"yarn.resourcemanager.webapp.address.{f.RmId}"] = new Uri(f.BaseUri).Authority;
-                site[$"yarn.resourcemanager.scheduler.address.{f.RmId}"] = SchedulerAddress;
+                site[$"yarn.resourcemanager.scheduler.address.{f.RmId}"] = _schedulerAddresses[f.RmId];
             }
         }
 
@@ -182,6 +198,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Rm.KillAllAsync().ConfigureAwait(false);
+        Rm.AmRmTokens.Dispose();
         foreach (var web in _webApps) await web.DisposeAsync().ConfigureAwait(false);
         foreach (var s in _rpcServers) await s.DisposeAsync().ConfigureAwait(false);
         if (_ownsWorkDir)

@@ -13,7 +13,7 @@ namespace YarnDL.AppMaster.Ipc;
 
 /// <summary><see cref="INodeManagers"/> over Hadoop IPC: one connection per node, authenticated with that node's
 /// cached NMToken, replaced when the RM hands out a new token for the node.</summary>
-internal sealed class IpcNodeManagers(NmTokenCache tokens, HadoopRpcClientOptions? options, ILogger logger)
+internal sealed class IpcNodeManagers(NmTokenCache tokens, HadoopRpcClientOptions? options, ILogger logger, ReadOnlyMemory<byte> taskTokens = default)
     : INodeManagers, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, (ReadOnlyMemory<byte> Token, ContainerManagementProtocolClient Client)> _clients =
@@ -22,7 +22,7 @@ internal sealed class IpcNodeManagers(NmTokenCache tokens, HadoopRpcClientOption
     public async Task StartAsync(AllocatedContainer container, LaunchSpec launch, CancellationToken ct)
     {
         var request = new StartContainersRequestProto();
-        request.StartContainerRequest.Add(LaunchContextMapper.ToProto(container, launch));
+        request.StartContainerRequest.Add(LaunchContextMapper.ToProto(container, launch, taskTokens));
         StartContainersResponseProto response;
         try
         {

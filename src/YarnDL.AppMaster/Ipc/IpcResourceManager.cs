@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using YarnDL.AppMaster.Rm;
 using YarnDL.Hadoop;
@@ -9,13 +8,14 @@ using YarnDL.Hadoop.Yarn;
 namespace YarnDL.AppMaster.Ipc;
 
 /// <summary><see cref="IResourceManager"/> over Hadoop IPC: one connection to the current scheduler address,
-/// cycling through the HA addresses when a connection fails, reconnecting with a rolled AMRMToken.</summary>
+/// cycling through the HA addresses when a connection fails. Every (re)connect authenticates with the newest AMRMToken
+/// (the RM's rolled one once an allocate response carried it); a refused handshake ends as <see cref="RmAuthenticationException"/>.</summary>
 internal sealed class IpcResourceManager(
     IReadOnlyList<string> addresses, HadoopToken amRmToken, HadoopRpcClientOptions? options, ILogger logger)
     : IResourceManager, IAsyncDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private HadoopToken _token = amRmToken;
+    private volatile HadoopToken _token = amRmToken;
     private ApplicationMasterProtocolClient? _client;
     private int _current;
 
@@ -55,7 +55,7 @@ internal sealed class IpcResourceManager(
         }
 
         _token = HadoopToken.FromProto(AmProtoMapper.ParseToken(token));
-        logger.LogInformation("AMRMToken rolled; the next connection uses the new one");
+        logger.LogInformation("AMRMToken rolled by the RM; every connection from now on authenticates with the new one");
     }
 
     private async Task<T> CallAsync<T>(Func<ApplicationMasterProtocolClient, CancellationToken, Task<T>> call, CancellationToken ct)
@@ -74,7 +74,15 @@ internal sealed class IpcResourceManager(
                 {
                     throw mapped;
                 }
-                catch (Exception e) when (IsConnectionFailure(e) && !ct.IsCancellationRequested)
+                catch (Exception e) when (RmFailureClassifier.Classify(e) == RmFailureKind.Authentication && !ct.IsCancellationRequested)
+                {
+                    var reason = RmFailureClassifier.Reason(e);
+                    logger.LogError("RM scheduler {Address} refused the AMRMToken handshake: {Reason}", addresses[_current], reason);
+                    _client = null;
+                    await client.DisposeAsync().ConfigureAwait(false);
+                    throw new RmAuthenticationException(addresses[_current], reason, e);
+                }
+                catch (Exception e) when (RmFailureClassifier.Classify(e) == RmFailureKind.Connection && !ct.IsCancellationRequested)
                 {
                     logger.LogWarning("RM scheduler {Address} unreachable ({Error}); trying the next one", addresses[_current], e.Message);
                     _client = null;
@@ -93,15 +101,11 @@ internal sealed class IpcResourceManager(
         }
     }
 
-    private static bool IsConnectionFailure(Exception e) =>
-        e is HadoopConnectionException or SocketException or IOException
-        || (e is HadoopRemoteException r && r.ClassName == HadoopExceptionNames.Standby);
-
     private ApplicationMasterProtocolClient Connect(string address)
     {
         var (host, port) = Endpoints.Split(address, YarnDL.AppMaster.Startup.YarnSite.DefaultSchedulerPort);
         logger.LogInformation("Connecting to the RM scheduler at {Address}", address);
-        return new ApplicationMasterProtocolClient(Endpoints.Resolve(host, port), _token.ToAuth(), options);
+        return new ApplicationMasterProtocolClient(Endpoints.Resolve(host, port), () => _token.ToAuth(), options);
     }
 
     public async ValueTask DisposeAsync()

@@ -4,13 +4,14 @@ using YarnDL.Hadoop.Protos.Yarn;
 
 namespace YarnDL.AppMaster.Ipc;
 
-/// <summary>LaunchSpec → StartContainerRequestProto: command, environment and the container token kept verbatim;
-/// no tokens field, so the AMRMToken never reaches a task.</summary>
+/// <summary>LaunchSpec → StartContainerRequestProto: command, environment and the container token kept verbatim; the
+/// tokens field carries the AM's own credentials without the AMRMToken (<see cref="Startup.TaskCredentials"/>), as Hadoop's AMs
+/// pass them, so tasks get e.g. the HDFS delegation tokens; nothing when the AM holds no other credentials.</summary>
 internal static class LaunchContextMapper
 {
     public const string TaskHostVariable = "YARNDL_TASK_HOST";
 
-    public static StartContainerRequestProto ToProto(AllocatedContainer container, LaunchSpec launch)
+    public static StartContainerRequestProto ToProto(AllocatedContainer container, LaunchSpec launch, ReadOnlyMemory<byte> taskTokens = default)
     {
         var context = new ContainerLaunchContextProto();
         context.Command.Add(launch.Command);
@@ -22,6 +23,11 @@ internal static class LaunchContextMapper
         if (!launch.Environment.ContainsKey(TaskHostVariable))
         {
             context.Environment.Add(new StringStringMapProto { Key = TaskHostVariable, Value = container.Host });
+        }
+
+        if (!taskTokens.IsEmpty)
+        {
+            context.Tokens = AmProtoMapper.Bytes(taskTokens);
         }
 
         var request = new StartContainerRequestProto { ContainerLaunchContext = context };

@@ -5,6 +5,7 @@ internal sealed class AskTable
 {
     private readonly Dictionary<AskKey, ResourceAsk> _asks = [];
     private readonly HashSet<AskKey> _changed = [];
+    private bool _constrainedSentLast;
 
     public int Outstanding(AskKey key) => _asks.TryGetValue(key, out var a) ? a.NumContainers : 0;
 
@@ -36,12 +37,30 @@ internal sealed class AskTable
     /// <summary>Cancels every ask of the key (sends 0 once).</summary>
     public void Cancel(AskKey key) => Remove(key, int.MaxValue);
 
-    /// <summary>The asks to send now (changed keys only, current totals).</summary>
-    public IReadOnlyList<ResourceAsk> Pending() => [.. _changed.Select(k => _asks[k])];
+    /// <summary>The asks to send now (changed keys only, current totals). The CapacityScheduler adds a call's
+    /// SchedulingRequests only when its ResourceRequests change nothing (<c>updateResourceRequests(ask) ||
+    /// updateSchedulingRequests(srs)</c>, and any ANY request counts as a change), so one call carries either the changed
+    /// plain asks or the changed constrained ones; when both wait they take turns, and what waits stays changed.</summary>
+    public IReadOnlyList<ResourceAsk> Pending()
+    {
+        var changed = _changed.Select(k => _asks[k]).ToList();
+        var constrained = changed.Where(a => a.Placement is not null).ToList();
+        if (constrained.Count == 0 || constrained.Count == changed.Count)
+        {
+            return changed;
+        }
+
+        return _constrainedSentLast ? [.. changed.Where(a => a.Placement is null)] : constrained;
+    }
 
     /// <summary>After a successful allocate: forget sent keys; keys that went to zero are dropped.</summary>
-    public void Sent(IEnumerable<ResourceAsk> sent)
+    public void Sent(IReadOnlyCollection<ResourceAsk> sent)
     {
+        if (sent.Count > 0)
+        {
+            _constrainedSentLast = sent.Any(a => a.Placement is not null);
+        }
+
         foreach (var s in sent)
         {
             _changed.Remove(s.Key);

@@ -27,7 +27,8 @@ internal static class HadoopBindings
             ?? throw new StartupException([$"the token file {env.TokenFile} has no {HadoopToken.AmRmTokenKind} token"]);
         var options = new HadoopRpcClientOptions { Protection = ReadRpcProtection(env, site) };
         var rm = new IpcResourceManager(site.SchedulerAddresses(), amRm, options, logs.CreateLogger<IpcResourceManager>());
-        return new RmBindings(rm, amrm => new IpcNodeManagers(amrm.NmTokens, options, logs.CreateLogger<IpcNodeManagers>()));
+        var taskTokens = TaskCredentials.Without(credentials, HadoopToken.AmRmTokenKind);
+        return new RmBindings(rm, amrm => new IpcNodeManagers(amrm.NmTokens, options, logs.CreateLogger<IpcNodeManagers>(), taskTokens));
     }
 
     /// <summary><c>hadoop.rpc.protection</c> as Hadoop's YarnConfiguration resolves it: yarn-site.xml over core-site.xml,

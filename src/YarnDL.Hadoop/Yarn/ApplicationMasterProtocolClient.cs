@@ -13,6 +13,13 @@ public sealed class ApplicationMasterProtocolClient : IAsyncDisposable
         _rpc = new HadoopRpcClient(endPoint, YarnProtocols.ApplicationMaster, auth, options);
     }
 
+    /// <summary>A client that authenticates every (re)connect with the AMRMToken <paramref name="authSource"/> holds then,
+    /// so a token the RM rolled (AllocateResponse.am_rm_token) is used from the next connection on.</summary>
+    public ApplicationMasterProtocolClient(EndPoint endPoint, Func<HadoopAuth> authSource, HadoopRpcClientOptions? options = null)
+    {
+        _rpc = new HadoopRpcClient(endPoint, YarnProtocols.ApplicationMaster, authSource, options);
+    }
+
     public Task<RegisterApplicationMasterResponseProto> RegisterApplicationMasterAsync(RegisterApplicationMasterRequestProto request, CancellationToken cancellationToken = default) =>
         _rpc.CallAsync("registerApplicationMaster", request, RegisterApplicationMasterResponseProto.Parser, cancellationToken);
 

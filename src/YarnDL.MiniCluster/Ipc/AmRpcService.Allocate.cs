@@ -16,7 +16,14 @@ internal sealed partial class AmRpcService
             a.Priority?.Priority ?? 0, a.AllocationRequestId, ProtoMap.Resource(a.Capability),
             a.HasResourceName ? a.ResourceName : ContainerAsk.Any, a.NumContainers, !a.HasRelaxLocality || a.RelaxLocality,
             a.HasNodeLabelExpression && a.NodeLabelExpression.Trim().Length > 0 ? a.NodeLabelExpression.Trim() : null)).ToList();
-        asks.AddRange(SchedulingAsks.Decode(attemptId, r.SchedulingRequests, rm.Options.PlacementConstraintsHandler));
+        // CapacityScheduler.allocate: updateResourceRequests(ask) || updateSchedulingRequests(srs). Any ANY ResourceRequest
+        // makes the first true (LocalityAppPlacementAllocator reports a pending-ask update for it, changed or not), and then
+        // this call's SchedulingRequests are neither validated nor added. The handler check runs before the scheduler.
+        if (asks.Any(a => a.ResourceName == ContainerAsk.Any))
+            SchedulingAsks.CheckHandler(attemptId, r.SchedulingRequests, rm.Options.PlacementConstraintsHandler);
+        else
+            asks.AddRange(SchedulingAsks.Decode(attemptId, r.SchedulingRequests, rm.Options.PlacementConstraintsHandler,
+                tags => rm.AppConstraint(ApplicationAttemptId.Parse(attemptId).ApplicationId.ToString(), tags)));
         var call = new AllocateCall(
             r.ResponseId, r.Progress, asks,
             r.Release.Select(id => ContainerId.FromProto(id).ToString()).ToList(),
@@ -34,7 +41,9 @@ internal sealed partial class AmRpcService
         foreach (var c in result.Allocated) proto.AllocatedContainers.Add(Container(c, user));
         foreach (var c in result.Completed) proto.CompletedContainerStatuses.Add(ProtoMap.Status(c));
         foreach (var node in result.NewNmTokenNodes) proto.NmTokens.Add(NmToken(attemptId, node, user));
-        if (ctx.TokenIdentifier is { } used && YarnTokenSecrets.ParseAmRmIdentifier(used).KeyId != rm.AmRmTokens.KeyId)
+        // ApplicationMasterService.allocate: while a rolled key waits for activation, an AM still on another key gets a
+        // token of the rolled key in am_rm_token; once the rolled key is active nothing more is handed out.
+        if (ctx.TokenIdentifier is { } used && rm.AmRmTokens.NextKeyId is { } next && YarnTokenSecrets.ParseAmRmIdentifier(used).KeyId != next)
         {
             var attempt = ApplicationAttemptId.Parse(attemptId);
             var token = rm.AmRmTokens.Issue(attempt.ApplicationId.ClusterTimestamp, attempt.ApplicationId.Id, attempt.AttemptId);
@@ -45,6 +54,7 @@ internal sealed partial class AmRpcService
                 Kind = token.Kind,
                 Service = token.Service,
             };
+            rm.OnAmRmTokenHandedOut(attemptId, next);
         }
 
         proto.UpdatedNodes.AddRange(_nodeUpdates.Changed(attemptId));

@@ -9,8 +9,9 @@ using YarnDL.MiniCluster.ResourceManager.AmProtocol;
 
 namespace YarnDL.MiniCluster.Ipc;
 
-/// <summary>ApplicationMasterProtocolPB on the scheduler address: TOKEN (AMRMToken) only, translated to <see cref="AmService"/>.</summary>
-internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys keys)
+/// <summary>ApplicationMasterProtocolPB on one RM's scheduler address: TOKEN (AMRMToken) only, translated to <see cref="AmService"/>.
+/// While that RM is not the active one every call answers StandbyException.</summary>
+internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys keys, Func<bool> isActive, string rmId)
 {
     private readonly NodeUpdates _nodeUpdates = new(rm);
 
@@ -48,8 +49,13 @@ internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys key
     }
 
     /// <summary>Runs a handler, turning the RM's refusals into Hadoop ERROR responses with the Java class name.</summary>
-    internal static Task<T> Run<T>(Func<T> handler)
+    private Task<T> Run<T>(Func<T> handler)
     {
+        if (!isActive())
+        {
+            return Task.FromException<T>(new HadoopServerException(HadoopExceptionNames.Standby, $"ResourceManager {rmId} is not Active!"));
+        }
+
         try
         {
             return Task.FromResult(handler());
@@ -63,10 +69,24 @@ internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys key
     private RegisterApplicationMasterResponseProto Register(string attemptId, RegisterApplicationMasterRequestProto r)
     {
         var reply = ams.Register(attemptId, r.Host, r.RpcPort, r.HasTrackingUrl && r.TrackingUrl.Length > 0 ? r.TrackingUrl : null);
+        if (rm.Options.PlacementConstraintsHandler == "scheduler" && r.PlacementConstraints.Count > 0)
+        {
+            // AbstractPlacementProcessor.registerApplicationMaster → PlacementConstraintManager.registerApplication: one
+            // constraint per single source tag; entries with several tags or no constraint are dropped.
+            var byTag = r.PlacementConstraints.Where(e => e.AllocationTags.Count == 1 && e.PlacementConstraint is not null)
+                .GroupBy(e => e.AllocationTags[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().PlacementConstraint, StringComparer.Ordinal);
+            rm.RegisterAppConstraints(ApplicationAttemptId.Parse(attemptId).ApplicationId.ToString(), byTag);
+        }
+
         var user = UserOf(attemptId);
         var proto = new RegisterApplicationMasterResponseProto { MaximumCapability = ProtoMap.Resource(reply.MaximumCapability), Queue = reply.Queue };
         proto.SchedulerResourceTypes.Add(SchedulerResourceTypes.Memory);
         proto.SchedulerResourceTypes.Add(SchedulerResourceTypes.Cpu);
+        // DefaultAMSProcessor.registerApplicationMaster: ResourceUtils.getResourcesTypeInfo(), memory-mb first (units Mi),
+        // then vcores, then the types of resource-types.xml (yarn.io/gpu, no units); all COUNTABLE.
+        proto.ResourceTypes.Add(new ResourceTypeInfoProto { Name = "memory-mb", Units = "Mi", Type = ResourceTypesProto.Countable });
+        proto.ResourceTypes.Add(new ResourceTypeInfoProto { Name = "vcores", Units = "", Type = ResourceTypesProto.Countable });
+        proto.ResourceTypes.Add(new ResourceTypeInfoProto { Name = "yarn.io/gpu", Units = "", Type = ResourceTypesProto.Countable });
         foreach (var c in reply.ContainersFromPreviousAttempts) proto.ContainersFromPreviousAttempts.Add(Container(c, user));
         foreach (var node in reply.NmTokenNodesFromPreviousAttempts) proto.NmTokensFromPreviousAttempts.Add(NmToken(attemptId, node, user));
         return proto;
@@ -83,6 +103,7 @@ internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys key
             _ => "UNDEFINED",
         };
         var done = ams.Finish(attemptId, status, r.Diagnostics, r.HasTrackingUrl && r.TrackingUrl.Length > 0 ? r.TrackingUrl : null);
+        rm.UnregisterAppConstraints(ApplicationAttemptId.Parse(attemptId).ApplicationId.ToString());
         return new FinishApplicationMasterResponseProto { IsUnregistered = done };
     }
 

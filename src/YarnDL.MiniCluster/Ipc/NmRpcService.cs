@@ -26,7 +26,7 @@ internal sealed class NmRpcService(RmCore rm, RpcKeys keys)
         server.Register<StartContainersRequestProto, StartContainersResponseProto>(
             YarnProtocols.ContainerManagement, "startContainers", StartContainersRequestProto.Parser, (ctx, r, _) => Task.FromResult(Start(ctx, nodeId(), r)));
         server.Register<StopContainersRequestProto, StopContainersResponseProto>(
-            YarnProtocols.ContainerManagement, "stopContainers", StopContainersRequestProto.Parser, (ctx, r, _) => Task.FromResult(Stop(ctx, r)));
+            YarnProtocols.ContainerManagement, "stopContainers", StopContainersRequestProto.Parser, (ctx, r, _) => Task.FromResult(Stop(ctx, nodeId(), r)));
         server.Register<GetContainerStatusesRequestProto, GetContainerStatusesResponseProto>(
             YarnProtocols.ContainerManagement, "getContainerStatuses", GetContainerStatusesRequestProto.Parser, (ctx, r, _) => Task.FromResult(Statuses(ctx, nodeId(), r)));
         return server;
@@ -58,7 +58,7 @@ internal sealed class NmRpcService(RmCore rm, RpcKeys keys)
         return response;
     }
 
-    private StopContainersResponseProto Stop(HadoopCallContext ctx, StopContainersRequestProto request)
+    private StopContainersResponseProto Stop(HadoopCallContext ctx, string nodeId, StopContainersRequestProto request)
     {
         var response = new StopContainersResponseProto();
         foreach (var idProto in request.ContainerId)
@@ -66,7 +66,7 @@ internal sealed class NmRpcService(RmCore rm, RpcKeys keys)
             try
             {
                 var id = ContainerId.FromProto(idProto);
-                rm.StopContainer(AppOf(ctx, id), id.ToString());
+                rm.StopContainer(AppOf(ctx, id), id.ToString(), nodeId);
                 response.SucceededRequests.Add(idProto);
             }
             catch (RmRequestException ex)

@@ -18,23 +18,27 @@ internal static class SchedulingAsks
 {
     private const string Pkg = "org.apache.hadoop.yarn.exceptions.";
 
-    public static IEnumerable<ContainerAsk> Decode(string attemptId, RepeatedField<SchedulingRequestProto> requests, string handler)
+    /// <summary>Decodes the requests; <paramref name="appConstraint"/> gives the constraint the application registered for a
+    /// request's single source tag (RegisterApplicationMasterRequest.placement_constraints), which is ANDed with the
+    /// request's own as PlacementConstraintManager.getMultilevelConstraint does.</summary>
+    public static IEnumerable<ContainerAsk> Decode(string attemptId, RepeatedField<SchedulingRequestProto> requests, string handler,
+        Func<IReadOnlyList<string>, PlacementConstraintProto?>? appConstraint = null)
     {
-        if (requests.Count == 0)
-        {
-            return [];
-        }
+        CheckHandler(attemptId, requests, handler);
+        return requests.Select(r => Decode(attemptId, r, appConstraint)).ToList();
+    }
 
-        if (handler != "scheduler")
+    /// <summary>The placement processor's refusal of any SchedulingRequest when the handler is not <c>scheduler</c>.</summary>
+    public static void CheckHandler(string attemptId, RepeatedField<SchedulingRequestProto> requests, string handler)
+    {
+        if (requests.Count > 0 && handler != "scheduler")
         {
             throw new RmRequestException(400, Pkg + "YarnException",
                 $"Found non empty SchedulingRequest in AllocateRequest for application={attemptId}, but the configured yarn.resourcemanager.placement-constraints.handler cannot handle placement constraints. Rejecting this allocate operation");
         }
-
-        return requests.Select(r => Decode(attemptId, r)).ToList();
     }
 
-    private static ContainerAsk Decode(string attemptId, SchedulingRequestProto r)
+    private static ContainerAsk Decode(string attemptId, SchedulingRequestProto r, Func<IReadOnlyList<string>, PlacementConstraintProto?>? appConstraint)
     {
         var meta = $"AppId={AppOf(attemptId)} Key=SchedulerRequestKey{{priority={r.Priority?.Priority ?? 0}, allocationRequestId={r.AllocationRequestId}, containerToUpdate=null}}. Exception message:";
         var sizing = r.ResourceSizing is { Resources: not null } s ? s : throw Invalid(meta + "No ResourceSizing found in the scheduling request, please double check");
@@ -48,7 +52,10 @@ internal static class SchedulingAsks
             partition = TopLevelPartition(pc, meta);
         }
 
-        var placement = new ScheduledPlacement([.. r.AllocationTags], r.PlacementConstraint, partition);
+        // The partition comes from the request's own constraint only (validateAndGetTargetNodePartition).
+        var registered = appConstraint?.Invoke([.. r.AllocationTags]);
+        if (registered is not null) Check(registered);
+        var placement = new ScheduledPlacement([.. r.AllocationTags], Multilevel(r.PlacementConstraint, registered), partition);
         return new ContainerAsk(r.Priority?.Priority ?? 0, r.AllocationRequestId, ProtoMap.Resource(sizing.Resources),
             ContainerAsk.Any, sizing.NumAllocations, LabelExpression: partition.Length > 0 ? partition : null, Placement: placement);
     }
@@ -100,6 +107,17 @@ internal static class SchedulingAsks
         if (composite.CompositeType is not (CompositeType.And or CompositeType.Or) || composite.TimedChildConstraints.Count > 0)
             throw Unsupported(composite.CompositeType.ToString());
         foreach (var child in composite.ChildConstraints) Check(child);
+    }
+
+    /// <summary>AND of the request-level and application-level constraints, the absent and duplicate ones left out.</summary>
+    private static PlacementConstraintProto? Multilevel(PlacementConstraintProto? request, PlacementConstraintProto? app)
+    {
+        if (app is null || Equals(app, request)) return request;
+        if (request is null) return app;
+        return new PlacementConstraintProto
+        {
+            CompositeConstraint = new CompositePlacementConstraintProto { CompositeType = CompositeType.And, ChildConstraints = { request, app } },
+        };
     }
 
     private static string AppOf(string attemptId) =>

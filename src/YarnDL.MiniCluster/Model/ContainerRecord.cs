@@ -21,6 +21,9 @@ internal sealed class ContainerRecord
     public int ExitStatus { get; set; } = Model.ExitStatus.Invalid;
     public string Diagnostics { get; set; } = "";
 
+    /// <summary>When it completed (epoch ms), for the NM's recently-stopped set.</summary>
+    public long CompletedAt { get; set; }
+
     /// <summary>Exit status to report when the process ends because we killed it.</summary>
     public int? PendingKillStatus { get; set; }
     public NodeManager.ContainerProcess? Process { get; set; }

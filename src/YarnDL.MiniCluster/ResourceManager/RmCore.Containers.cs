@@ -127,6 +127,7 @@ internal sealed partial class RmCore
         {
             if (c.State == "COMPLETE") return;
             c.State = "COMPLETE";
+            c.CompletedAt = Now;
             c.Process = null;
             c.ExitStatus = c.PendingKillStatus ?? exitCode;
             if (c.PendingKillStatus is null || c.Diagnostics.Length == 0) c.Diagnostics = diagnostics;

@@ -41,6 +41,21 @@ internal sealed partial class RmCore
         foreach (var c in victims) KillContainer(c, ExitStatus.Aborted, $"Container released on a *lost* node");
     }
 
+    /// <summary>An NM stopping without supervised recovery (ContainerManagerImpl.cleanUpApplicationsOnNMShutDown): every
+    /// application on it finishes there, so its containers are killed with -107; the node itself comes back RUNNING.</summary>
+    public void FaultNmShutdownKillsContainers(string nodeId)
+    {
+        List<ContainerRecord> victims;
+        lock (_gate)
+        {
+            var node = _nodes.FirstOrDefault(n => n.NodeId == nodeId) ?? throw RmRequestException.NotFound($"nodeId, {nodeId}, is not found");
+            victims = [.. node.Containers.Where(c => c.State != "COMPLETE")];
+        }
+
+        foreach (var c in victims)
+            KillContainer(c, ExitStatus.KilledAfterAppCompletion, "Container killed on application-finish event: Application killed on shutdown");
+    }
+
     /// <summary>Preempts up to <paramref name="count"/> non-AM containers of an app: they are killed with -102 after the grace period.</summary>
     public IReadOnlyList<string> FaultPreempt(string appId, int count)
     {
@@ -99,6 +114,7 @@ internal sealed partial class RmCore
         lock (_gate)
         {
             Epoch++;
+            ForgetAppConstraintsLocked();
             foreach (var asks in _asks.Values)
             {
                 foreach (var c in asks.NewlyAllocated)

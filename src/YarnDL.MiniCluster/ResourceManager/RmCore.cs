@@ -23,12 +23,18 @@ internal sealed partial class RmCore
         _launcher = launcher;
         _log = log;
         ClusterTimestamp = options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        AmRmTokens = new AmRmTokenIssuer(options.TimeProvider, options.AmRmTokenRollingInterval, options.AmRmTokenActivationDelay);
     }
 
     public MiniClusterOptions Options { get; }
     public long ClusterTimestamp { get; }
     public int Epoch { get; private set; }
-    public AmRmTokenIssuer AmRmTokens { get; } = new();
+    public AmRmTokenIssuer AmRmTokens { get; }
+
+    /// <summary>Raised with (attempt id, key id) whenever an allocate response carried a rolled AMRMToken.</summary>
+    public event Action<string, int>? AmRmTokenHandedOut;
+
+    internal void OnAmRmTokenHandedOut(string attemptId, int keyId) => AmRmTokenHandedOut?.Invoke(attemptId, keyId);
 
     /// <summary>Raised (outside the lock) whenever an application changes state.</summary>
     public event Action<string>? AppChanged;

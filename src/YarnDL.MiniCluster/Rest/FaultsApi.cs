@@ -9,7 +9,7 @@ namespace YarnDL.MiniCluster.Rest;
 /// <summary>Fault injection under /ws/v1/minicluster/faults (not part of Hadoop).</summary>
 internal static class FaultsApi
 {
-    public static void Map(IEndpointRouteBuilder app, RmCore rm, Action failover, Action restart)
+    public static void Map(IEndpointRouteBuilder app, RmCore rm, Action failover, Action restart, Action<string> restartNm)
     {
         app.MapPost("/ws/v1/minicluster/faults/kill-container", async (HttpContext ctx) =>
         {
@@ -37,6 +37,18 @@ internal static class FaultsApi
         app.MapPost("/ws/v1/minicluster/faults/rm-restart", () =>
         {
             restart();
+            return Ok();
+        });
+        app.MapPost("/ws/v1/minicluster/faults/nm-restart", async (HttpContext ctx) =>
+        {
+            var node = Required(await BodyAsync(ctx).ConfigureAwait(false), "node");
+            if (rm.Read(v => v.Nodes.All(n => n.NodeId != node))) throw RmRequestException.NotFound($"nodeId, {node}, is not found");
+            restartNm(node);
+            return Ok();
+        });
+        app.MapPost("/ws/v1/minicluster/faults/amrm-token-roll", () =>
+        {
+            rm.AmRmTokens.Roll();
             return Ok();
         });
         app.MapPost("/ws/v1/minicluster/faults/rm-failover", () =>

@@ -63,6 +63,29 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
     }
 
     [Fact]
+    public async Task Rm_restart_after_an_amrm_token_roll_succeeds_because_the_am_reconnects_with_the_rolled_token()
+    {
+        await using var cluster = await StartClusterAsync();
+        await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
+        await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
+        var handedOut = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.Cluster.Rm.AmRmTokenHandedOut += (attempt, key) =>
+        {
+            if (attempt.Contains(job.ApplicationId["application_".Length..], StringComparison.Ordinal)) handedOut.TrySetResult(key);
+        };
+
+        cluster.Cluster.RollAmRmTokenMasterKey();
+        await handedOut.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        cluster.Cluster.ActivateNextAmRmTokenMasterKey(); // the AM's original token is refused from now on
+        cluster.Cluster.RestartRm(); // drops the AM's connection: it must authenticate again
+
+        var report = await job.WaitForEndAsync();
+        await AssertSucceededLikeBaselineAsync(job, report);
+        Assert.Equal(1, cluster.Cluster.Rm.Read(v => v.Apps.Single(a => a.Id == job.ApplicationId).Attempts.Count));
+        Assert.Equal(0, job.LastStatus!.Clusters.Single().Generation);
+    }
+
+    [Fact]
     public async Task Preempted_trainer_checkpoints_and_the_cluster_resumes_without_using_the_restart_budget()
     {
         await using var cluster = await StartClusterAsync();

@@ -201,7 +201,7 @@ public sealed class SchedulerTests
         Assert.Contains("NVIDIA_VISIBLE_DEVICES=0", env, StringComparison.Ordinal);
         Assert.DoesNotContain("APP_SUBMIT_TIME_ENV", env, StringComparison.Ordinal);
 
-        cluster.Rm.StopContainer(id, c.Id);
+        cluster.Rm.StopContainer(id, c.Id, c.Node.NodeId);
         Assert.Equal(ExitStatus.KilledByAppMaster, await cluster.WaitForContainerExitAsync(c.Id, Deadline));
         var completed = cluster.Rm.Allocate(id, [], [], [], []).Completed;
         Assert.Contains(completed, x => x.Id == c.Id && x.ExitStatus == ExitStatus.KilledByAppMaster);

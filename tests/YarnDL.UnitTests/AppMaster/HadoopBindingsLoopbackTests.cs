@@ -66,7 +66,10 @@ public sealed class HadoopBindingsLoopbackTests : IDisposable
         var request = Assert.Single(start.StartContainerRequest);
         Assert.Equal(peers.ContainerToken, request.ContainerToken);
         Assert.Contains(request.ContainerLaunchContext.Environment, e => e.Key == "K" && e.Value == "V");
-        Assert.False(request.ContainerLaunchContext.HasTokens);
+        // The task gets the AM's credentials without the AMRMToken.
+        var taskCredentials = TokenStorage.Read(request.ContainerLaunchContext.Tokens.ToByteArray());
+        var passed = Assert.Single(taskCredentials.Tokens);
+        Assert.Equal(("some-other", "HDFS_DELEGATION_TOKEN", "nn:8020"), (passed.Key, passed.Value.Kind, passed.Value.Service));
         await ((IAsyncDisposable)nms).DisposeAsync();
 
         await Assert.ThrowsAsync<RmNotRegisteredException>(() => rm.AllocateAsync(new AllocateCall(1, 0.2f, [], [], [], []), cts.Token));
@@ -114,6 +117,34 @@ public sealed class HadoopBindingsLoopbackTests : IDisposable
 
         Assert.IsAssignableFrom<IOException>(e);
         Assert.Equal([dead], e.EndpointsTried);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_password_is_an_authentication_failure_naming_the_scheduler_not_a_retry()
+    {
+        await using var peers = new ScriptedYarnPeers();
+        var credentials = new HadoopCredentials();
+        var wrong = new HadoopToken(peers.AmRmToken.Identifier, new byte[20], peers.AmRmToken.Kind, peers.AmRmToken.Service);
+        credentials.Tokens.Add(new(string.Empty, wrong));
+        var tokenFile = Path.Combine(_dir, "wrong_password");
+        await File.WriteAllBytesAsync(tokenFile, TokenStorage.Write(credentials));
+        var env = AmEnvironment.Read(name => name switch
+        {
+            "CONTAINER_ID" => "container_1700000000000_0001_01_000001",
+            "NM_HOST" => "127.0.0.1",
+            "HADOOP_TOKEN_FILE_LOCATION" => tokenFile,
+            _ => null,
+        });
+        var address = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{peers.Rm.LocalEndPoint.Port}");
+        var site = YarnSite.Parse($"<configuration><property><name>yarn.resourcemanager.scheduler.address</name><value>{address}</value></property></configuration>");
+        await using var rm = (IpcResourceManager)HadoopBindings.Create(env, site).ResourceManager;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var e = await Assert.ThrowsAsync<RmAuthenticationException>(() => rm.RegisterAsync("h", 0, "u", cts.Token));
+
+        Assert.Equal(address, e.Address);
+        Assert.Equal(YarnDL.AppMaster.AmExitCodes.RmUnavailable, YarnDL.AppMaster.AmExitCodes.For(e));
+        Assert.Empty(peers.Registrations);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

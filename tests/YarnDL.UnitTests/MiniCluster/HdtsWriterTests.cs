@@ -51,7 +51,7 @@ public sealed class HdtsWriterTests
     [Fact]
     public void Issued_token_verifies_and_a_tampered_one_does_not()
     {
-        var issuer = new AmRmTokenIssuer();
+        using var issuer = new AmRmTokenIssuer(TimeProvider.System, rollingInterval: null, TimeSpan.FromMinutes(1));
         var t = issuer.Issue(1700000000000, 3, 2);
         Assert.Equal("YARN_AM_RM_TOKEN", t.Kind);
         Assert.True(issuer.Verify(t.Identifier, t.Password));

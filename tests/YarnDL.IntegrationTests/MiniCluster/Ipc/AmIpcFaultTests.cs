@@ -107,6 +107,9 @@ public sealed class AmIpcFaultTests(MiniClusterFixture fixture) : IClassFixture<
         Assert.Equal(-105, Assert.Single(seen.SelectMany(r => r.CompletedContainerStatuses)).ExitStatus);
         var statuses = await nm.GetContainerStatusesAsync(new GetContainerStatusesRequestProto { ContainerId = { container.Id } });
         Assert.Equal(ContainerStateProto.CComplete, Assert.Single(statuses.Status).State);
+
+        // Completed, so in the NM's recently-stopped set: stopping it again succeeds (as NMClientAsync expects after a kill).
+        Assert.Single((await nm.StopContainersAsync(stop)).SucceededRequests);
         am.Exit();
     }
 

@@ -28,6 +28,9 @@ public sealed class AmIpcTests(MiniClusterFixture fixture) : IClassFixture<MiniC
         var reg = await rm.RegisterApplicationMasterAsync(Registration());
         Assert.Equal("default", reg.Queue);
         Assert.Equal(4, reg.MaximumCapability.ResourceValueMap.Single(r => r.Key == "yarn.io/gpu").Value);
+        // As DefaultAMSProcessor fills them (Hadoop's ResourcePBImpl indexes resources by these).
+        Assert.Equal([("memory-mb", "Mi"), ("vcores", ""), ("yarn.io/gpu", "")], reg.ResourceTypes.Select(t => (t.Name, t.Units)));
+        Assert.All(reg.ResourceTypes, t => Assert.Equal(ResourceTypesProto.Countable, t.Type));
 
         var wire = new AmWire(rm);
         var beats = await wire.HeartbeatUntilAsync(seen => seen.Sum(r => r.AllocatedContainers.Count) >= 2, Deadline, AmWire.Ask(2, gpus: 1));

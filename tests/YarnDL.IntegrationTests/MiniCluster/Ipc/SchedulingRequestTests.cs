@@ -205,6 +205,33 @@ public sealed class SchedulingRequestTests
     }
 
     [Fact]
+    public async Task Scheduling_requests_in_a_call_whose_resource_requests_change_anything_are_not_added()
+    {
+        // CapacityScheduler.allocate: updateResourceRequests(ask) || updateSchedulingRequests(srs).
+        await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4 });
+        var (am, client) = await RegisteredAmAsync(cluster);
+        await using var rm = client;
+        var opportunistic = AntiAffine("workers", 1);
+        opportunistic.ExecutionType.ExecutionType = ExecutionTypeProto.Opportunistic;
+
+        // Not even validated: with an ANY ResourceRequest in the call, the SchedulingRequests are never looked at.
+        var mixed = await rm.AllocateAsync(new AllocateRequestProto
+        {
+            ResponseId = 0, Progress = 0.1f, Ask = { AmWire.Ask(1, gpus: 0, priority: 1) }, SchedulingRequests = { opportunistic, AntiAffine("others", 1) },
+        });
+        Assert.All(mixed.AllocatedContainers, c => Assert.Equal(1, c.Priority.Priority));
+        Assert.DoesNotContain(cluster.Rm.Read(v => v.Nodes.SelectMany(n => n.Containers).ToList()), c => c.AllocationTags.Count > 0);
+
+        // The same SchedulingRequests alone are processed: the invalid one is refused, the valid one placed.
+        var refused = await Assert.ThrowsAsync<HadoopRemoteException>(() =>
+            rm.AllocateAsync(new AllocateRequestProto { ResponseId = mixed.ResponseId, Progress = 0.1f, SchedulingRequests = { opportunistic } }));
+        Assert.Contains("Only GUARANTEED execution type is supported.", refused.RemoteMessage, StringComparison.Ordinal);
+        var alone = await rm.AllocateAsync(new AllocateRequestProto { ResponseId = mixed.ResponseId, Progress = 0.1f, SchedulingRequests = { AntiAffine("others", 1) } });
+        Assert.Equal(["others"], Assert.Single(alone.AllocatedContainers).AllocationTags);
+        am.Exit();
+    }
+
+    [Fact]
     public async Task With_the_handler_disabled_an_allocate_carrying_scheduling_requests_is_refused()
     {
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 4, PlacementConstraintsHandler = "disabled" });
