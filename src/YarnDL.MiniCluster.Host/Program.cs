@@ -76,7 +76,7 @@ internal static class Program
     }
 
     /// <summary><c>--nodes N --gpus-per-node G --memory-per-node MB --vcores-per-node V --rm-port P [--ha] [--work-dir DIR]
-    /// [--node-label INDEX=LABEL]… [--node-attributes INDEX=NAME,STRING,VALUE[:…]]…</c>; unset ones keep the MiniCluster defaults.</summary>
+    /// [--node-label INDEX=LABEL]… [--node-attributes INDEX=NAME,STRING,VALUE[:…]]… [--image-command NAME=COMMAND]…</c>; unset ones keep the MiniCluster defaults.</summary>
     internal static MiniClusterOptions Parse(IReadOnlyList<string> args)
     {
         int nodes = MiniClusterDefaults.Nodes, gpus = MiniClusterDefaults.GpusPerNode, vcores = MiniClusterDefaults.VCoresPerNode, rmPort = 0;
@@ -85,6 +85,7 @@ internal static class Program
         string? workDir = null;
         var labels = new Dictionary<int, string>();
         var attributes = new Dictionary<int, string>();
+        var imageCommands = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -98,6 +99,7 @@ internal static class Program
                 case "--work-dir": workDir = Value(args, ++i); break;
                 case "--node-label": PerNode(args, ++i, labels); break;
                 case "--node-attributes": PerNode(args, ++i, attributes); break;
+                case "--image-command": ImageCommand(args, ++i, imageCommands); break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
@@ -106,6 +108,7 @@ internal static class Program
         {
             Nodes = nodes, GpusPerNode = gpus, MemoryMbPerNode = memory, VCoresPerNode = vcores, RmPort = rmPort,
             HighAvailability = ha, WorkDir = workDir, NodeLabels = labels, NodeAttributes = attributes,
+            DockerImageCommands = imageCommands,
         };
     }
 
@@ -122,6 +125,17 @@ internal static class Program
         if (!perNode.TryAdd(index, text[(eq + 1)..]))
         {
             throw new ArgumentException($"{args[i - 1]}: node {index} given twice");
+        }
+    }
+
+    /// <summary>NAME=COMMAND: a command the stand-in for docker images provides on its PATH.</summary>
+    private static void ImageCommand(IReadOnlyList<string> args, int i, Dictionary<string, string> commands)
+    {
+        var text = Value(args, i);
+        var eq = text.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0 || eq == text.Length - 1 || !commands.TryAdd(text[..eq], text[(eq + 1)..]))
+        {
+            throw new ArgumentException($"{args[i - 1]}: '{text}' is not NAME=COMMAND with a new NAME (e.g. yarndl-am=dotnet /opt/am/YarnDL.AppMaster.dll)");
         }
     }
 

@@ -14,6 +14,16 @@ public static class MiniClusterDefaults
     public const long MinAllocationMb = 1024;
     public const int MinAllocationVCores = 1;
     public const string HadoopVersion = "3.4.1";
+
+    /// <summary><c>yarn.nodemanager.user-home-dir</c>'s default: every container's HOME.</summary>
+    public const string UserHomeDir = "/home/";
+
+    /// <summary>The PATH a typical image sets (Debian/Ubuntu base images' ENV), for containers of the docker runtime.</summary>
+    public const string ImagePath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /// <summary><c>yarn.nodemanager.env-whitelist</c>'s default in yarn-default.xml.</summary>
+    public static readonly IReadOnlyList<string> EnvWhitelist =
+        ["JAVA_HOME", "HADOOP_COMMON_HOME", "HADOOP_HDFS_HOME", "HADOOP_CONF_DIR", "CLASSPATH_PREPEND_DISTCACHE", "HADOOP_YARN_HOME", "HADOOP_HOME", "PATH", "LANG", "TZ"];
     public static readonly TimeSpan KillGracePeriod = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan PreemptionGracePeriod = TimeSpan.FromSeconds(2);
 

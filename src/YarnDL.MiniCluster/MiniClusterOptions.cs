@@ -76,6 +76,16 @@ public sealed class MiniClusterOptions
     /// <summary>AMRMTokenSecretManager's activation delay: 1.5 × <see cref="AmLivenessExpiryInterval"/>.</summary>
     public TimeSpan AmRmTokenActivationDelay => AmLivenessExpiryInterval * 1.5;
 
+    /// <summary><c>yarn.nodemanager.env-whitelist</c>: variables a container gets from the NodeManager's own environment
+    /// (as <c>export K=${K:-"V"}</c>) unless it sets them. Nothing else of the NodeManager's environment reaches a container.</summary>
+    public IReadOnlyList<string> EnvWhitelist { get; init; } = MiniClusterDefaults.EnvWhitelist;
+
+    /// <summary>Stands in for what a docker image has on its PATH, since the MiniCluster runs no images: each entry
+    /// (command name → shell command line) becomes a script in a folder that containers of the docker runtime find on
+    /// their PATH, ahead of <see cref="MiniClusterDefaults.ImagePath"/>. Empty: a docker container finds only the
+    /// system's programs, as with an image that lacks the command.</summary>
+    public IReadOnlyDictionary<string, string> DockerImageCommands { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Node labels (exclusive partitions) by node index, e.g. {1: "gpu"}; unlabelled nodes form the default partition.
     /// Every queue may use every label here (no accessible-node-labels check).</summary>
     public IReadOnlyDictionary<int, string> NodeLabels { get; init; } = new Dictionary<int, string>();

@@ -12,6 +12,14 @@ public static class AmEnv
     /// <summary>Env var: the command (argv joined by spaces) that starts the built-in trainer in a task container.</summary>
     public const string TrainerCommand = "YARNDL_TRAINER_COMMAND";
 
+    /// <summary>Env var: the trainer archive shipped in <c>upload</c> mode, which the AM localizes into every task as
+    /// <c>trainer/</c>: <c>SIZE,TIMESTAMP,URL</c> (a LocalResource of type ARCHIVE; commas and digits only before the URL,
+    /// so the value passes the NodeManager's launch script unchanged).</summary>
+    public const string TrainerBundle = "YARNDL_TRAINER_BUNDLE";
+
+    /// <summary>Link name of the trainer archive in the AM's and the tasks' working directories.</summary>
+    public const string TrainerLink = "trainer";
+
     /// <summary>Env var: how tasks are packaged: <c>image</c> (docker runtime) or <c>local</c> (plain processes, MiniCluster).</summary>
     public const string TaskRuntime = "YARNDL_TASK_RUNTIME";
 

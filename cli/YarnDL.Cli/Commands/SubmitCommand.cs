@@ -27,8 +27,9 @@ internal static class SubmitCommand
         var webHdfs = new Option<string?>("--webhdfs") { Description = "NameNode web URL for staging (default: $YARNDL_WEBHDFS; none = local staging)" };
         var defaultFs = new Option<string?>("--default-fs") { Description = "Default FS URI for staged files, e.g. hdfs://nameservice1 (default: $YARNDL_DEFAULT_FS)" };
         var bundle = new Option<string?>("--am-bundle") { Description = "AM bundle (.tgz/.zip) for --am-mode upload" };
-        var amDll = new Option<string?>("--am-dll") { Description = "Path of YarnDL.AppMaster.dll for --am-mode local" };
-        var command = Declare().WithOptions(wait, local, queue, amMode, webHdfs, defaultFs, bundle, amDll, common.Json);
+        var amDll = new Option<string?>("--am-dll") { Description = "Path of YarnDL.AppMaster.dll for --am-mode local (default: the one in am/ beside yarndl)" };
+        var trainerCommand = new Option<string?>("--trainer-command") { Description = "Command starting the trainer in task containers (default: the trainer shipped beside yarndl in local and upload mode, yarndl-trainer from the image's PATH in image mode)" };
+        var command = Declare().WithOptions(wait, local, queue, amMode, webHdfs, defaultFs, bundle, amDll, trainerCommand, common.Json);
         var job = (Argument<string>)command.Arguments[0];
         common.AddClusterOptions(command);
         CommandRunner.SetAction(command, common, async (r, o, ct) =>
@@ -45,6 +46,7 @@ internal static class SubmitCommand
                 AmMode = r.GetValue(amMode),
                 AmBundle = r.GetValue(bundle),
                 LocalAmDll = r.GetValue(amDll) is { } dll ? Path.GetFullPath(dll) : null,
+                TrainerCommand = r.GetValue(trainerCommand),
             };
 
             if (r.GetValue(local))
@@ -52,16 +54,34 @@ internal static class SubmitCommand
                 var launcher = services.LocalLauncher
                     ?? throw new FormatException("--local needs the MiniCluster, which this build of yarndl does not include");
                 await using var cluster = await launcher.StartAsync(ct).ConfigureAwait(false);
-                options = options with { AmMode = AmMode.Local, LocalAmDll = cluster.AppMasterDll, TrainerCommand = cluster.TrainerCommand };
+                options = options with { AmMode = AmMode.Local, LocalAmDll = cluster.AppMasterDll, TrainerCommand = options.TrainerCommand ?? cluster.TrainerCommand };
                 var rmLocal = services.RmClientFactory(common.RmOptions(r, services, cluster.RmEndpoint.AbsoluteUri));
                 return await SubmitAsync(rmLocal, new LocalStager(cluster.StagingRoot), spec, yaml, options, true, r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct).ConfigureAwait(false);
             }
 
+            options = WithBundledApps(options, options.AmMode ?? spec.Am.Mode, services);
             var rm = services.RmClientFactory(common.RmOptions(r, services));
             var stager = Stager(r.GetValue(webHdfs) ?? services.GetEnv("YARNDL_WEBHDFS"), r.GetValue(defaultFs) ?? services.GetEnv("YARNDL_DEFAULT_FS"), user, services);
             return await SubmitAsync(rm, stager, spec, yaml, options, r.GetValue(wait), r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>Local mode runs the AM and trainer shipped beside yarndl by absolute path (the nodes share this file
+    /// system, as with <c>yarndl minicluster</c>); upload mode ships them to the cluster. Flags override either.</summary>
+    private static SubmitOptions WithBundledApps(SubmitOptions options, AmMode mode, CliServices services)
+    {
+        switch (mode)
+        {
+            case AmMode.Local when options.LocalAmDll is null || options.TrainerCommand is null:
+                var local = BundledApps.At(services.BaseDirectory).EnsureExists();
+                return options with { LocalAmDll = options.LocalAmDll ?? local.AmDll, TrainerCommand = options.TrainerCommand ?? local.TrainerCommand };
+            case AmMode.Upload when options.AmBundle is null:
+                var upload = BundledApps.At(services.BaseDirectory).EnsureExists();
+                return options with { AmDirectory = upload.AmDirectory, TrainerDirectory = upload.TrainerDirectory };
+            default:
+                return options;
+        }
     }
 
     private static IJobStager Stager(string? webHdfs, string? defaultFs, string user, CliServices services)

@@ -24,6 +24,9 @@ internal sealed record CliServices
     /// <summary>Launcher for <c>submit --local</c>; null: this yarndl cannot run a local cluster.</summary>
     public ILocalClusterLauncher? LocalLauncher { get; init; }
 
+    /// <summary>Where yarndl runs from: the AM and trainer builds ship beside it in <c>am/</c> and <c>trainer/</c>.</summary>
+    public string BaseDirectory { get; init; } = AppContext.BaseDirectory;
+
     /// <summary>Local staging root used without WebHDFS (default <c>~/.yarndl/staging</c>).</summary>
     public string LocalStagingRoot { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".yarndl", "staging");
 

@@ -10,8 +10,18 @@ internal static class ExitClassifier
             or ContainerExitStatus.KilledByAppMaster or ContainerExitStatus.KilledByResourceManager
             or ContainerExitStatus.KilledAfterAppCompletion or ContainerExitStatus.KilledByContainerScheduler
             => ExitKind.Infrastructure,
+        UsageError or NotExecutable or CommandNotFound => ExitKind.JobFailure,
         _ => ExitKind.CodeFailure,
     };
+
+    /// <summary>Bad arguments or settings (the trainer's exit code for an unusable configuration).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>bash: the command was found but cannot be executed.</summary>
+    public const int NotExecutable = 126;
+
+    /// <summary>bash: command not found.</summary>
+    public const int CommandNotFound = 127;
 
     public static string Describe(int exitStatus) => exitStatus switch
     {
@@ -27,6 +37,9 @@ internal static class ExitClassifier
         ContainerExitStatus.KilledAfterAppCompletion => "killed after the application completed",
         ContainerExitStatus.KilledByContainerScheduler => "killed by the NM container scheduler",
         ContainerExitStatus.KilledForExcessLogs => "killed: log output limit exceeded",
+        UsageError => "exited 2 (the program refused its settings)",
+        NotExecutable => "exited 126 (the command is not executable)",
+        CommandNotFound => "exited 127 (command not found)",
         137 => "exited 137 (SIGKILL)",
         143 => "exited 143 (SIGTERM)",
         _ => $"exited {exitStatus}",

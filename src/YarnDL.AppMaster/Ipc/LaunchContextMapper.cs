@@ -30,6 +30,22 @@ internal static class LaunchContextMapper
             context.Tokens = AmProtoMapper.Bytes(taskTokens);
         }
 
+        foreach (var r in launch.LocalResources)
+        {
+            context.LocalResources.Add(new StringLocalResourceMapProto
+            {
+                Key = r.Link,
+                Value = new LocalResourceProto
+                {
+                    Resource = ToUrl(r.Url),
+                    Size = r.Size,
+                    Timestamp = r.Timestamp,
+                    Type = LocalResourceTypeProto.Archive,
+                    Visibility = LocalResourceVisibilityProto.Application,
+                },
+            });
+        }
+
         var request = new StartContainerRequestProto { ContainerLaunchContext = context };
         if (!container.ContainerToken.IsEmpty)
         {
@@ -37,5 +53,22 @@ internal static class LaunchContextMapper
         }
 
         return request;
+    }
+
+    /// <summary>Hadoop's <c>URL.fromURI</c>: scheme, host, port (only when given) and the path as <c>file</c>.</summary>
+    internal static URLProto ToUrl(Uri uri)
+    {
+        var url = new URLProto { Scheme = uri.Scheme, File = Uri.UnescapeDataString(uri.AbsolutePath) };
+        if (uri.Host.Length > 0)
+        {
+            url.Host = uri.Host;
+        }
+
+        if (!uri.IsDefaultPort && uri.Port > 0)
+        {
+            url.Port = uri.Port;
+        }
+
+        return url;
     }
 }

@@ -56,6 +56,15 @@ internal sealed partial class AmDriver
 
                 await RestartAsync(cluster, countsAgainstBudget: false, ct);
                 break;
+            case ExitKind.JobFailure:
+                // Another node or another try would fail the same way: fail now, and leave the node alone.
+                slot.State = TaskState.Failed;
+                var tail = StderrTail.From(done.Diagnostics);
+                log.LogError("Cluster {Cluster} failed: {Reason}", cluster.Id, reason);
+                cluster.FailureReason = $"{slot.Name} on {slot.NodeId} ({done.ContainerId}) {ExitClassifier.Describe(done.ExitStatus)}"
+                    + (tail is null ? "" : $"; {tail}") + $"; {WhatToDo(slot)}";
+                await EndClusterAsync(cluster, ClusterState.Failed, ct);
+                break;
             case ExitKind.CodeFailure when IsPreempting(cluster):
                 // A member is being preempted: a peer that lost its link to it fails too, but that is the scheduler's doing.
                 log.LogWarning("Cluster {Cluster}: {Reason} while a member is being preempted; restarting from the last checkpoint (not counted)", cluster.Id, reason);

@@ -63,7 +63,8 @@ internal static class LaunchContextFactory
         var program = role.Command ?? settings.TrainerCommand
             ?? throw new InvalidOperationException($"role '{role.Name}' has no command and YARNDL_TRAINER_COMMAND is not set");
         var command = $"{Grouped(program)} 1>{LogDir}/{slot.Role}-{slot.Index}.stdout 2>{LogDir}/{slot.Role}-{slot.Index}.stderr";
-        return new LaunchSpec(env, command);
+        var resources = role.Command is null && settings.TrainerBundle is { } bundle ? [bundle] : Array.Empty<TaskResource>();
+        return new LaunchSpec(env, command) { LocalResources = resources };
     }
 
     /// <summary>The NM runs the command under <c>bash -c</c>, where a redirection binds to the last simple command only;

@@ -18,6 +18,9 @@ internal sealed record LaunchSettings
     /// <summary>Command starting the built-in trainer (YARNDL_TRAINER_COMMAND).</summary>
     public string? TrainerCommand { get; init; }
 
+    /// <summary>The trainer archive to localize into every task running the built-in trainer (upload mode).</summary>
+    public TaskResource? TrainerBundle { get; init; }
+
     /// <summary>Docker network; <c>host</c> lets tasks reserve ports the other tasks can reach.</summary>
     public string DockerNetwork { get; init; } = "host";
 

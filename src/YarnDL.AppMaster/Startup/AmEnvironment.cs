@@ -20,6 +20,9 @@ internal sealed record AmEnvironment
 
     public string? TrainerCommand { get; init; }
 
+    /// <summary>The trainer archive tasks localize (<c>YARNDL_TRAINER_BUNDLE</c>, upload mode).</summary>
+    public TaskResource? TrainerBundle { get; init; }
+
     public TaskRuntime Runtime { get; init; }
 
     public string? StagingDir { get; init; }
@@ -88,6 +91,7 @@ internal sealed record AmEnvironment
             PlanFile = plan,
             HadoopConfDir = env("HADOOP_CONF_DIR"),
             TrainerCommand = env(AmEnv.TrainerCommand),
+            TrainerBundle = env(AmEnv.TrainerBundle) is { Length: > 0 } bundle ? TaskResource.Parse(AmEnv.TrainerLink, AmEnv.TrainerBundle, bundle) : null,
             Runtime = runtime,
             StagingDir = env(AmEnv.StagingDir),
             WebHdfsUrl = webHdfs,

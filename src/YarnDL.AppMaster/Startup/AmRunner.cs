@@ -55,6 +55,7 @@ internal static class AmRunner
             WebHdfsUrl = env.WebHdfsUrl,
             Runtime = env.Runtime,
             TrainerCommand = env.TrainerCommand,
+            TrainerBundle = env.TrainerBundle,
         };
         var driver = new AmDriver(state, rm, transport.NodeManagers(rm), launch, options, time, logs.CreateLogger<AmDriver>())
         {

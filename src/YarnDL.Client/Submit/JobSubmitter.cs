@@ -32,11 +32,18 @@ public sealed class JobSubmitter(IRmRestClient rm, IJobStager stager)
         {
             [AmEnv.JobFileName] = await stager.StageAsync(app.ApplicationId, AmEnv.JobFileName, jobYaml, "FILE", ct).ConfigureAwait(false),
         };
-        if (mode == AmMode.Upload)
+        if (mode == AmMode.Upload && options.AmBundle is { } bundle)
         {
-            var bundle = options.AmBundle ?? throw new PreflightException("am mode 'upload' needs an AM bundle (.tgz or .zip)");
             var bytes = await File.ReadAllBytesAsync(bundle, ct).ConfigureAwait(false);
             resources[SubmissionBuilder.BundleLink] = await stager.StageAsync(app.ApplicationId, Path.GetFileName(bundle), bytes, "ARCHIVE", ct).ConfigureAwait(false);
+        }
+        else if (mode == AmMode.Upload)
+        {
+            // The AM and the trainer builds ship as archives; the AM hands the trainer's on to every task.
+            var am = options.AmDirectory ?? throw new PreflightException("am mode 'upload' needs an AM bundle (.tgz or .zip) or the AM build folder");
+            var trainer = options.TrainerDirectory ?? throw new PreflightException("am mode 'upload' needs the trainer build folder to ship with the AM");
+            resources[SubmissionBuilder.BundleLink] = await stager.StageAsync(app.ApplicationId, "am.tgz", await FolderArchive.PackAsync(am, ct).ConfigureAwait(false), "ARCHIVE", ct).ConfigureAwait(false);
+            resources[AmEnv.TrainerLink] = await stager.StageAsync(app.ApplicationId, "trainer.tgz", await FolderArchive.PackAsync(trainer, ct).ConfigureAwait(false), "ARCHIVE", ct).ConfigureAwait(false);
         }
 
         var context = SubmissionBuilder.Build(spec, app.ApplicationId, options, mode, resources, stager.StagingDir(app.ApplicationId), stager.NameNodeHttp);

@@ -14,6 +14,12 @@ public static class SubmissionBuilder
     /// <summary>Link name of the AM bundle in <c>upload</c> mode.</summary>
     public const string BundleLink = "am";
 
+    /// <summary>The AM as shipped from its build folder in <c>upload</c> mode.</summary>
+    public const string UploadedAmCommand = "dotnet ./" + BundleLink + "/YarnDL.AppMaster.dll";
+
+    /// <summary>The trainer as each task localizes it in <c>upload</c> mode (relative to the task's working directory).</summary>
+    public const string UploadedTrainerCommand = "dotnet ./" + AmEnv.TrainerLink + "/YarnDL.Trainer.dll";
+
     /// <summary>Default trainer command inside task images.</summary>
     public const string ImageTrainerCommand = "yarndl-trainer";
 
@@ -27,8 +33,14 @@ public static class SubmissionBuilder
             [AmEnv.SubmitUser] = options.User,
             [AmEnv.StagingDir] = stagingDir,
             [AmEnv.TaskRuntime] = mode == AmMode.Local ? "local" : "image",
-            [AmEnv.TrainerCommand] = options.TrainerCommand ?? ImageTrainerCommand,
         };
+        var shipped = mode == AmMode.Upload ? resources.GetValueOrDefault(AmEnv.TrainerLink) : null;
+        env[AmEnv.TrainerCommand] = options.TrainerCommand ?? (shipped is null ? ImageTrainerCommand : UploadedTrainerCommand);
+        if (shipped is not null)
+        {
+            env[AmEnv.TrainerBundle] = FormattableString.Invariant($"{shipped.Size},{shipped.Timestamp},{shipped.Resource}");
+        }
+
         if (nameNodeHttp is not null)
         {
             env[AmEnv.WebHdfsUrl] = nameNodeHttp.ToString();
@@ -52,6 +64,7 @@ public static class SubmissionBuilder
         var program = mode switch
         {
             AmMode.Image => ImageAmCommand,
+            AmMode.Upload when options.AmBundle is null => UploadedAmCommand,
             AmMode.Upload => $"./{BundleLink}/{ImageAmCommand}",
             _ => $"dotnet {Quote(options.LocalAmDll ?? throw new PreflightException("am mode 'local' needs the path of YarnDL.AppMaster.dll"))}",
         };

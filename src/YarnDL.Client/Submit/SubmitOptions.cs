@@ -29,6 +29,12 @@ public sealed record SubmitOptions
     /// <summary>AM bundle (<c>.tgz</c>/<c>.zip</c>) for <c>upload</c> mode.</summary>
     public string? AmBundle { get; init; }
 
+    /// <summary>Folder of the AM build to pack and ship in <c>upload</c> mode when no <see cref="AmBundle"/> is given.</summary>
+    public string? AmDirectory { get; init; }
+
+    /// <summary>Folder of the trainer build to pack and ship with the AM in <c>upload</c> mode; tasks run it from their own copy.</summary>
+    public string? TrainerDirectory { get; init; }
+
     /// <summary>Absolute path of <c>YarnDL.AppMaster.dll</c> for <c>local</c> mode.</summary>
     public string? LocalAmDll { get; init; }
 

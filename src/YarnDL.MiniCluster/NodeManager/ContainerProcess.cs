@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace YarnDL.MiniCluster.NodeManager;
 
-/// <summary>A container's launch script running as its own process group (setsid).</summary>
+/// <summary>A container's launch script running as its own process group (<c>setsid /bin/bash launch_container.sh</c>).</summary>
 internal sealed class ContainerProcess : IDisposable
 {
     private readonly Process _process;
@@ -31,6 +31,9 @@ internal sealed class ContainerProcess : IDisposable
         };
         psi.ArgumentList.Add("/bin/bash");
         psi.ArgumentList.Add(launchScript);
+        // DefaultContainerExecutor starts the script with the container's environment only (inheritParentEnv=false):
+        // no PATH, DOTNET_* or anything else of the NodeManager's leaks in.
+        psi.Environment.Clear();
         foreach (var (k, v) in env) psi.Environment[k] = v;
         var p = Process.Start(psi) ?? throw new InvalidOperationException("setsid did not start");
         p.StandardInput.Close();

@@ -3,11 +3,21 @@ using System.IO.Compression;
 
 namespace YarnDL.MiniCluster.NodeManager;
 
-/// <summary>Copies (or unpacks) local resources into the container work dir; hdfs:/webhdfs: paths map onto the WebHDFS root.</summary>
+/// <summary>
+/// Localizes resources as the NodeManager does: each into its own numbered folder of the application's file cache
+/// (<c>appcache/APP/filecache/N/</c>; archives unpacked there), which the launch script then links into the work dir.
+/// hdfs:/webhdfs: paths map onto the WebHDFS root.
+/// </summary>
 internal static class Localizer
 {
-    public static async Task LocalizeAsync(IReadOnlyList<LocalResourceSpec> resources, string workDir, string hdfsRoot, CancellationToken ct)
+    private static int s_next = 10;
+
+    /// <summary>Returns the links to make (absolute target, link name) and the counters the NodeManager exports.</summary>
+    public static async Task<LocalizationResult> LocalizeAsync(IReadOnlyList<LocalResourceSpec> resources, string appDir, string hdfsRoot, TimeProvider time, CancellationToken ct)
     {
+        var started = time.GetTimestamp();
+        var links = new List<KeyValuePair<string, string>>(resources.Count);
+        long bytes = 0;
         foreach (var r in resources)
         {
             var source = ResolveSource(r.Resource, hdfsRoot);
@@ -17,14 +27,21 @@ internal static class Localizer
             if (File.Exists(source) && r.Timestamp != mtime)
                 throw new ContainerLaunchException($"java.io.IOException: Resource {r.Resource} changed on src filesystem (expected {r.Timestamp}, was {mtime}");
 
-            var target = Path.Combine(workDir, r.Name);
+            var folder = Path.Combine(appDir, "filecache", Interlocked.Increment(ref s_next).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var target = Path.Combine(folder, Path.GetFileName(source.TrimEnd('/')));
+            Directory.CreateDirectory(folder);
             if (string.Equals(r.Type, "ARCHIVE", StringComparison.OrdinalIgnoreCase))
                 await UnpackAsync(source, target, ct).ConfigureAwait(false);
             else if (Directory.Exists(source))
                 CopyDirectory(source, target);
             else
                 File.Copy(source, target, overwrite: true);
+            bytes += File.Exists(source) ? new FileInfo(source).Length : 0;
+            links.Add(new(target, r.Name));
         }
+
+        var millis = (long)time.GetElapsedTime(started).TotalMilliseconds;
+        return new LocalizationResult(links, FormattableString.Invariant($"{bytes},0,{resources.Count},0,{millis}"));
     }
 
     internal static string ResolveSource(string resource, string hdfsRoot)

@@ -98,7 +98,7 @@ internal sealed partial class RmCore
         var code = await process.Exited.ConfigureAwait(false);
         if (process.KillTask is { } kill) await kill.ConfigureAwait(false);
         process.Dispose();
-        Complete(c, code, code == 0 ? "" : $"Exception from container-launch.\nContainer id: {c.Id}\nExit code: {code}");
+        Complete(c, code, code == 0 ? "" : ExitDiagnostics.For(c.Id, code, Path.Combine(c.Node.LogDir, c.AppId, c.Id)));
     }
 
     /// <summary>Kills a container, reporting <paramref name="exitStatus"/> once it is gone.</summary>

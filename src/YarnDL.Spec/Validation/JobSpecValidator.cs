@@ -64,6 +64,12 @@ internal static class JobSpecValidator
             v.Check(role.Instances > 0, p + ".instances", $"'instances' of role '{name}' must be greater than 0, got {role.Instances}");
             v.Check(role.Vcores > 0, p + ".vcores", $"'vcores' of role '{name}' must be greater than 0, got {role.Vcores}");
             v.Check(role.Gpus >= 0, p + ".gpus", $"'gpus' of role '{name}' must be 0 or more, got {role.Gpus}");
+            foreach (var (key, value) in role.Env)
+            {
+                v.Check(LaunchScriptValues.IsValidName(key), $"{p}.env.{key}", $"bad environment variable name '{key}' (allowed: letters, digits and '_', not starting with a digit)");
+                var problem = LaunchScriptValues.Problem(value);
+                v.Check(problem is null, $"{p}.env.{key}", $"the value of '{key}' {problem}");
+            }
         }
 
         if (spec.Roles.TryGetValue(RoleNames.Chief, out var chief))
@@ -108,6 +114,8 @@ internal static class JobSpecValidator
             foreach (var value in param.Values)
             {
                 v.Check(SweepParameters.TryApply(spec, name, value, out _), p, $"bad value '{value}' for sweep parameter '{name}'");
+                var problem = LaunchScriptValues.Problem(value);
+                v.Check(problem is null, p, $"value '{value}' of sweep parameter '{name}' reaches tasks as {SweepParameters.EnvName(name)} and {problem}");
             }
         }
     }

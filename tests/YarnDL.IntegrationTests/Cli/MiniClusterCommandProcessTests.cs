@@ -30,7 +30,9 @@ public sealed class MiniClusterCommandProcessTests
             var pidFile = Path.Combine(work, "child.pid");
             using (var http = RmHttp.Create(new Uri(rest)))
             {
-                await http.SubmitAsync(Submissions.Shell($"sleep 300 & echo $! > {pidFile}.tmp && mv {pidFile}.tmp {pidFile}; wait"));
+                // The NodeManager writes the command inside exec /bin/bash -c "…", so the launch script's own bash would expand
+                // an unescaped $! (to nothing): \$ leaves $! to the inner shell, as on a real cluster.
+                await http.SubmitAsync(Submissions.Shell($"sleep 300 & echo \\$! > {pidFile}.tmp && mv {pidFile}.tmp {pidFile}; wait"));
             }
 
             // The AM script writes its child's pid once it runs; that moment is visible only as the file.

@@ -69,7 +69,9 @@ public sealed class LifecycleTests(MiniClusterFixture fx) : IClassFixture<MiniCl
         var pidFile = Path.Combine(fx.Cluster.WorkDir, "child-" + Guid.NewGuid().ToString("N"));
         // Written aside then renamed: a kill that lands mid-write must not leave a half-written pid (an empty one read
         // as "/proc//stat", i.e. /proc/stat, which is always "alive").
-        var id = await fx.Http.SubmitAsync(Submissions.Shell($"sleep 300 & echo $! > {pidFile}.tmp && mv {pidFile}.tmp {pidFile}; wait"));
+        // The NodeManager writes the command inside exec /bin/bash -c "…", so the launch script's own bash would expand
+        // an unescaped $! (to nothing): \$ leaves $! to the inner shell, as on a real cluster.
+        var id = await fx.Http.SubmitAsync(Submissions.Shell($"sleep 300 & echo \\$! > {pidFile}.tmp && mv {pidFile}.tmp {pidFile}; wait"));
         var am = await fx.Cluster.WaitForAmRunningAsync(id, Deadline);
 
         var (status, body, _) = await fx.Http.SendAsync(HttpMethod.Put, $"ws/v1/cluster/apps/{id}/state?user.name=alice", """{"state":"KILLED"}""");

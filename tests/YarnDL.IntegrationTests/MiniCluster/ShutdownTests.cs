@@ -17,7 +17,9 @@ public sealed class ShutdownTests
             {
                 for (var i = 0; i < 2; i++)
                 {
-                    var id = await http.SubmitAsync(Submissions.Shell($"sleep 300 & echo $! > {pidDir}/{i}; wait"));
+                    // The NodeManager writes the command inside exec /bin/bash -c "…", so the launch script's own bash would expand
+                    // an unescaped $! (to nothing): \$ leaves $! to the inner shell, as on a real cluster.
+                    var id = await http.SubmitAsync(Submissions.Shell($"sleep 300 & echo \\$! > {pidDir}/{i}; wait"));
                     await cluster.WaitForAmRunningAsync(id, TimeSpan.FromSeconds(60));
                     // The script writes its child's pid just after starting; no cluster event marks that moment.
                     using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -43,4 +43,23 @@ public sealed class LaunchContextMapperTests
 
         Assert.Equal("h", Assert.Single(request.ContainerLaunchContext.Environment).Value);
     }
+
+    [Fact]
+    public void The_trainer_archive_is_localized_as_an_application_archive()
+    {
+        var bundle = TaskResource.Parse("trainer", "YARNDL_TRAINER_BUNDLE", "30,40,hdfs://nn:8020/user/alice/.yarndl/app/trainer.tgz");
+        var launch = new LaunchSpec(new Dictionary<string, string>(), "run") { LocalResources = [bundle] };
+
+        var resource = LaunchContextMapper.ToProto(Container(), launch).ContainerLaunchContext.LocalResources.Single();
+
+        Assert.Equal("trainer", resource.Key);
+        Assert.Equal(("hdfs", "nn", 8020, "/user/alice/.yarndl/app/trainer.tgz"), (resource.Value.Resource.Scheme, resource.Value.Resource.Host, resource.Value.Resource.Port, resource.Value.Resource.File));
+        Assert.Equal((30L, 40L), (resource.Value.Size, resource.Value.Timestamp));
+        Assert.Equal(YarnDL.Hadoop.Protos.Yarn.LocalResourceTypeProto.Archive, resource.Value.Type);
+        Assert.Equal(YarnDL.Hadoop.Protos.Yarn.LocalResourceVisibilityProto.Application, resource.Value.Visibility);
+    }
+
+    [Fact]
+    public void A_malformed_trainer_bundle_variable_is_named() =>
+        Assert.Contains("YARNDL_TRAINER_BUNDLE", Assert.Throws<FormatException>(() => TaskResource.Parse("trainer", "YARNDL_TRAINER_BUNDLE", "x,y")).Message, StringComparison.Ordinal);
 }

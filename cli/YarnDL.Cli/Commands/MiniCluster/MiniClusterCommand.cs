@@ -70,6 +70,15 @@ internal static class MiniClusterCommand
                 args.AddRange(["--node-attributes", set]);
             }
 
+            // No docker here: jobs in image mode find yarndl-am and yarndl-trainer as the YarnDL images provide them,
+            // standing for the AM and the trainer shipped beside yarndl.
+            var apps = BundledApps.At(bundleDirectory ?? AppContext.BaseDirectory);
+            if (File.Exists(apps.AmDll) && File.Exists(apps.TrainerDll))
+            {
+                args.AddRange(["--image-command", "yarndl-am=dotnet " + BundledApps.ShellWord(apps.AmDll)]);
+                args.AddRange(["--image-command", "yarndl-trainer=" + apps.TrainerCommand]);
+            }
+
             var output = r.InvocationConfiguration.Output;
             var error = r.InvocationConfiguration.Error;
             MiniClusterProcess host;
