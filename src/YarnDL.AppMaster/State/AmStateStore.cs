@@ -19,6 +19,7 @@ internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = nul
     private string? _lastQueued;
     private string? _pending;
     private Task _writer = Task.CompletedTask;
+    private bool _writing;
     private bool _failing;
 
     /// <summary>Where the state file is (for messages and tests).</summary>
@@ -48,10 +49,10 @@ internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = nul
             }
 
             _lastQueued = json;
-            var start = _pending is null && _writer.IsCompleted;
             _pending = json;
-            if (start)
+            if (!_writing)
             {
+                _writing = true;
                 _writer = Task.Run(() => DrainAsync(ct), CancellationToken.None);
             }
         }
@@ -73,7 +74,7 @@ internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = nul
             await writer.ConfigureAwait(false);
             lock (_gate)
             {
-                if (_pending is null && ReferenceEquals(writer, _writer))
+                if (!_writing && ReferenceEquals(writer, _writer))
                 {
                     return;
                 }
@@ -111,6 +112,7 @@ internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = nul
             lock (_gate)
             {
                 (json, _pending) = (_pending, null);
+                _writing = json is not null;
             }
 
             if (json is null)
