@@ -145,9 +145,19 @@ public sealed partial class WebHdfsClient
         if (_uploadOverSockets && location.Scheme == Uri.UriSchemeHttp)
         {
             DataNodeResponse answer;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            if (_http.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                timeout.CancelAfter(_http.Timeout); // the same limit the HttpClient puts on every other call
+            }
+
             try
             {
-                answer = await DataNodeUpload.PutAsync(location, content, ct).ConfigureAwait(false);
+                answer = await DataNodeUpload.PutAsync(location, content, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+            {
+                throw new WebHdfsException(null, null, $"{what}: no answer within {_http.Timeout}", e);
             }
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
             {
