@@ -14,6 +14,13 @@ public sealed class MiniClusterOptions
     /// <summary>Two RMs (rm1 active, rm2 standby) sharing state; the standby redirects as Hadoop's does.</summary>
     public bool HighAvailability { get; init; }
 
+    /// <summary>Users whose HDFS home <c>/user/NAME</c> exists and is theirs (null: the OS user, alice and bob). The OS
+    /// user who starts the cluster is the HDFS superuser; <c>/tmp</c> is 1777.</summary>
+    public IReadOnlyList<string>? HdfsHomeUsers { get; init; }
+
+    /// <summary>Delay the imitated NameNode adds to each CREATE (real HDFS: about 500 ms for a small file).</summary>
+    public TimeSpan WebHdfsCreateLatency { get; init; }
+
     /// <summary>Root of the cluster's files (conf, WebHDFS, NM local/log dirs). A temp dir when null.</summary>
     public string? WorkDir { get; init; }
 

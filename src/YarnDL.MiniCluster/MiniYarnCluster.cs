@@ -65,8 +65,12 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
 
     public IReadOnlyList<MiniNodeInfo> Nodes { get; private set; } = [];
 
-    /// <summary>WebHDFS base (<c>http://127.0.0.1:port/</c>); paths live under <see cref="HdfsRoot"/>.</summary>
+    /// <summary>The imitated NameNode's WebHDFS base (<c>http://127.0.0.1:port/</c>), also its RPC address in redirects and
+    /// 201 Locations (the imitation has no RPC); paths live under <see cref="HdfsRoot"/>.</summary>
     public Uri WebHdfsUri { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The imitated DataNode's HTTP address, where CREATE and OPEN are redirected.</summary>
+    public Uri WebHdfsDataNodeUri { get; private set; } = new("http://127.0.0.1/");
 
     internal RmCore Rm { get; }
 
@@ -138,7 +142,14 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
             front.BaseUri = await StartRmWebAsync(front, id == "rm1" ? Options.RmPort : 0, ct).ConfigureAwait(false);
         }
 
-        WebHdfsUri = new Uri(await StartWebAsync(0, web => WebHdfsApi.Map(web, HdfsRoot), ct).ConfigureAwait(false));
+        var hdfsOptions = new WebHdfs.WebHdfsOptions
+        {
+            HomeUsers = Options.HdfsHomeUsers ?? [Environment.UserName, "alice", "bob"],
+            CreateLatency = Options.WebHdfsCreateLatency,
+        };
+        var fs = new WebHdfs.HdfsNamespace(HdfsRoot, new WebHdfs.HdfsPermissions(hdfsOptions.Superuser), hdfsOptions.HomeUsers);
+        WebHdfsDataNodeUri = new Uri(await StartWebAsync(0, web => new WebHdfs.WebHdfsDataNode(fs, hdfsOptions).Map(web), ct).ConfigureAwait(false));
+        WebHdfsUri = new Uri(await StartWebAsync(0, web => new WebHdfs.WebHdfsNameNode(fs, hdfsOptions, () => WebHdfsDataNodeUri.Authority, () => WebHdfsUri.Authority).Map(web), ct).ConfigureAwait(false));
         ConfDirWriter.Write(ConfDir, YarnSite(), $"webhdfs://{WebHdfsUri.Authority}", Options.RpcProtection);
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 
 namespace YarnDL.WebHdfs;
 
@@ -39,29 +38,25 @@ public sealed class WebHdfsException : Exception
     /// <summary>No answer, or a server-side failure (5xx).</summary>
     public bool IsUnavailable => StatusCode is null || (int)StatusCode >= 500;
 
+    /// <summary>A Hadoop StandbyException: this NameNode is not the active one (another may be).</summary>
+    public bool IsStandby => ExceptionName == "StandbyException";
+
     internal static async Task<WebHdfsException> FromResponseAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {
         var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        if (body.TrimStart().StartsWith('{'))
+        return From(response.StatusCode, response.ReasonPhrase, body, what);
+    }
+
+    internal static WebHdfsException From(HttpStatusCode statusCode, string? reason, string body, string what)
+    {
+        var status = (int)statusCode;
+        var (name, message) = RemoteErrorText.Parse(body);
+        if (name is not null || message is not null)
         {
-            try
-            {
-                using var doc = JsonDocument.Parse(body);
-                if (doc.RootElement.TryGetProperty("RemoteException", out var re))
-                {
-                    var name = re.TryGetProperty("exception", out var e) ? e.GetString() : null;
-                    var message = re.TryGetProperty("message", out var m) ? m.GetString() : null;
-                    return new WebHdfsException(response.StatusCode, name, $"{what}: {status} {name}: {message}");
-                }
-            }
-            catch (JsonException)
-            {
-                // not JSON after all: fall through to the text form
-            }
+            return new WebHdfsException(statusCode, name, $"{what}: {status} {name}: {message}");
         }
 
-        var line = body.Split('\n', 2)[0].Trim();
-        return new WebHdfsException(response.StatusCode, null, $"{what}: {status} {response.ReasonPhrase}{(line.Length > 0 ? ": " + line : string.Empty)}");
+        var line = RemoteErrorText.WithoutStackTrace(body.Split('\n', 2)[0]);
+        return new WebHdfsException(statusCode, null, $"{what}: {status} {reason}{(line.Length > 0 ? ": " + line : string.Empty)}");
     }
 }

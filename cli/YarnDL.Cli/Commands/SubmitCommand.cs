@@ -24,8 +24,8 @@ internal static class SubmitCommand
         var local = new Option<bool>("--local") { Description = "Run on a local MiniCluster sized to this machine (implies --wait)" };
         var queue = new Option<string?>("--queue", "-q") { Description = "YARN queue (overrides the spec)" };
         var amMode = new Option<AmMode?>("--am-mode") { Description = "AM packaging: image, upload or local (overrides am.mode)" };
-        var webHdfs = new Option<string?>("--webhdfs") { Description = "NameNode web URL for staging (default: $YARNDL_WEBHDFS; none = local staging)" };
-        var defaultFs = new Option<string?>("--default-fs") { Description = "Default FS URI for staged files, e.g. hdfs://nameservice1 (default: $YARNDL_DEFAULT_FS)" };
+        var webHdfs = new Option<string?>("--webhdfs") { Description = "NameNode web URL for staging (default: $YARNDL_WEBHDFS, else the NameNodes of fs.defaultFS in $HADOOP_CONF_DIR)" };
+        var defaultFs = new Option<string?>("--default-fs") { Description = "File system to stage on, e.g. hdfs://nameservice1 (default: $YARNDL_DEFAULT_FS, else fs.defaultFS from $HADOOP_CONF_DIR/core-site.xml; file:/// or none stages locally)" };
         var bundle = new Option<string?>("--am-bundle") { Description = "AM bundle (.tgz/.zip) for --am-mode upload" };
         var amDll = new Option<string?>("--am-dll") { Description = "Path of YarnDL.AppMaster.dll for --am-mode local (default: the one in am/ beside yarndl)" };
         var trainerCommand = new Option<string?>("--trainer-command") { Description = "Command starting the trainer in task containers (default: the trainer shipped beside yarndl in local and upload mode, yarndl-trainer from the image's PATH in image mode)" };
@@ -84,17 +84,8 @@ internal static class SubmitCommand
         }
     }
 
-    private static IJobStager Stager(string? webHdfs, string? defaultFs, string user, CliServices services)
-    {
-        if (webHdfs is null)
-        {
-            return new LocalStager(services.LocalStagingRoot);
-        }
-
-        var nn = RmEndpointResolver.ParseUrl(webHdfs);
-        var fs = defaultFs ?? $"hdfs://{nn.Host}:8020";
-        return new WebHdfsStager(new WebHdfsClient(services.HttpClientFactory(), nn, user), fs, user);
-    }
+    private static IJobStager Stager(string? webHdfs, string? defaultFs, string user, CliServices services) =>
+        StagingChoice.Choose(webHdfs is null ? null : RmEndpointResolver.ParseUrl(webHdfs), defaultFs, user, services.GetEnv, services.HttpClientFactory, services.LocalStagingRoot);
 
     private static async Task<int> SubmitAsync(IRmRestClient rm, IJobStager stager, JobSpec spec, byte[] yaml, SubmitOptions options,
         bool wait, bool json, CliServices services, TextWriter o, TextWriter err, CancellationToken ct)
@@ -109,6 +100,7 @@ internal static class SubmitCommand
         {
             await o.WriteLineAsync($"submitted {result.ApplicationId}").ConfigureAwait(false);
             await o.WriteLineAsync($"tracking  {new Uri(result.RmEndpoint, "cluster/app/" + result.ApplicationId)}").ConfigureAwait(false);
+            await o.WriteLineAsync($"staged    {stager.StagingDir(result.ApplicationId)} (the AM deletes it when the application ends)").ConfigureAwait(false);
         }
 
         if (!wait)

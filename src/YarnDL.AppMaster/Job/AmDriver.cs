@@ -164,6 +164,12 @@ internal sealed partial class AmDriver(
         }
 
         await rm.UnregisterAsync(verdict.Succeeded ? FinalStatus.Succeeded : FinalStatus.Failed, verdict.Diagnostics, options.UnregisterRetry, ct);
+
+        // Unregistered: no further attempt will read the state, so the staging directory goes (as MapReduce's AM does).
+        if (Store is not null)
+        {
+            await Store.DeleteDirectoryAsync(ct);
+        }
     }
 
     private void ReportProgress()

@@ -25,7 +25,10 @@ internal static class StateFiles
             return null;
         }
 
-        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(1) };
-        return new HdfsStateFiles(new WebHdfsClient(http, NamenodeAddress.Resolve(uri, env.WebHdfsUrl, hdfsSite, coreSite), env.User), uri);
+        var http = new HttpClient(new OriginCookieHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }))
+        {
+            Timeout = TimeSpan.FromMinutes(1),
+        };
+        return new HdfsStateFiles(new WebHdfsClient(http, NamenodeAddress.ResolveAll(uri, env.WebHdfsUrl, hdfsSite, coreSite), env.User), uri);
     }
 }

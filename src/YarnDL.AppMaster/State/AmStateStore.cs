@@ -7,13 +7,19 @@ using YarnDL.AppMaster.Job;
 namespace YarnDL.AppMaster.State;
 
 /// <summary>Keeps <see cref="SavedState"/> for the next AM attempt in the application's state directory (local or HDFS),
-/// rewritten only when it changed.</summary>
+/// rewritten only when it changed. Writes run behind the AM loop: a CREATE in HDFS takes about half a second, which the
+/// heartbeat must not wait for. While one write runs, newer states replace each other and only the latest is written
+/// next, so the last state is never lost and never overtaken by an older one.</summary>
 internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = null)
 {
     public const string FileName = "am-state.json";
 
     private readonly ILogger _log = log ?? NullLogger.Instance;
-    private string? _lastSaved;
+    private readonly Lock _gate = new();
+    private string? _lastQueued;
+    private string? _pending;
+    private Task _writer = Task.CompletedTask;
+    private bool _writing;
     private bool _failing;
 
     /// <summary>Where the state file is (for messages and tests).</summary>
@@ -29,38 +35,123 @@ internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = nul
             s.FinalMetrics,
             [.. s.Slots.Select(t => new SavedTask(t.Role, t.Index, t.State.ToString(), t.ContainerId, t.NodeId, t.NodeHttpAddress, t.Address))]))]);
 
-    /// <summary>Writes the state when it differs from the last write. A failed write is logged and retried on the next
-    /// call: the job goes on, only a restart of this AM would then re-adopt less.</summary>
-    public async Task SaveAsync(AmState state, CancellationToken ct)
+    /// <summary>Queues the state for writing when it differs from the last one queued, and returns at once. A failed
+    /// write is logged and retried with the next state queued: the job goes on, only a restart of this AM would then
+    /// re-adopt less.</summary>
+    public Task SaveAsync(AmState state, CancellationToken ct)
     {
         var json = JsonSerializer.Serialize(Capture(state), SavedStateJson.Default.SavedState);
-        if (json == _lastSaved)
+        lock (_gate)
         {
-            return;
+            if (json == _lastQueued)
+            {
+                return Task.CompletedTask;
+            }
+
+            _lastQueued = json;
+            _pending = json;
+            if (!_writing)
+            {
+                _writing = true;
+                _writer = Task.Run(() => DrainAsync(ct), CancellationToken.None);
+            }
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes when every state queued so far is written (or its write failed).</summary>
+    public async Task FlushAsync()
+    {
+        while (true)
+        {
+            Task writer;
+            lock (_gate)
+            {
+                writer = _writer;
+            }
+
+            await writer.ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (!_writing && ReferenceEquals(writer, _writer))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    public async Task<SavedState?> LoadAsync(CancellationToken ct)
+    {
+        await FlushAsync().ConfigureAwait(false);
+        return await files.ReadAsync(FileName, ct).ConfigureAwait(false) is { } json ? JsonSerializer.Deserialize(json, SavedStateJson.Default.SavedState) : null;
+    }
+
+    /// <summary>Deletes the state (and staging) directory once the application is over: the RM will start no further
+    /// attempt after the AM unregistered. Failures are logged, not thrown.</summary>
+    public async Task DeleteDirectoryAsync(CancellationToken ct)
+    {
+        await FlushAsync().ConfigureAwait(false);
         try
         {
-            await files.WriteAsync(FileName, json, ownerOnly: false, ct);
-            _lastSaved = json;
+            await files.DeleteDirectoryAsync(ct).ConfigureAwait(false);
+            _log.LogInformation("Deleted the staging directory {Location}", files.Locate(string.Empty));
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or WebHdfs.WebHdfsException)
+        {
+            _log.LogWarning("Could not delete the staging directory {Location}: {Message}", files.Locate(string.Empty), e.Message);
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            string? json;
+            lock (_gate)
+            {
+                (json, _pending) = (_pending, null);
+                _writing = json is not null;
+            }
+
+            if (json is null)
+            {
+                return;
+            }
+
+            await WriteAsync(json, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteAsync(string json, CancellationToken ct)
+    {
+        try
+        {
+            await files.WriteAsync(FileName, json, ownerOnly: false, ct).ConfigureAwait(false);
             if (_failing)
             {
                 _log.LogInformation("AM state saved again to {Location}", Location);
                 _failing = false;
             }
         }
-        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or WebHdfs.WebHdfsException)
+        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or WebHdfs.WebHdfsException or OperationCanceledException)
         {
-            if (!_failing)
+            lock (_gate)
+            {
+                if (_lastQueued == json)
+                {
+                    _lastQueued = null; // the next SaveAsync queues this state again
+                }
+            }
+
+            if (!_failing && e is not OperationCanceledException)
             {
                 _log.LogWarning("Could not save the AM state to {Location} (a restarted AM would re-adopt less): {Message}", Location, e.Message);
                 _failing = true;
             }
         }
     }
-
-    public async Task<SavedState?> LoadAsync(CancellationToken ct) =>
-        await files.ReadAsync(FileName, ct) is { } json ? JsonSerializer.Deserialize(json, SavedStateJson.Default.SavedState) : null;
 
     /// <summary>Applies a saved state to fresh sessions; returns the container ids it expects to re-adopt.</summary>
     public static IReadOnlySet<string> Restore(AmState state, SavedState saved)

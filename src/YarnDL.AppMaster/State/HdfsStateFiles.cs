@@ -27,4 +27,6 @@ internal sealed class HdfsStateFiles(WebHdfsClient hdfs, Uri directory) : IState
         await hdfs.CreateAsync(tmp, Encoding.UTF8.GetBytes(text), overwrite: true, ownerOnly ? "600" : "644", ct).ConfigureAwait(false);
         await hdfs.RenameOverwriteAsync(tmp, $"{_dir}/{name}", ct).ConfigureAwait(false);
     }
+
+    public Task DeleteDirectoryAsync(CancellationToken ct) => hdfs.DeleteAsync(_dir, recursive: true, ct);
 }

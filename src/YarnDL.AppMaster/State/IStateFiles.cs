@@ -11,4 +11,7 @@ internal interface IStateFiles
 
     /// <summary>Replaces the file atomically (written aside, then renamed over it); <paramref name="ownerOnly"/> makes it 600.</summary>
     Task WriteAsync(string name, string text, bool ownerOnly, CancellationToken ct);
+
+    /// <summary>Deletes the whole directory (the application's staging directory) with what it holds.</summary>
+    Task DeleteDirectoryAsync(CancellationToken ct);
 }

@@ -38,4 +38,14 @@ internal sealed class LocalStateFiles : IStateFiles
 
         File.Move(tmp, file, overwrite: true);
     }
+
+    public Task DeleteDirectoryAsync(CancellationToken ct)
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -3,10 +3,13 @@ using YarnDL.WebHdfs;
 
 namespace YarnDL.Client.Submit;
 
-/// <summary>Stages under <c>/user/&lt;user&gt;/.yarndl/&lt;appId&gt;/</c> through WebHDFS; size and timestamp come from GETFILESTATUS.</summary>
-public sealed class WebHdfsStager(WebHdfsClient hdfs, string defaultFs, string user) : IJobStager
+/// <summary>Stages under <c>/user/&lt;user&gt;/.yarndl/&lt;appId&gt;/</c> through WebHDFS (directory 700, files 600: job.yaml
+/// and the task secret beside it are the user's alone); size and timestamp come from GETFILESTATUS.</summary>
+/// <param name="tellAm">Pass the NameNode's web address to the AM (an explicit <c>--webhdfs</c>); otherwise the AM finds
+/// it from the staging URI and its own HADOOP_CONF_DIR, HA nameservices included.</param>
+public sealed class WebHdfsStager(WebHdfsClient hdfs, string defaultFs, string user, bool tellAm = true) : IJobStager
 {
-    public Uri? NameNodeHttp => hdfs.NameNodeHttp;
+    public Uri? NameNodeHttp => tellAm ? hdfs.NameNodeHttp : null;
 
     public string StagingDir(string applicationId) => $"{defaultFs.TrimEnd('/')}{Dir(applicationId)}";
 

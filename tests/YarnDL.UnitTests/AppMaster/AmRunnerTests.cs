@@ -28,7 +28,7 @@ public sealed class AmRunnerTests : IDisposable
         Assert.Contains("best trial trial-0001 val_accuracy=0.9 {lr=0.9}", verdict.Diagnostics, StringComparison.Ordinal);
         Assert.Equal(FinalStatus.Succeeded, Assert.Single(rm.Finishes).Status);
         Assert.Contains("final: SUCCEEDED", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_dir, "staging", AmStateStore.FileName)));
+        Assert.False(Directory.Exists(Path.Combine(_dir, "staging"))); // state and staging go once the AM has unregistered
     }
 
     [Fact]

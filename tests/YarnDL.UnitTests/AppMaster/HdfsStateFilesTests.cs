@@ -20,9 +20,11 @@ public sealed class HdfsStateFilesTests(MiniClusterFixture fixture) : IClassFixt
         var state = new AmState(Plans.Job(), "alice");
 
         await store.SaveAsync(state, default);
+        await store.FlushAsync();
         var written = await ModificationTimeAsync(AmStateStore.FileName);
         File.SetLastWriteTimeUtc(LocalPath(AmStateStore.FileName), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)); // a rewrite would move it
         await store.SaveAsync(state, default);
+        await store.FlushAsync();
 
         var loaded = await new AmStateStore(Files()).LoadAsync(default);
         Assert.Equal(state.Sessions.Select(s => s.Id), loaded!.Clusters.Select(c => c.Id));

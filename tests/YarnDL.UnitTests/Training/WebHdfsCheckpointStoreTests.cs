@@ -12,7 +12,7 @@ namespace YarnDL.UnitTests.Training;
 
 public sealed class WebHdfsCheckpointStoreTests(MiniClusterFixture fixture) : IClassFixture<MiniClusterFixture>
 {
-    private readonly string dir = "/user/test/ckpt-" + Guid.NewGuid().ToString("N");
+    private readonly string dir = "/user/alice/ckpt-" + Guid.NewGuid().ToString("N");
 
     [Fact]
     public void SaveThenLoad_RoundTripsThroughWebHdfs_AndLeavesOnlyTheCheckpoint()
@@ -73,5 +73,5 @@ public sealed class WebHdfsCheckpointStoreTests(MiniClusterFixture fixture) : IC
     }
 
     private WebHdfsCheckpointStore Store() =>
-        new(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), fixture.Cluster.WebHdfsUri, dir, "test");
+        new(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), fixture.Cluster.WebHdfsUri, dir, "alice");
 }
