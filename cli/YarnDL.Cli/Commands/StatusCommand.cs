@@ -32,6 +32,10 @@ internal static class StatusCommand
             {
                 var node = JsonSerializer.SerializeToNode(report, CliJsonContext.Default.AppReport)!.AsObject();
                 node["job"] = job is null ? null : JsonSerializer.SerializeToNode(job, CliJsonContext.Default.AmStatus);
+                // The AM's final result, from the diagnostics it unregistered with (what wait and submit --wait summarise).
+                node["result"] = FinalResult.TryParse(report.Diagnostics) is { } result
+                    ? JsonSerializer.SerializeToNode(result, CliJsonContext.Default.FinalResult)
+                    : null;
                 await o.WriteLineAsync(node.ToJsonString(CliJsonContext.Default.Options)).ConfigureAwait(false);
             }
             else

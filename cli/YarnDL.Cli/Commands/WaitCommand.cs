@@ -72,9 +72,18 @@ internal static class WaitCommand
         {
             await o.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Default.AppReport)).ConfigureAwait(false);
         }
-        else if (status is not null || report.Succeeded)
+        else
         {
-            await ProgressView.SummaryAsync(o, status, report.Diagnostics, id, tracking ?? report.TrackingUrl).ConfigureAwait(false);
+            var result = FinalResult.TryParse(report.Diagnostics);
+            if (result is not null)
+            {
+                await view.ShowFinalAsync(result).ConfigureAwait(false);
+            }
+
+            if (status is not null || report.Succeeded || result is not null)
+            {
+                await ProgressView.SummaryAsync(o, status, report.Diagnostics, id, tracking ?? report.TrackingUrl).ConfigureAwait(false);
+            }
         }
 
         return await OutcomeAsync(report, err).ConfigureAwait(false);
