@@ -15,6 +15,11 @@ public sealed class ConfigSet
 
     public ContainerExecutorConfig? ContainerExecutor { get; init; }
 
+    /// <summary>File names of everything read, in a stable order.</summary>
+    public IReadOnlyList<string> FileNames =>
+        [.. new[] { YarnSite.Path, ResourceTypes?.Path, CapacityScheduler?.Path, FairAllocation?.Path, ContainerExecutor?.Path }
+            .OfType<string>().Select(System.IO.Path.GetFileName).OfType<string>()];
+
     /// <summary>Where a missing resource-types property belongs: resource-types.xml when present, else yarn-site.xml.</summary>
     public HadoopConfigFile ResourceTypesHome => ResourceTypes ?? YarnSite;
 
