@@ -24,7 +24,8 @@ internal static class StatusCommand
         {
             var id = AppIdArgument.Get(r, app);
             var rm = services.RmClientFactory(common.RmOptions(r, services));
-            var report = await rm.GetApplicationAsync(id, ct).ConfigureAwait(false);
+            var report = await services.RideThrough(r.InvocationConfiguration.Error)
+                .CallAsync(c => rm.GetApplicationAsync(id, c), seen: false, ct).ConfigureAwait(false);
             var job = report.State == "RUNNING"
                 ? await new AmStatusReader(services.HttpClientFactory()).TryGetAsync(report.TrackingUrl, ct).ConfigureAwait(false)
                 : null;

@@ -19,27 +19,15 @@ public static class RmEndpointResolver
         }
 
         var looked = new List<string>();
-        foreach (var variable in new[] { "YARN_CONF_DIR", "HADOOP_CONF_DIR" })
+        if (FindYarnSite(getEnv, looked) is { } site)
         {
-            if (getEnv(variable) is not { Length: > 0 } dir)
-            {
-                continue;
-            }
-
-            var path = Path.Combine(dir, "yarn-site.xml");
-            if (!File.Exists(path))
-            {
-                looked.Add($"{variable}={dir} has no yarn-site.xml");
-                continue;
-            }
-
-            var fromSite = FromYarnSite(Load(path), path);
+            var fromSite = FromYarnSite(site.Document, site.Path);
             if (fromSite.Count > 0)
             {
                 return fromSite;
             }
 
-            looked.Add($"{path} sets neither yarn.resourcemanager.webapp.address nor yarn.resourcemanager.hostname");
+            looked.Add($"{site.Path} sets neither yarn.resourcemanager.webapp.address nor yarn.resourcemanager.hostname");
         }
 
         var local = Http.RmClientDefaults.LocalRm;
@@ -48,6 +36,37 @@ public static class RmEndpointResolver
             : $"no --rm and {string.Join("; ", looked)}: trying {local}");
         return [local];
     }
+
+    /// <summary>The first yarn-site.xml under YARN_CONF_DIR, then HADOOP_CONF_DIR (null when neither has one), parsed.</summary>
+    /// <param name="looked">Told where no file was found, for the message that says localhost is tried.</param>
+    public static (string Path, XDocument Document, IReadOnlyDictionary<string, string?> Properties)? FindYarnSite(Func<string, string?> getEnv, ICollection<string>? looked = null)
+    {
+        foreach (var variable in new[] { "YARN_CONF_DIR", "HADOOP_CONF_DIR" })
+        {
+            if (getEnv(variable) is not { Length: > 0 } dir)
+            {
+                continue;
+            }
+
+            var path = Path.Combine(dir, "yarn-site.xml");
+            if (File.Exists(path))
+            {
+                var doc = Load(path);
+                return (path, doc, Properties(doc));
+            }
+
+            looked?.Add($"{variable}={dir} has no yarn-site.xml");
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, string?> Properties(XDocument site) =>
+        site.Descendants("property")
+            .Select(p => (Name: p.Element("name")?.Value.Trim(), Value: p.Element("value")?.Value.Trim()))
+            .Where(p => p.Name is not null)
+            .GroupBy(p => p.Name!)
+            .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
 
     private static XDocument Load(string path)
     {
@@ -73,11 +92,7 @@ public static class RmEndpointResolver
     /// <summary>Endpoints from yarn-site.xml properties (HA rm-ids, webapp addresses, yarn.http.policy).</summary>
     public static IReadOnlyList<Uri> FromYarnSite(XDocument site, string file = "yarn-site.xml")
     {
-        var props = site.Descendants("property")
-            .Select(p => (Name: p.Element("name")?.Value.Trim(), Value: p.Element("value")?.Value.Trim()))
-            .Where(p => p.Name is not null)
-            .GroupBy(p => p.Name!)
-            .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        var props = Properties(site);
         string? Get(string k) => props.TryGetValue(k, out var v) && !string.IsNullOrEmpty(v) ? v : null;
 
         var https = string.Equals(Get("yarn.http.policy"), "HTTPS_ONLY", StringComparison.OrdinalIgnoreCase);
