@@ -13,6 +13,12 @@ public sealed class LocalStager(string root) : IJobStager
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, fileName);
         await File.WriteAllBytesAsync(path, content, ct).ConfigureAwait(false);
+        if (!OperatingSystem.IsWindows())
+        {
+            // job.yaml can hold roles.env values: readable by its owner only, as Hadoop's staging files are.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var info = new FileInfo(path);
         return new LocalResource
         {
