@@ -54,7 +54,7 @@ internal static class SubmitCommand
                 await using var cluster = await launcher.StartAsync(ct).ConfigureAwait(false);
                 options = options with { AmMode = AmMode.Local, LocalAmDll = cluster.AppMasterDll, TrainerCommand = cluster.TrainerCommand };
                 var rmLocal = services.RmClientFactory(common.RmOptions(r, services, cluster.RmEndpoint.AbsoluteUri));
-                return await SubmitAsync(rmLocal, new LocalStager(cluster.StagingRoot), spec, yaml, options, true, r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct).ConfigureAwait(false);
+                return await SubmitAsync(rmLocal, new LocalStager(cluster.StagingRoot), spec, yaml, options, true, r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct, clusterStays: false).ConfigureAwait(false);
             }
 
             var rm = services.RmClientFactory(common.RmOptions(r, services));
@@ -77,7 +77,7 @@ internal static class SubmitCommand
     }
 
     private static async Task<int> SubmitAsync(IRmRestClient rm, IJobStager stager, JobSpec spec, byte[] yaml, SubmitOptions options,
-        bool wait, bool json, CliServices services, TextWriter o, TextWriter err, CancellationToken ct)
+        bool wait, bool json, CliServices services, TextWriter o, TextWriter err, CancellationToken ct, bool clusterStays = true)
     {
         var result = await new JobSubmitter(rm, stager).SubmitAsync(spec, yaml, options, ct).ConfigureAwait(false);
         foreach (var warning in result.Warnings)
@@ -88,7 +88,10 @@ internal static class SubmitCommand
         if (!json)
         {
             await o.WriteLineAsync($"submitted {result.ApplicationId}").ConfigureAwait(false);
-            await o.WriteLineAsync($"tracking  {new Uri(result.RmEndpoint, "cluster/app/" + result.ApplicationId)}").ConfigureAwait(false);
+            if (clusterStays)
+            {
+                await o.WriteLineAsync($"tracking  {new Uri(result.RmEndpoint, "cluster/app/" + result.ApplicationId)}").ConfigureAwait(false);
+            }
         }
 
         if (!wait)
@@ -101,6 +104,6 @@ internal static class SubmitCommand
             return ExitCodes.Ok;
         }
 
-        return await WaitCommand.WaitAndReportAsync(rm, result.ApplicationId, services, json, o, err, ct).ConfigureAwait(false);
+        return await WaitCommand.WaitAndReportAsync(rm, result.ApplicationId, services, json, o, err, ct, clusterStays).ConfigureAwait(false);
     }
 }

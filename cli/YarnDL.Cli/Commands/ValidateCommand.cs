@@ -43,9 +43,9 @@ internal static class ValidateCommand
                     var path = r.GetValue(job)!;
                     var locator = SpecLocator.For(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path);
                     var capacity = await ClusterCapacity.TryGetAsync(rm, ct).ConfigureAwait(false);
-                    var nodes = NodeAttributePreflight.Uses(spec) ? await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false) : null;
+                    var nodes = await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false);
                     var placement = NodeAttributePreflight.Check(spec, nodes, locator);
-                    problems = [.. Preflight.Check(spec, max, queues, queue, locator), .. placement.Problems, .. Preflight.CheckCapacity(spec, capacity, locator, nodes)];
+                    problems = [.. Preflight.Check(spec, max, queues, queue, locator), .. placement.Problems, .. Preflight.CheckCapacity(spec, capacity, locator, nodes), .. ContainerPacking.Check(spec, nodes, locator)];
                     warnings = placement.Warnings;
                     preflight = $"checked against {rm.ActiveEndpoint}";
                 }

@@ -14,14 +14,17 @@ internal sealed class ProgressView(TextWriter output)
 
     public async Task ShowAsync(AmStatus status)
     {
+        // A later AM attempt (the previous AM ended) is said once per attempt.
+        await EmitAsync("attempt", status.Attempt > 1 ? $"AM attempt {status.Attempt} took over (the previous AM ended; running tasks are re-adopted)" : null).ConfigureAwait(false);
         await EmitAsync("waiting", status.Waiting is { } w ? "waiting: " + w : null).ConfigureAwait(false);
         foreach (var c in status.Clusters)
         {
             var why = c.FailureReason is { } f ? " (" + f + ")" : "";
+            await EmitAsync("r/" + c.Id, c.RestartReason is { } rr ? $"{c.Id} restart (generation {c.Generation}): {rr}" : null).ConfigureAwait(false);
             if (Terminal.Contains(c.State))
             {
                 // The trial's own final metrics and the last epoch it reached, once.
-                var last = c.Tasks.Any(t => t.Step > 0) ? c.Tasks.Max(t => t.Epoch) + 1 : 0;
+                var last = c.Metrics.TryGetValue("epochs", out var done) ? (int)done : c.Tasks.Any(t => t.Step > 0) ? c.Tasks.Max(t => t.Epoch) + 1 : 0;
                 await EndedAsync(c.Id, c.State, Params(c.HyperParameters), last, c.Metrics, why).ConfigureAwait(false);
             }
             else
@@ -58,7 +61,7 @@ internal sealed class ProgressView(TextWriter output)
     /// The best trial, its hyper-parameters and accuracy (the line <c>.ci/smoke</c> reads is <c>accuracy: 0.xxxx</c>) from the AM's
     /// final result in the RM report; a last AM snapshot only when the diagnostics carry no result (an AM that never finished).
     /// </summary>
-    public static async Task SummaryAsync(TextWriter o, AmStatus? status, string? diagnostics, string applicationId, string? trackingUrl)
+    public static async Task SummaryAsync(TextWriter o, AmStatus? status, string? diagnostics, string applicationId, string? trackingUrl, bool logsHint = true)
     {
         if (FinalResult.TryParse(diagnostics) is { BestTrial: { } trial } r)
         {
@@ -75,7 +78,11 @@ internal sealed class ProgressView(TextWriter output)
             await o.WriteLineAsync("accuracy: " + acc.ToString("0.0000", CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
 
-        await o.WriteLineAsync($"logs: yarndl logs {applicationId}").ConfigureAwait(false);
+        if (logsHint)
+        {
+            await o.WriteLineAsync($"logs: yarndl logs {applicationId}").ConfigureAwait(false);
+        }
+
         if (trackingUrl is not null)
         {
             await o.WriteLineAsync("status page: " + trackingUrl).ConfigureAwait(false);
@@ -97,7 +104,7 @@ internal sealed class ProgressView(TextWriter output)
         m.TryGetValue("val_accuracy", out var v) ? v : m.TryGetValue("accuracy", out var a) ? a : null;
 
     private static string Metrics(IReadOnlyDictionary<string, double> m) =>
-        string.Concat(m.Where(kv => kv.Key != "epoch").OrderBy(kv => kv.Key, StringComparer.Ordinal)
+        string.Concat(m.Where(kv => kv.Key is not ("epoch" or "epochs")).OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $" {kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
 
     private Task EmitAsync(string key, string? line) => EmitAsync(key, line, line);

@@ -12,9 +12,10 @@ internal static class TrialResultLine
 {
     public static string Format(ClusterSession c)
     {
-        // Heartbeats carry the 0-based epoch in progress: the last one a trial reached, counted from 1 (0 = never trained).
-        var epoch = c.Slots.Any(s => s.Step > 0) ? c.Slots.Max(s => s.Epoch) + 1 : 0;
-        var metrics = string.Concat(c.FinalMetrics.Where(kv => kv.Key != "epoch").OrderBy(kv => kv.Key, StringComparer.Ordinal)
+        // The epochs rank 0 reports it completed; else the last epoch a heartbeat carried (0-based, in progress), counted from 1.
+        var epoch = c.FinalMetrics.TryGetValue("epochs", out var done) ? (int)done
+            : c.Slots.Any(s => s.Step > 0) ? c.Slots.Max(s => s.Epoch) + 1 : 0;
+        var metrics = string.Concat(c.FinalMetrics.Where(kv => kv.Key is not ("epoch" or "epochs")).OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $" {kv.Key}={Number(kv.Value)}"));
         return $"trial {c.Id} {c.State.ToString().ToUpperInvariant()} epoch={epoch.ToString(CultureInfo.InvariantCulture)}{metrics} {Params(c)}".TrimEnd();
     }

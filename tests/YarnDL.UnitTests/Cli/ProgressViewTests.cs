@@ -150,6 +150,22 @@ public sealed class ProgressViewTests
     }
 
     [Fact]
+    public async Task A_restart_cause_and_a_new_am_attempt_are_said_once()
+    {
+        using var o = new StringWriter();
+        var view = new ProgressView(o);
+        var restarted = Status("RUNNING", null) with { Attempt = 2 };
+        restarted.Clusters[0] = restarted.Clusters[0] with { Generation = 1, RestartReason = "worker:1 preempted by the RM; restarting from epoch 0 (no checkpoint configured)" };
+
+        await view.ShowAsync(restarted);
+        await view.ShowAsync(restarted);
+
+        var lines = o.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines, "AM attempt 2 took over (the previous AM ended; running tasks are re-adopted)");
+        Assert.Single(lines, "trial-0000 restart (generation 1): worker:1 preempted by the RM; restarting from epoch 0 (no checkpoint configured)");
+    }
+
+    [Fact]
     public void Local_cluster_has_two_nodes_of_at_least_8_vcores_and_8g_without_gpus()
     {
         var small = LocalSizing.For(2, 4L << 30);
