@@ -24,7 +24,7 @@ internal static class CliApp
         (KillCommand.Declare, KillCommand.Create),
         (ValidateCommand.Declare, ValidateCommand.Create),
         (CompletionCommand.Declare, (common, _) => CompletionCommand.Create(common)),
-        (AdminCommand.Declare, (common, services) => AdminCommand.Create(NodesCommand.Create(common, services))),
+        (AdminCommand.Declare, (common, services) => AdminCommand.Create(NodesCommand.Create(common, services), services.GetEnv)),
         (MiniClusterCommand.Declare, (_, _) => MiniClusterCommand.Create()),
     ];
 

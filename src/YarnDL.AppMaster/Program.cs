@@ -11,7 +11,8 @@ internal static class Program
     /// ends with one logged cause, never an unhandled exception.</summary>
     public static async Task<int> Main(string[] args)
     {
-        using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+        // ASP.NET Core logs every request of the task API and the status page at Information: only its warnings go to the AM log.
+        using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
         var log = logs.CreateLogger("YarnDL.AppMaster");
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

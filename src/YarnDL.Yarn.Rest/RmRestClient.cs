@@ -179,13 +179,17 @@ public sealed class RmRestClient : IRmRestClient
         try
         {
             return await JsonSerializer.DeserializeAsync(await r.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), info, ct).ConfigureAwait(false)
-                ?? throw new YarnRestException(r.StatusCode, null, null, $"{what}: empty response");
+                ?? throw new RmBadResponseException(Where(r), r.StatusCode, r.Content.Headers.ContentType?.MediaType, what);
         }
         catch (JsonException e)
         {
-            throw new YarnRestException(r.StatusCode, null, null, $"{what}: unexpected response body ({e.Message})");
+            throw new RmBadResponseException(Where(r), r.StatusCode, r.Content.Headers.ContentType?.MediaType, what, e);
         }
     }
+
+    /// <summary>The URL that answered, without its query (it can carry user.name).</summary>
+    private static Uri Where(HttpResponseMessage r) =>
+        r.RequestMessage?.RequestUri is { } u ? new Uri(u.GetLeftPart(UriPartial.Path)) : new Uri("http://unknown/");
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage r, string what, CancellationToken ct)
     {

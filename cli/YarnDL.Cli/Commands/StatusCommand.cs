@@ -24,7 +24,8 @@ internal static class StatusCommand
         {
             var id = AppIdArgument.Get(r, app);
             var rm = services.RmClientFactory(common.RmOptions(r, services));
-            var report = await rm.GetApplicationAsync(id, ct).ConfigureAwait(false);
+            var report = await services.RideThrough(r.InvocationConfiguration.Error)
+                .CallAsync(c => rm.GetApplicationAsync(id, c), seen: false, ct).ConfigureAwait(false);
             var job = report.State == "RUNNING"
                 ? await new AmStatusReader(services.HttpClientFactory()).TryGetAsync(report.TrackingUrl, ct).ConfigureAwait(false)
                 : null;
@@ -32,6 +33,10 @@ internal static class StatusCommand
             {
                 var node = JsonSerializer.SerializeToNode(report, CliJsonContext.Default.AppReport)!.AsObject();
                 node["job"] = job is null ? null : JsonSerializer.SerializeToNode(job, CliJsonContext.Default.AmStatus);
+                // The AM's final result, from the diagnostics it unregistered with (what wait and submit --wait summarise).
+                node["result"] = FinalResult.TryParse(report.Diagnostics) is { } result
+                    ? JsonSerializer.SerializeToNode(result, CliJsonContext.Default.FinalResult)
+                    : null;
                 await o.WriteLineAsync(node.ToJsonString(CliJsonContext.Default.Options)).ConfigureAwait(false);
             }
             else

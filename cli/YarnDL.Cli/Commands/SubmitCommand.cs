@@ -56,7 +56,7 @@ internal static class SubmitCommand
                 await using var cluster = await launcher.StartAsync(ct).ConfigureAwait(false);
                 options = options with { AmMode = AmMode.Local, LocalAmDll = cluster.AppMasterDll, TrainerCommand = options.TrainerCommand ?? cluster.TrainerCommand };
                 var rmLocal = services.RmClientFactory(common.RmOptions(r, services, cluster.RmEndpoint.AbsoluteUri));
-                return await SubmitAsync(rmLocal, new LocalStager(cluster.StagingRoot), spec, yaml, options, true, r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct).ConfigureAwait(false);
+                return await SubmitAsync(rmLocal, new LocalStager(cluster.StagingRoot), spec, yaml, options, true, r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct, clusterStays: false).ConfigureAwait(false);
             }
 
             options = WithBundledApps(options, options.AmMode ?? spec.Am.Mode, services);
@@ -88,7 +88,7 @@ internal static class SubmitCommand
         StagingChoice.Choose(webHdfs is null ? null : RmEndpointResolver.ParseUrl(webHdfs), defaultFs, user, services.GetEnv, services.HttpClientFactory, services.LocalStagingRoot);
 
     private static async Task<int> SubmitAsync(IRmRestClient rm, IJobStager stager, JobSpec spec, byte[] yaml, SubmitOptions options,
-        bool wait, bool json, CliServices services, TextWriter o, TextWriter err, CancellationToken ct)
+        bool wait, bool json, CliServices services, TextWriter o, TextWriter err, CancellationToken ct, bool clusterStays = true)
     {
         var result = await new JobSubmitter(rm, stager).SubmitAsync(spec, yaml, options, ct).ConfigureAwait(false);
         foreach (var warning in result.Warnings)
@@ -99,8 +99,11 @@ internal static class SubmitCommand
         if (!json)
         {
             await o.WriteLineAsync($"submitted {result.ApplicationId}").ConfigureAwait(false);
-            await o.WriteLineAsync($"tracking  {new Uri(result.RmEndpoint, "cluster/app/" + result.ApplicationId)}").ConfigureAwait(false);
-            await o.WriteLineAsync($"staged    {stager.StagingDir(result.ApplicationId)} (the AM deletes it when the application ends)").ConfigureAwait(false);
+            if (clusterStays)
+            {
+                await o.WriteLineAsync($"tracking  {new Uri(result.RmEndpoint, "cluster/app/" + result.ApplicationId)}").ConfigureAwait(false);
+                await o.WriteLineAsync($"staged    {stager.StagingDir(result.ApplicationId)} (the AM deletes it when the application ends)").ConfigureAwait(false);
+            }
         }
 
         if (!wait)
@@ -113,6 +116,6 @@ internal static class SubmitCommand
             return ExitCodes.Ok;
         }
 
-        return await WaitCommand.WaitAndReportAsync(rm, result.ApplicationId, services, json, o, err, ct).ConfigureAwait(false);
+        return await WaitCommand.WaitAndReportAsync(rm, result.ApplicationId, services, json, o, err, ct, clusterStays).ConfigureAwait(false);
     }
 }

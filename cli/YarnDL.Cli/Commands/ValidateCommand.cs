@@ -33,24 +33,26 @@ internal static class ValidateCommand
             string preflight = "skipped (--offline)";
             if (!r.GetValue(offline))
             {
+                string? assumed = null;
                 try
                 {
-                    var rm = services.RmClientFactory(common.RmOptions(r, services) with { MaxRetries = 1 });
+                    var rm = services.RmClientFactory(common.RmOptions(r, services, onDefault: line => assumed = line) with { MaxRetries = 1 });
                     var max = (await rm.NewApplicationAsync(ct).ConfigureAwait(false)).MaximumResourceCapability;
                     var queue = spec.Queue;
                     var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
                     var path = r.GetValue(job)!;
                     var locator = SpecLocator.For(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path);
                     var capacity = await ClusterCapacity.TryGetAsync(rm, ct).ConfigureAwait(false);
-                    var nodes = NodeAttributePreflight.Uses(spec) ? await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false) : null;
+                    var nodes = await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false);
                     var placement = NodeAttributePreflight.Check(spec, nodes, locator);
-                    problems = [.. Preflight.Check(spec, max, queues, queue, locator), .. placement.Problems, .. Preflight.CheckCapacity(spec, capacity, locator, nodes)];
+                    problems = [.. Preflight.Check(spec, max, queues, queue, locator), .. placement.Problems, .. Preflight.CheckCapacity(spec, capacity, locator, nodes), .. ContainerPacking.Check(spec, nodes, locator)];
                     warnings = placement.Warnings;
                     preflight = $"checked against {rm.ActiveEndpoint}";
                 }
-                catch (RmUnavailableException)
+                catch (RmUnavailableException) when (assumed is not null)
                 {
-                    preflight = "skipped (no cluster reachable)";
+                    // No cluster was named anywhere: an offline check is what the user can have, and says so.
+                    preflight = $"skipped ({assumed}, which did not answer; --rm URL or HADOOP_CONF_DIR names a cluster, --offline skips it)";
                 }
             }
 
@@ -66,7 +68,8 @@ internal static class ValidateCommand
             }
             else
             {
-                await o.WriteLineAsync($"{r.GetValue(job)}: ok: '{spec.Name}', {plan.Trials.Count} trial(s) × {plan.Trials[0].TaskCount} task(s), max {plan.MaxGpusPerTask} GPU(s) per task; preflight {preflight}").ConfigureAwait(false);
+                var verdict = problems.Count == 0 ? "ok" : "rejected";
+                await o.WriteLineAsync($"{r.GetValue(job)}: {verdict}: '{spec.Name}', {plan.Trials.Count} trial(s) × {plan.Trials[0].TaskCount} task(s), max {plan.MaxGpusPerTask} GPU(s) per task; preflight {preflight}").ConfigureAwait(false);
             }
 
             return problems.Count == 0 ? ExitCodes.Ok : throw new PreflightException(problems);

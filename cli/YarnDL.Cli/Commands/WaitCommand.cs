@@ -32,22 +32,30 @@ internal static class WaitCommand
     /// Polls the RM to the end printing state changes and, while the AM runs, its live progress from the tracking URL
     /// (not with --json); ends with the best trial and maps the outcome to an exit code.
     /// </summary>
-    public static async Task<int> WaitAndReportAsync(IRmRestClient rm, string id, CliServices services, bool json, TextWriter o, TextWriter err, CancellationToken ct)
+    /// <param name="clusterStays">False for <c>submit --local</c>: its cluster stops with the command, so no status page or
+    /// <c>yarndl logs</c> hint is printed.</param>
+    public static async Task<int> WaitAndReportAsync(IRmRestClient rm, string id, CliServices services, bool json, TextWriter o, TextWriter err, CancellationToken ct, bool clusterStays = true)
     {
         // Not disposed: the factory's clients share one handler (tests hand in theirs).
         var reader = new AmStatusReader(services.HttpClientFactory());
         var view = new ProgressView(o);
+        var ride = services.RideThrough(err);
         string? last = null;
         AmStatus? status = null;
         string? tracking = null;
         AppReport report;
         while (true)
         {
-            report = await rm.GetApplicationAsync(id, ct).ConfigureAwait(false);
+            // An RM restart or failover is ridden out (Hadoop's connect.max-wait); the job itself keeps running meanwhile.
+            report = await ride.CallAsync(c => rm.GetApplicationAsync(id, c), seen: last is not null, ct).ConfigureAwait(false);
             var line = $"{report.Id} {report.State} {report.Progress:0}%";
-            if (!json && line != last)
+            if (line != last)
             {
-                await o.WriteLineAsync(line).ConfigureAwait(false);
+                if (!json)
+                {
+                    await o.WriteLineAsync(line).ConfigureAwait(false);
+                }
+
                 last = line;
             }
 
@@ -72,9 +80,18 @@ internal static class WaitCommand
         {
             await o.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Default.AppReport)).ConfigureAwait(false);
         }
-        else if (status is not null || report.Succeeded)
+        else
         {
-            await ProgressView.SummaryAsync(o, status, report.Diagnostics, id, tracking ?? report.TrackingUrl).ConfigureAwait(false);
+            var result = FinalResult.TryParse(report.Diagnostics);
+            if (result is not null)
+            {
+                await view.ShowFinalAsync(result).ConfigureAwait(false);
+            }
+
+            if (status is not null || report.Succeeded || result is not null)
+            {
+                await ProgressView.SummaryAsync(o, status, report.Diagnostics, id, clusterStays ? tracking ?? report.TrackingUrl : null, clusterStays).ConfigureAwait(false);
+            }
         }
 
         return await OutcomeAsync(report, err).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using YarnDL.Cli.Local;
 using YarnDL.Yarn.Rest;
+using YarnDL.Yarn.Rest.Configuration;
 using YarnDL.Yarn.Rest.Http;
 
 namespace YarnDL.Cli.Hosting;
@@ -29,6 +30,13 @@ internal sealed record CliServices
 
     /// <summary>Local staging root used without WebHDFS (default <c>~/.yarndl/staging</c>).</summary>
     public string LocalStagingRoot { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".yarndl", "staging");
+
+    /// <summary>How long wait/status keep trying an RM that does not answer; null: from yarn-site.xml (Hadoop's defaults without one).</summary>
+    public RmConnectPolicy? ConnectPolicy { get; init; }
+
+    /// <summary>Rides out an RM restart or failover, saying so on <paramref name="err"/>.</summary>
+    public Client.Jobs.RmRideThrough RideThrough(TextWriter err) =>
+        new(ConnectPolicy ?? RmConnectPolicy.Resolve(GetEnv), Time, line => err.WriteLineAsync(line));
 
     /// <summary>Interval of status polling for <c>wait</c>/<c>--wait</c>/<c>--follow</c>.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);

@@ -32,6 +32,10 @@ internal static class CommandRunner
         {
             return await Fail(error, e.Message, ExitCodes.BadInput).ConfigureAwait(false);
         }
+        catch (RmBadResponseException e)
+        {
+            return await Fail(error, e.Message, ExitCodes.ClusterUnreachable).ConfigureAwait(false);
+        }
         catch (RmUnavailableException e)
         {
             return await Fail(error, e.Message + " (check --rm or HADOOP_CONF_DIR)", ExitCodes.ClusterUnreachable).ConfigureAwait(false);
@@ -55,7 +59,7 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return await Fail(error, "cancelled", ExitCodes.Internal).ConfigureAwait(false);
+            return await Fail(error, "interrupted (Ctrl-C); a submitted job keeps running: yarndl status/kill APP", ExitCodes.Cancelled).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // the CLI boundary: anything unknown is an internal error with exit 70
         catch (Exception e)

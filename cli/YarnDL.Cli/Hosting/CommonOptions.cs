@@ -25,13 +25,15 @@ internal sealed class CommonOptions
         command.Options.Add(Spnego);
     }
 
-    /// <summary>Resolves RM options from the parse result and environment (bad <c>--rm</c> → FormatException → exit 2).</summary>
-    public RmClientOptions RmOptions(ParseResult r, CliServices services, string? rmOverride = null)
+    /// <summary>Resolves RM options from the parse result and environment (bad <c>--rm</c> or yarn-site.xml → FormatException → exit 2).
+    /// Falling back to localhost:8088 is said on stderr, or told to <paramref name="onDefault"/>.</summary>
+    public RmClientOptions RmOptions(ParseResult r, CliServices services, string? rmOverride = null, Action<string>? onDefault = null)
     {
         var spnego = r.GetValue(Spnego);
         return new RmClientOptions
         {
-            Endpoints = RmEndpointResolver.Resolve(rmOverride ?? r.GetValue(Rm), services.GetEnv),
+            Endpoints = RmEndpointResolver.Resolve(rmOverride ?? r.GetValue(Rm), services.GetEnv,
+                onDefault ?? (line => r.InvocationConfiguration.Error.WriteLine("note: " + line))),
             User = spnego ? null : r.GetValue(User) ?? services.UserName,
             UseSpnego = spnego,
             DelegationToken = services.GetEnv("YARNDL_RM_DELEGATION_TOKEN"),

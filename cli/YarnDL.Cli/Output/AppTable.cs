@@ -3,21 +3,22 @@ using YarnDL.Yarn.Rest.Apps;
 
 namespace YarnDL.Cli.Output;
 
-/// <summary>Human-readable renderings of application reports.</summary>
+/// <summary>Human-readable renderings of application reports; what users chose (names, queues) and diagnostics are printed cleaned of
+/// control characters (<see cref="TerminalText"/>).</summary>
 internal static class AppTable
 {
     public static async Task WriteStatusAsync(TextWriter o, AppReport a)
     {
         await o.WriteLineAsync($"application  {a.Id}").ConfigureAwait(false);
-        await o.WriteLineAsync($"name         {a.Name}").ConfigureAwait(false);
-        await o.WriteLineAsync($"user/queue   {a.User}/{a.Queue}").ConfigureAwait(false);
+        await o.WriteLineAsync($"name         {TerminalText.Clean(a.Name)}").ConfigureAwait(false);
+        await o.WriteLineAsync($"user/queue   {TerminalText.Clean(a.User)}/{TerminalText.Clean(a.Queue)}").ConfigureAwait(false);
         await o.WriteLineAsync($"state        {a.State} ({a.FinalStatus})").ConfigureAwait(false);
         await o.WriteLineAsync($"progress     {a.Progress.ToString("0.#", CultureInfo.InvariantCulture)}%").ConfigureAwait(false);
         await o.WriteLineAsync($"tracking     {a.TrackingUrl}").ConfigureAwait(false);
         await o.WriteLineAsync($"am logs      {a.AmContainerLogs}").ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(a.Diagnostics))
         {
-            await o.WriteLineAsync($"diagnostics  {a.Diagnostics}").ConfigureAwait(false);
+            await o.WriteLineAsync($"diagnostics  {TerminalText.Clean(a.Diagnostics, keepLines: true)}").ConfigureAwait(false);
         }
     }
 
@@ -30,5 +31,9 @@ internal static class AppTable
         }
     }
 
-    private static string Cut(string? s, int n) => s is null ? string.Empty : s.Length <= n ? s : s[..(n - 1)] + "…";
+    private static string Cut(string? s, int n)
+    {
+        var t = TerminalText.Clean(s);
+        return t.Length <= n ? t : t[..(n - 1)] + "…";
+    }
 }

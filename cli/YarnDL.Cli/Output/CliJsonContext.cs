@@ -16,6 +16,7 @@ namespace YarnDL.Cli.Output;
 [JsonSerializable(typeof(List<NodeJson>))]
 [JsonSerializable(typeof(List<LogLocation>))]
 [JsonSerializable(typeof(AmStatus))]
+[JsonSerializable(typeof(FinalResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

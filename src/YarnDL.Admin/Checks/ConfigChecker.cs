@@ -52,6 +52,6 @@ public sealed class ConfigChecker
         var findings = _rules.SelectMany(r => r.Check(config))
             .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
-        return new CheckReport(findings, InputUnreadable: false);
+        return new CheckReport(findings, InputUnreadable: false) { FilesRead = config.FileNames };
     }
 }

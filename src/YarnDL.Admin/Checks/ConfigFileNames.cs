@@ -9,6 +9,9 @@ public static class ConfigFileNames
     public const string FairScheduler = "fair-scheduler.xml";
     public const string ContainerExecutor = "container-executor.cfg";
 
+    /// <summary>The NodeManager's own countable resources (<c>yarn.nodemanager.resource-type.NAME</c> = count), read beside yarn-site.xml.</summary>
+    public const string NodeResources = "node-resources.xml";
+
     internal const string GpuResource = "yarn.io/gpu";
     internal const string PluggableGpuResource = "nvidia.com/gpu";
     internal const string LinuxContainerExecutor = "org.apache.hadoop.yarn.server.nodemanager.LinuxContainerExecutor";

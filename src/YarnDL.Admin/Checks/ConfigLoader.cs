@@ -14,6 +14,7 @@ internal sealed class ConfigLoader
         var yarnSite = Optional(Path.Combine(confDir, ConfigFileNames.YarnSite), HadoopConfigParser.ParseFile, required: true);
         var resourceTypes = Optional(Path.Combine(confDir, ConfigFileNames.ResourceTypes), HadoopConfigParser.ParseFile);
         var capacity = Optional(Path.Combine(confDir, ConfigFileNames.CapacityScheduler), HadoopConfigParser.ParseFile);
+        var nodeResources = Optional(Path.Combine(confDir, ConfigFileNames.NodeResources), HadoopConfigParser.ParseFile);
         var cfgPath = containerExecutorPath ?? Path.Combine(confDir, ConfigFileNames.ContainerExecutor);
         var executor = Optional(cfgPath, ContainerExecutorConfigParser.ParseFile, required: containerExecutorPath is not null);
         if (yarnSite is null)
@@ -21,7 +22,7 @@ internal sealed class ConfigLoader
             return null;
         }
 
-        var set = new ConfigSet { YarnSite = yarnSite, ResourceTypes = resourceTypes, CapacityScheduler = capacity, ContainerExecutor = executor };
+        var set = new ConfigSet { YarnSite = yarnSite, ResourceTypes = resourceTypes, CapacityScheduler = capacity, NodeResources = nodeResources, ContainerExecutor = executor };
         if (!set.UsesFairScheduler)
         {
             return set;
@@ -39,7 +40,7 @@ internal sealed class ConfigLoader
         var fair = Optional(allocationPath, FairAllocationParser.ParseFile);
         return new ConfigSet
         {
-            YarnSite = yarnSite, ResourceTypes = resourceTypes, CapacityScheduler = capacity, ContainerExecutor = executor, FairAllocation = fair,
+            YarnSite = yarnSite, ResourceTypes = resourceTypes, CapacityScheduler = capacity, NodeResources = nodeResources, ContainerExecutor = executor, FairAllocation = fair,
         };
     }
 

@@ -11,9 +11,27 @@ public sealed class ConfigSet
 
     public HadoopConfigFile? CapacityScheduler { get; init; }
 
+    /// <summary>node-resources.xml, where a NodeManager can declare GPUs as a plain count instead of through the GPU plugin.</summary>
+    public HadoopConfigFile? NodeResources { get; init; }
+
+    /// <summary>
+    /// The GPU count a NodeManager declares as a countable resource, <c>yarn.nodemanager.resource-type.yarn.io/gpu</c>, as Hadoop's
+    /// ResourceUtils reads it: node-resources.xml, then yarn-site.xml. Null when neither declares it.
+    /// </summary>
+    public (HadoopConfigFile File, HadoopProperty Property)? DeclaredGpus =>
+        NodeResources?.Find(NodeGpuProperty) is { } n ? (NodeResources, n)
+        : YarnSite.Find(NodeGpuProperty) is { } y ? (YarnSite, y) : null;
+
+    internal const string NodeGpuProperty = "yarn.nodemanager.resource-type." + ConfigFileNames.GpuResource;
+
     public FairAllocationFile? FairAllocation { get; init; }
 
     public ContainerExecutorConfig? ContainerExecutor { get; init; }
+
+    /// <summary>File names of everything read, in a stable order.</summary>
+    public IReadOnlyList<string> FileNames =>
+        [.. new[] { YarnSite.Path, ResourceTypes?.Path, NodeResources?.Path, CapacityScheduler?.Path, FairAllocation?.Path, ContainerExecutor?.Path }
+            .OfType<string>().Select(System.IO.Path.GetFileName).OfType<string>()];
 
     /// <summary>Where a missing resource-types property belongs: resource-types.xml when present, else yarn-site.xml.</summary>
     public HadoopConfigFile ResourceTypesHome => ResourceTypes ?? YarnSite;

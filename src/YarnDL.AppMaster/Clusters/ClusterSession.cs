@@ -34,6 +34,12 @@ internal sealed partial class ClusterSession
 
     public string? FailureReason { get; set; }
 
+    /// <summary>Why the cluster last restarted and where it resumes (null before any restart).</summary>
+    public string? RestartReason { get; set; }
+
+    /// <summary>Allocation deadlines passed in a row without the cluster getting all its containers.</summary>
+    public int AllocationTimeouts { get; set; }
+
     public DateTimeOffset StateSince { get; set; }
 
     /// <summary>Final metrics reported by rank 0 (objective source).</summary>

@@ -27,9 +27,9 @@ internal static class ExitClassifier
     {
         ContainerExitStatus.Success => "exited 0",
         ContainerExitStatus.Invalid => "exit status not set",
-        ContainerExitStatus.Aborted => "aborted (node lost or container released)",
+        ContainerExitStatus.Aborted => "aborted by the RM (node lost or container released)",
         ContainerExitStatus.DisksFailed => "node disks failed",
-        ContainerExitStatus.Preempted => "preempted by the scheduler",
+        ContainerExitStatus.Preempted => "preempted by the RM",
         ContainerExitStatus.KilledExceededVmem => "killed: virtual memory limit exceeded",
         ContainerExitStatus.KilledExceededPmem => "killed: physical memory limit exceeded",
         ContainerExitStatus.KilledByAppMaster => "stopped by the AM",

@@ -33,13 +33,14 @@ internal sealed partial class AmDriver
                 continue;
             }
 
-            log.LogWarning("Cluster {Cluster} lost containers across the AM restart; restarting it from its checkpoint", cluster.Id);
-            foreach (var s in live.Where(s => !alive.Contains(s.ContainerId!)))
+            var lost = live.Where(s => !alive.Contains(s.ContainerId!)).ToList();
+            foreach (var s in lost)
             {
                 s.State = TaskState.Stopped;
             }
 
-            await RestartAsync(cluster, countsAgainstBudget: false, ct);
+            var which = lost.Count > 0 ? string.Join(", ", lost.Select(s => s.Name)) : "tasks that were not launched yet";
+            await RestartAsync(cluster, countsAgainstBudget: false, $"AM attempt {state.Attempt} took over and the RM no longer reports {which}", ct);
         }
 
         foreach (var c in fromPrevious.Where(c => !known.Contains(c.ContainerId)))

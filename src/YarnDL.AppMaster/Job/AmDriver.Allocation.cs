@@ -104,6 +104,7 @@ internal sealed partial class AmDriver
             {
                 cluster.State = ClusterState.Running;
                 cluster.StateSince = time.GetUtcNow();
+                cluster.AllocationTimeouts = 0;
             }
         }
     }

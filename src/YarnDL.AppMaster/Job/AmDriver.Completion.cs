@@ -41,7 +41,7 @@ internal sealed partial class AmDriver
                 await CheckClusterDoneAsync(cluster, ct);
                 break;
             case ExitKind.Infrastructure:
-                log.LogWarning("Cluster {Cluster}: {Reason}; restarting from the last checkpoint (not counted)", cluster.Id, reason);
+                log.LogWarning("Cluster {Cluster}: {Reason} (not counted against the restart budget)", cluster.Id, reason);
                 if (done.ExitStatus == ContainerExitStatus.DisksFailed && slot.NodeId is { } n)
                 {
                     NodeFailed(n);
@@ -54,7 +54,7 @@ internal sealed partial class AmDriver
                     break;
                 }
 
-                await RestartAsync(cluster, countsAgainstBudget: false, ct);
+                await RestartAsync(cluster, countsAgainstBudget: false, ExitCause.Of(slot, done.ExitStatus, done.Diagnostics), ct);
                 break;
             case ExitKind.JobFailure:
                 // Another node or another try would fail the same way: fail now, and leave the node alone.
@@ -67,9 +67,9 @@ internal sealed partial class AmDriver
                 break;
             case ExitKind.CodeFailure when IsPreempting(cluster):
                 // A member is being preempted: a peer that lost its link to it fails too, but that is the scheduler's doing.
-                log.LogWarning("Cluster {Cluster}: {Reason} while a member is being preempted; restarting from the last checkpoint (not counted)", cluster.Id, reason);
+                log.LogWarning("Cluster {Cluster}: {Reason} while a member is being preempted (not counted)", cluster.Id, reason);
                 slot.State = TaskState.Stopped;
-                await RestartAsync(cluster, countsAgainstBudget: false, ct);
+                await RestartAsync(cluster, countsAgainstBudget: false, $"a member of the cluster is being preempted by the RM ({slot.Name} lost its link to it)", ct);
                 break;
             default:
                 slot.State = TaskState.Failed;
@@ -100,7 +100,7 @@ internal sealed partial class AmDriver
         if (cluster.Restarts < budget)
         {
             log.LogWarning("Cluster {Cluster}: {Reason}; restart {N} of {Max}", cluster.Id, reason, cluster.Restarts + 1, budget);
-            await RestartAsync(cluster, countsAgainstBudget: true, ct);
+            await RestartAsync(cluster, countsAgainstBudget: true, $"{reason} (restart {cluster.Restarts + 1} of {budget})", ct);
             return;
         }
 
@@ -149,14 +149,31 @@ internal sealed partial class AmDriver
         await StopLiveAsync(cluster, null, ct);
     }
 
-    /// <summary>New generation: stop every live container, ask again for all tasks; tasks resume from the checkpoint.</summary>
-    private async Task RestartAsync(ClusterSession cluster, bool countsAgainstBudget, CancellationToken ct)
+    /// <summary>New generation: stop every live container, ask again for all tasks; tasks resume from the checkpoint when there
+    /// is one. <paramref name="cause"/> and where the cluster resumes are kept for the status document and logged.</summary>
+    private async Task RestartAsync(ClusterSession cluster, bool countsAgainstBudget, string cause, CancellationToken ct)
     {
+        cluster.RestartReason = $"{cause}; {ResumePoint(cluster)}";
+        log.LogWarning("Cluster {Cluster} restarts: {Why}", cluster.Id, cluster.RestartReason);
         await StopLiveAsync(cluster, null, ct);
         CancelAsks(cluster);
         cluster.Restart(countsAgainstBudget);
         cluster.StateSince = time.GetUtcNow();
         AskFor(cluster);
+    }
+
+    /// <summary>Where a restarted cluster resumes: its last checkpoint only when a task reported one.</summary>
+    private string ResumePoint(ClusterSession cluster)
+    {
+        if (state.Plan.CheckpointDir is not { } dir)
+        {
+            return "restarting from epoch 0 (no checkpoint configured)";
+        }
+
+        var step = cluster.Slots.Count == 0 ? -1 : cluster.Slots.Max(s => s.CheckpointStep);
+        return step > 0 ? $"restarting from the last checkpoint (step {step})"
+            : state.Attempt > 1 ? $"restarting from the last checkpoint in {dir} if an earlier AM attempt's tasks wrote one, else from epoch 0"
+            : "restarting from epoch 0 (no checkpoint written yet)";
     }
 
     /// <summary>Stops and releases the live containers of a cluster (all, or those matching <paramref name="which"/>).</summary>

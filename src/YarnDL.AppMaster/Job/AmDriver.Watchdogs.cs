@@ -38,8 +38,8 @@ internal sealed partial class AmDriver
             if (now >= deadline)
             {
                 _preempting.Remove(id);
-                log.LogWarning("Releasing preempted container {Container}; cluster {Cluster} resumes from its checkpoint", id, cluster.Id);
-                await RestartAsync(cluster, countsAgainstBudget: false, ct);
+                log.LogWarning("Releasing preempted container {Container} of cluster {Cluster}", id, cluster.Id);
+                await RestartAsync(cluster, countsAgainstBudget: false, $"{slot.Name} preempted by the RM", ct);
             }
         }
 
@@ -48,8 +48,20 @@ internal sealed partial class AmDriver
         {
             if (cluster.State == ClusterState.Allocating && deadlines.Allocation is { } alloc && now - cluster.StateSince > alloc)
             {
-                log.LogWarning("Cluster {Cluster} did not get all containers within {Limit}; releasing the partial cluster and retrying", cluster.Id, alloc);
-                await RestartAsync(cluster, countsAgainstBudget: false, ct);
+                // Once, the partial cluster is released so that clusters holding each other's containers can get theirs; a
+                // second deadline in a row means the containers cannot be placed: the cluster fails with what it waited for.
+                var missing = cluster.Slots.Count(s => s.State == TaskState.Requested);
+                if (++cluster.AllocationTimeouts >= 2)
+                {
+                    cluster.FailureReason = $"{missing} of {cluster.Slots.Count} containers not allocated within deadlines.allocation ({alloc}), twice in a row"
+                        + (state.Waiting is { } w ? $" ({w})" : string.Empty)
+                        + ": the running nodes cannot hold them; ask for smaller containers or fewer tasks, or raise deadlines.allocation";
+                    log.LogError("Cluster {Cluster} failed: {Reason}", cluster.Id, cluster.FailureReason);
+                    await EndClusterAsync(cluster, ClusterState.Failed, ct);
+                    continue;
+                }
+
+                await RestartAsync(cluster, countsAgainstBudget: false, $"{missing} of {cluster.Slots.Count} containers not allocated within deadlines.allocation ({alloc}); the partial cluster is released and asked for again", ct);
                 continue;
             }
 

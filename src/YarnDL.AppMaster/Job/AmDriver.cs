@@ -43,8 +43,7 @@ internal sealed partial class AmDriver(
             var verdict = await TickAsync(ct);
             if (verdict.Finished)
             {
-                await FinishAsync(verdict, ct);
-                return verdict;
+                return await FinishAsync(verdict, ct);
             }
 
             await Task.Delay(options.HeartbeatInterval, time, ct);
@@ -147,10 +146,13 @@ internal sealed partial class AmDriver(
             : null;
 
     /// <summary>Ends the job without running it (e.g. asks above the RM's maximum); unregisters with the verdict.</summary>
-    public Task AbortAsync(Trials.JobVerdict verdict, CancellationToken ct) => FinishAsync(verdict, ct);
+    public Task<Trials.JobVerdict> AbortAsync(Trials.JobVerdict verdict, CancellationToken ct) => FinishAsync(verdict, ct);
 
-    private async Task FinishAsync(Trials.JobVerdict verdict, CancellationToken ct)
+    /// <summary>Stops what runs and unregisters with the verdict, its diagnostics followed by each trial's final line (what the
+    /// RM keeps once the AM is gone, and what the CLI reads its summary from).</summary>
+    private async Task<Trials.JobVerdict> FinishAsync(Trials.JobVerdict outcome, CancellationToken ct)
     {
+        var verdict = outcome with { Diagnostics = state.Scheduler.WithTrials(outcome.Diagnostics) };
         state.Final = verdict;
         foreach (var s in state.Sessions)
         {
@@ -160,7 +162,7 @@ internal sealed partial class AmDriver(
         log.LogInformation("Job {Name} finished: {Status}. {Diagnostics}", state.Plan.Name, verdict.Succeeded ? "SUCCEEDED" : "FAILED", verdict.Diagnostics);
         if (_attemptGone)
         {
-            return;
+            return verdict;
         }
 
         await rm.UnregisterAsync(verdict.Succeeded ? FinalStatus.Succeeded : FinalStatus.Failed, verdict.Diagnostics, options.UnregisterRetry, ct);
@@ -170,6 +172,8 @@ internal sealed partial class AmDriver(
         {
             await Store.DeleteDirectoryAsync(ct);
         }
+
+        return verdict;
     }
 
     private void ReportProgress()

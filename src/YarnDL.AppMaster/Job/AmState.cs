@@ -32,6 +32,9 @@ internal sealed class AmState
 
     public TrialScheduler Scheduler { get; }
 
+    /// <summary>This AM's attempt number (1 for the first AM; a later one took over from an AM that ended).</summary>
+    public int Attempt { get; init; } = 1;
+
     /// <summary>Set when the job is over; the tracking page keeps showing it.</summary>
     public JobVerdict? Final { get; set; }
 

@@ -35,7 +35,7 @@ internal static class AmRunner
             ? YarnSite.Load(Path.Combine(conf, "yarn-site.xml"))
             : new YarnSite(new Dictionary<string, string>());
         var transport = bindings(env, site);
-        var state = new AmState(plan, env.User) { ApplicationId = env.Attempt.ApplicationId };
+        var state = new AmState(plan, env.User) { ApplicationId = env.Attempt.ApplicationId, Attempt = env.Attempt.AttemptNumber };
         var store = StateFiles.For(env, Site(env, "hdfs-site.xml"), Site(env, "core-site.xml")) is { } files ? new AmStateStore(files, logs.CreateLogger<AmStateStore>()) : null;
         var secret = store is null ? SecretCheck.CreateRandom() : await store.LoadOrCreateSecretAsync(ct);
         var bind = await BindAddressAsync(env.NmHost, ct);

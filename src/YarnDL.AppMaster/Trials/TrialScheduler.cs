@@ -47,14 +47,21 @@ internal sealed class TrialScheduler(IReadOnlyList<ClusterSession> clusters, Swe
             return new JobVerdict(true, false, failed.Count > 0 ? Describe(failed) : "no trial succeeded");
         }
 
-        var summary = best is null ? "all clusters succeeded" : $"best trial {best.Id} {Objective(best)} {FormatParams(best)}";
+        var summary = best is null ? "all clusters succeeded" : $"best trial {best.Id} {Objective(best)} {TrialResultLine.Params(best)}".TrimEnd();
         return new JobVerdict(true, true, failed.Count > 0 ? $"{summary}; {Describe(failed)}" : summary);
     }
+
+    /// <summary>The metric that ranks trials: the sweep's objective, else the accuracy the trainers report (so a job without a
+    /// sweep still names its result), else none.</summary>
+    public string? ObjectiveMetric =>
+        sweep.ObjectiveMetric
+        ?? (Clusters.Any(c => c.LatestMetric("val_accuracy").HasValue) ? "val_accuracy"
+            : Clusters.Any(c => c.LatestMetric("accuracy").HasValue) ? "accuracy" : null);
 
     /// <summary>The succeeded trial with the best objective, or null when there is no objective.</summary>
     public ClusterSession? Best()
     {
-        if (sweep.ObjectiveMetric is not { } metric)
+        if (ObjectiveMetric is not { } metric)
         {
             return null;
         }
@@ -67,10 +74,11 @@ internal sealed class TrialScheduler(IReadOnlyList<ClusterSession> clusters, Swe
     }
 
     private string Objective(ClusterSession c) =>
-        sweep.ObjectiveMetric is { } m ? $"{m}={c.LatestMetric(m)?.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty;
+        ObjectiveMetric is { } m && c.LatestMetric(m) is { } v ? $"{m}={TrialResultLine.Number(v)}" : string.Empty;
 
-    private static string FormatParams(ClusterSession c) =>
-        c.Plan.HyperParameters.Count == 0 ? string.Empty : "{" + string.Join(", ", c.Plan.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}")) + "}";
+    /// <summary>The final diagnostics: the one-line summary, then one line per trial (its state, last epoch and final metrics).</summary>
+    public string WithTrials(string summary) =>
+        string.Join('\n', [summary, .. Clusters.Select(TrialResultLine.Format)]);
 
     private static string Describe(IEnumerable<ClusterSession> failed) =>
         string.Join("; ", failed.Select(c => $"cluster {c.Id} failed: {c.FailureReason ?? "unknown reason"}"));

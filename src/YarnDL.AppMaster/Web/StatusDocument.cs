@@ -3,6 +3,7 @@ namespace YarnDL.AppMaster.Web;
 /// <summary>GET /api/v1/status: what the CLI's status/--wait read.</summary>
 internal sealed record StatusDocument(
     string Job,
+    int Attempt,
     string State,
     string? Diagnostics,
     string? Waiting,
@@ -16,6 +17,7 @@ internal sealed record ClusterStatus(
     int Generation,
     int Restarts,
     string? FailureReason,
+    string? RestartReason,
     IReadOnlyDictionary<string, string> HyperParameters,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyList<TaskStatus> Tasks,

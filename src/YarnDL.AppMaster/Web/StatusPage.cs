@@ -12,8 +12,8 @@ namespace YarnDL.AppMaster.Web;
 /// </summary>
 internal static class StatusPage
 {
-    /// <summary>Metrics left out of the trial table (the epoch has its own column, accuracy repeats val_accuracy, throughput is noise there).</summary>
-    private static readonly HashSet<string> NotInTable = new(StringComparer.Ordinal) { "epoch", "accuracy", "examples_per_s" };
+    /// <summary>Metrics left out of the trial table (epoch and step have their own columns, accuracy repeats val_accuracy, throughput is noise there).</summary>
+    private static readonly HashSet<string> NotInTable = new(StringComparer.Ordinal) { "epoch", "epochs", "steps", "accuracy", "examples_per_s" };
 
     public static string Render(AmState state)
     {
@@ -74,8 +74,8 @@ internal static class StatusPage
                 .Append(colors[c.Id]).Append("\"></span><a href=\"#").Append(Enc(c.Id)).Append("\">").Append(Enc(c.Id)).Append("</a>")
                 .Append(best ? " <span class=\"best-mark\">★ best</span>" : "").Append("</td><td><span class=\"badge state-").Append(Enc(c.State)).Append("\">").Append(Enc(c.State)).Append("</span></td><td class=\"hp\">")
                 .Append(c.HyperParameters.Count == 0 ? "<span class=\"muted\">defaults</span>" : Enc(string.Join("  ", c.HyperParameters.Select(kv => $"{kv.Key}={kv.Value}"))))
-                .Append("</td><td class=\"num\">").Append(c.Curve.Count == 0 ? "" : Math.Max(c.Curve[^1].Epoch, 1).ToString(CultureInfo.InvariantCulture))
-                .Append("</td><td class=\"num\">").Append(c.Tasks.Count == 0 ? 0 : c.Tasks.Max(t => t.Step)).Append("</td>");
+                .Append("</td><td class=\"num\">").Append(Epoch(c))
+                .Append("</td><td class=\"num\">").Append(Step(c)).Append("</td>");
             foreach (var m in metricNames)
             {
                 sb.Append("<td class=\"num\">").Append(latest.TryGetValue(m, out var v) ? Format(m, v) : "").Append("</td>");
@@ -131,8 +131,19 @@ internal static class StatusPage
     private static IReadOnlyDictionary<string, double> Latest(ClusterStatus c) =>
         c.Metrics.Count > 0 ? c.Metrics : c.Curve.Count > 0 ? c.Curve[^1].Values : new Dictionary<string, double>();
 
-    private static string Format(string metric, double v) =>
-        v.ToString(metric.Contains("per_s", StringComparison.Ordinal) ? "0" : "0.0000", CultureInfo.InvariantCulture);
+    /// <summary>A finished trial's epochs as its trainer reported them at the end, else the last epoch its curve reached.</summary>
+    private static string Epoch(ClusterStatus c) =>
+        c.Metrics.TryGetValue("epochs", out var done) ? Format("epochs", done)
+        : c.Curve.Count == 0 ? "" : Math.Max(c.Curve[^1].Epoch, 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A finished trial's final step, else the furthest task's.</summary>
+    private static string Step(ClusterStatus c) =>
+        c.Metrics.TryGetValue("steps", out var steps) ? Format("steps", steps)
+        : (c.Tasks.Count == 0 ? 0 : c.Tasks.Max(t => t.Step)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whole numbers (steps, counts, throughput) without decimals; other values to 4 places.</summary>
+    internal static string Format(string metric, double v) =>
+        v.ToString(metric.Contains("per_s", StringComparison.Ordinal) || (v == Math.Floor(v) && Math.Abs(v) < 1e15) ? "0" : "0.0000", CultureInfo.InvariantCulture);
 
     private static string Enc(string s) => WebUtility.HtmlEncode(s);
 
@@ -140,7 +151,7 @@ internal static class StatusPage
         "body{font-family:'DejaVu Sans',system-ui,sans-serif;margin:24px 32px;color:#1f2328;background:#fff;font-size:14px}" +
         "h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}" +
         ".meta,.muted{color:#656d76}.meta{margin-bottom:8px}a{color:#0969da;text-decoration:none}" +
-        "table{border-collapse:collapse;min-width:60%}th,td{padding:5px 10px;text-align:left;border-bottom:1px solid #eaeef2;white-space:nowrap}" +
+        "section{max-width:100%;overflow-x:auto}table{border-collapse:collapse;min-width:60%}td.hp{white-space:normal;max-width:280px}th,td{padding:5px 10px;text-align:left;border-bottom:1px solid #eaeef2;white-space:nowrap}" +
         "th{background:#f6f8fa;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}.mono{font-family:'DejaVu Sans Mono',monospace;font-size:12px}" +
         "tr.best td{background:#fff8c5;font-weight:600}.best-mark{color:#9a6700}tr.failure td{color:#cf222e;white-space:normal}td.exit{white-space:normal;max-width:420px;color:#656d76}" +
         ".swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}" +

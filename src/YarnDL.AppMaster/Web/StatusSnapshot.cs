@@ -13,6 +13,7 @@ internal static class StatusSnapshot
         var jobState = verdict is null ? "RUNNING" : verdict.Succeeded ? "SUCCEEDED" : "FAILED";
         return new StatusDocument(
             state.Plan.Name,
+            state.Attempt,
             jobState,
             verdict?.Diagnostics,
             state.Waiting,
@@ -27,6 +28,7 @@ internal static class StatusSnapshot
         s.Generation,
         s.Restarts,
         s.FailureReason,
+        s.RestartReason,
         s.Plan.HyperParameters,
         s.FinalMetrics,
         [.. s.Slots.Select(t => Task(t, user, s.WhenRegistered().IsCompletedSuccessfully))],

@@ -27,7 +27,9 @@ public sealed class GpuInventory(IRmRestClient rm)
                 }
             }
 
-            result.Add(new NodeGpus(n.Id, n.NodeHttpAddress, n.State, n.TotalResource?.Gpus, n.UsedResource?.Gpus, n.AvailableResource?.Gpus, devices, deviceError));
+            // The RM keeps a LOST, UNHEALTHY or DECOMMISSIONED node's last report: its GPUs are not free for anyone.
+            var free = n.State == "RUNNING" ? n.AvailableResource?.Gpus : n.TotalResource?.Gpus is null ? null : (long?)0;
+            result.Add(new NodeGpus(n.Id, n.NodeHttpAddress, n.State, n.TotalResource?.Gpus, n.UsedResource?.Gpus, free, devices, deviceError));
         }
 
         return result;

@@ -18,7 +18,10 @@ public sealed record ClusterNodes(IReadOnlyList<ClusterNode> Running)
             n.NodeLabels?.FirstOrDefault() ?? string.Empty,
             n.NodeAttributesInfo is { } info
                 ? (info.NodeAttributeInfo ?? []).GroupBy(a => $"{a.Prefix}/{a.Name}", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal)
-                : null))]);
+                : null)
+        {
+            Capacity = n.TotalResource is { } t ? new NodeCapacity(t.Memory, t.VCores, t.Gpus ?? 0) : null,
+        })]);
     }
 
     /// <summary>Reads the nodes, or null when the RM does not answer the nodes resource (the checks are then skipped).</summary>

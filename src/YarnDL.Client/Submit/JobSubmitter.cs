@@ -18,11 +18,12 @@ public sealed class JobSubmitter(IRmRestClient rm, IJobStager stager)
         var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
         var locator = options.SpecFile is { } file ? SpecLocator.For(System.Text.Encoding.UTF8.GetString(jobYaml), file) : null;
         var capacity = await ClusterCapacity.TryGetAsync(rm, ct).ConfigureAwait(false);
-        var nodes = NodeAttributePreflight.Uses(spec) ? await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false) : null;
+        var nodes = await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false);
         var placement = NodeAttributePreflight.Check(spec, nodes, locator);
         var problems = Preflight.Check(spec, app.MaximumResourceCapability, queues, queue, locator)
             .Concat(placement.Problems)
-            .Concat(Preflight.CheckCapacity(spec, capacity, locator, nodes)).ToList();
+            .Concat(Preflight.CheckCapacity(spec, capacity, locator, nodes))
+            .Concat(ContainerPacking.Check(spec, nodes, locator)).ToList();
         if (problems.Count > 0)
         {
             throw new PreflightException(problems);

@@ -6,6 +6,8 @@ namespace YarnDL.Client.Tracking;
 public sealed record AmStatus
 {
     [JsonPropertyName("job")] public string Job { get; init; } = "";
+    /// <summary>The AM attempt serving this document (a later one took over from an AM that ended).</summary>
+    [JsonPropertyName("attempt")] public int Attempt { get; init; }
     [JsonPropertyName("state")] public string State { get; init; } = "";
     [JsonPropertyName("diagnostics")] public string? Diagnostics { get; init; }
     [JsonPropertyName("waiting")] public string? Waiting { get; init; }
@@ -26,6 +28,8 @@ public sealed record AmClusterStatus
     [JsonPropertyName("generation")] public int Generation { get; init; }
     [JsonPropertyName("restarts")] public int Restarts { get; init; }
     [JsonPropertyName("failureReason")] public string? FailureReason { get; init; }
+    /// <summary>Why the cluster last restarted (preempted, node lost, AM attempt N took over…) and where it resumed.</summary>
+    [JsonPropertyName("restartReason")] public string? RestartReason { get; init; }
     [JsonPropertyName("hyperParameters")] public Dictionary<string, string> HyperParameters { get; init; } = [];
     [JsonPropertyName("metrics")] public Dictionary<string, double> Metrics { get; init; } = [];
     [JsonPropertyName("tasks")] public List<AmTaskStatus> Tasks { get; init; } = [];

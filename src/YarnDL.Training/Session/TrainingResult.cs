@@ -11,6 +11,7 @@ public sealed record TrainingResult(long Step, int Epochs, double TestAccuracy, 
         ["val_accuracy"] = TestAccuracy,
         ["loss"] = Loss,
         ["steps"] = Step,
+        ["epochs"] = Epochs,
         ["seconds"] = Seconds,
     };
 }

@@ -30,7 +30,7 @@ public sealed class FindingFormatterTests
         using var doc = JsonDocument.Parse(FindingFormatter.ToJson(report));
         var f = doc.RootElement.GetProperty("findings")[0];
 
-        Assert.Equal(1, doc.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.Equal(2, doc.RootElement.GetProperty("exitCode").GetInt32());
         Assert.Equal("warning", f.GetProperty("severity").GetString());
         Assert.Equal("no-trusted-registries", f.GetProperty("ruleId").GetString());
         Assert.Equal("c.cfg", f.GetProperty("file").GetString());

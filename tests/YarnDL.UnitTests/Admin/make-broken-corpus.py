@@ -7,7 +7,7 @@ def line_of(text, needle):
     for i,l in enumerate(text.split('\n'),1):
         if needle in l: return i
     raise Exception('not found: '+needle)
-def case(name, base, fname, old, new, rule, prop, needle=None, exit=1, line=None, expect_file=None, delete=None, col=None, extra=()):
+def case(name, base, fname, old, new, rule, prop, needle=None, exit=2, line=None, expect_file=None, delete=None, col=None, extra=()):
     d=os.path.join(out,name); os.makedirs(d)
     meta=[f'base={base}']
     if fname:

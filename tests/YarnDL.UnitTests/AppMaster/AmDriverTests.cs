@@ -189,6 +189,24 @@ public sealed class AmDriverTests
     }
 
     [Fact]
+    public async Task AllocationDeadline_TwiceInARow_FailsTheJobWithWhatItWaitedFor()
+    {
+        var f = new AmDriverFixture(Plans.Job() with { Deadlines = new DeadlinePlan { Allocation = TimeSpan.FromMinutes(1) } });
+        await f.RegisterAsync();
+        await f.Driver.TickAsync(default);
+
+        f.Time.Advance(TimeSpan.FromMinutes(2));
+        await f.Driver.TickAsync(default);
+        Assert.StartsWith("3 of 3 containers not allocated within deadlines.allocation (00:01:00); the partial cluster is released", f.State.ById["main"].RestartReason, StringComparison.Ordinal);
+        Assert.EndsWith("restarting from epoch 0 (no checkpoint written yet)", f.State.ById["main"].RestartReason, StringComparison.Ordinal);
+        f.Time.Advance(TimeSpan.FromMinutes(2));
+        var verdict = await f.Driver.TickAsync(default);
+
+        Assert.True(verdict.Finished && !verdict.Succeeded);
+        Assert.Contains("3 of 3 containers not allocated within deadlines.allocation (00:01:00), twice in a row (waiting for 3 GPUs (3 containers)): the running nodes cannot hold them", verdict.Diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sweep_RunsAtMostParallelTrials_AndAFailingTrialLeavesSiblingsAlone()
     {
         var plan = Plans.Job(Plans.Cluster("t0", workers: 0), Plans.Cluster("t1", workers: 0), Plans.Cluster("t2", workers: 0)) with

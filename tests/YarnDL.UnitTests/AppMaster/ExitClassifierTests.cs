@@ -21,7 +21,7 @@ public sealed class ExitClassifierTests
     [Fact]
     public void Describe_NamesTheReason()
     {
-        Assert.Equal("preempted by the scheduler", ExitClassifier.Describe(-102));
+        Assert.Equal("preempted by the RM", ExitClassifier.Describe(-102));
         Assert.Equal("exited 3", ExitClassifier.Describe(3));
     }
 

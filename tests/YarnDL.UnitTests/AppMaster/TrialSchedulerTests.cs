@@ -64,6 +64,20 @@ public sealed class TrialSchedulerTests
     }
 
     [Fact]
+    public void Verdict_without_an_objective_names_the_trial_by_its_accuracy_and_lists_every_trial()
+    {
+        var trials = Trials(2);
+        var s = new TrialScheduler(trials, new SweepPlan { Parallel = 2, MaxFailedTrials = 1 });
+        trials[0].Finish(ClusterState.Succeeded, new Dictionary<string, double> { ["val_accuracy"] = 0.97 });
+        trials[1].Finish(ClusterState.Failed);
+
+        var lines = s.WithTrials(s.Verdict().Diagnostics).Split('\n');
+
+        Assert.StartsWith("best trial trial-0000 val_accuracy=0.97 {lr=0.1}", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["trial trial-0000 SUCCEEDED epoch=0 val_accuracy=0.97 {lr=0.1}", "trial trial-0001 FAILED epoch=0 {lr=0.2}"], lines[1..]);
+    }
+
+    [Fact]
     public void MedianRule_StopsATrialWorseThanTheMedianAtTheSameStep()
     {
         var trials = Trials(4);

@@ -95,12 +95,17 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public async Task Submit_without_node_attributes_does_not_read_the_nodes()
+    public async Task Submit_packs_onto_the_nodes_and_refuses_a_job_that_can_never_start()
     {
-        using var cli = new CliFixture(Rm());
+        var nodes = """{"nodes":{"node":[{"id":"n1:8041","state":"RUNNING","totalResource":{"memory":1536,"vCores":8}},{"id":"n2:8041","state":"RUNNING","totalResource":{"memory":1536,"vCores":8}}]}}""";
+        var h = Rm().On("rm1:8088", "/ws/v1/cluster/nodes", () => Json(HttpStatusCode.OK, nodes));
+        using var cli = new CliFixture(h);
 
-        Assert.Equal(0, (await cli.RunAsync("submit", Example, "--rm", "rm1:8088")).ExitCode);
-        Assert.DoesNotContain(cli.Handler.Requests, q => q.Uri.AbsolutePath == "/ws/v1/cluster/nodes");
+        var r = await cli.RunAsync("submit", Example, "--rm", "rm1:8088");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("the largest running node, n1:8041, has 1536m, 8 vcores and 0 GPU(s)", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(cli.Handler.Requests, q => q.Method == HttpMethod.Post && q.Uri.AbsolutePath == "/ws/v1/cluster/apps");
     }
 
     [Fact]

@@ -22,13 +22,18 @@ internal sealed class CliFixture : IDisposable
 
     public ILocalClusterLauncher? Launcher { get; init; }
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    /// <summary>The environment the CLI sees (none by default).</summary>
+    public Func<string, string?> Env { get; init; } = _ => null;
+
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    public async Task<CliResult> RunAsync(CancellationToken ct, params string[] args)
     {
         var services = new CliServices
         {
             RmClientFactory = o => new RmRestClient(new HttpClient(Handler), o with { RetryDelay = TimeSpan.Zero, MaxRetries = 2, KillPollInterval = TimeSpan.Zero }),
             HttpClientFactory = () => new HttpClient(Handler),
-            GetEnv = _ => null,
+            GetEnv = Env,
             UserName = "alice",
             LocalLauncher = Launcher,
             LocalStagingRoot = StagingRoot,
@@ -36,7 +41,7 @@ internal sealed class CliFixture : IDisposable
         };
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, services, stdout, stderr);
+        var code = await CliApp.RunAsync(args, services, stdout, stderr, ct);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 

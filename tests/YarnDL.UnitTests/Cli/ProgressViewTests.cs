@@ -106,7 +106,64 @@ public sealed class ProgressViewTests
     }
 
     [Fact]
-    public void Final_diagnostics_that_name_no_trial_give_nothing() => Assert.Null(FinalDiagnostics.TryParse("AM failed: allocation deadline"));
+    public void Final_diagnostics_that_name_no_trial_give_nothing() => Assert.Null(FinalResult.TryParse("AM failed: allocation deadline"));
+
+    private const string SweepResult = "best trial trial-0001 val_accuracy=0.9777 {learning-rate=0.1}\n"
+        + "trial trial-0000 SUCCEEDED epoch=10 loss=0.09 val_accuracy=0.9749 {learning-rate=0.05}\n"
+        + "trial trial-0001 SUCCEEDED epoch=10 loss=0.08 val_accuracy=0.9777 {learning-rate=0.1}";
+
+    [Fact]
+    public void Final_result_reads_the_best_trial_and_every_trial_line()
+    {
+        var r = FinalResult.TryParse(SweepResult)!;
+
+        Assert.Equal(("trial-0001", "val_accuracy", 0.9777, "learning-rate=0.1"), (r.BestTrial, r.Metric, r.Value, r.HyperParameters));
+        Assert.Equal(["trial-0000", "trial-0001"], r.Trials.Select(t => t.Id));
+        Assert.Equal((10, 0.08), (r.Trials[1].Epoch, r.Trials[1].Metrics["loss"]));
+    }
+
+    [Fact]
+    public async Task Summary_comes_from_the_final_result_even_when_a_stale_snapshot_ranked_another_trial()
+    {
+        using var o = new StringWriter();
+
+        await ProgressView.SummaryAsync(o, Status("FINISHED", 0.9749), SweepResult, "application_1_0001", null);
+
+        Assert.Contains("best trial: trial-0001 learning-rate=0.1", o.ToString(), StringComparison.Ordinal);
+        Assert.Contains("accuracy: 0.9777", o.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_trial_ends_once_whether_the_live_view_or_the_final_result_saw_it_first()
+    {
+        using var o = new StringWriter();
+        var view = new ProgressView(o);
+        var ended = Status("SUCCEEDED", 0.9749) with { };
+        ended.Clusters[0] = ended.Clusters[0] with { State = "SUCCEEDED" };
+
+        await view.ShowAsync(ended);
+        await view.ShowAsync(ended);
+        await view.ShowFinalAsync(FinalResult.TryParse(SweepResult)!);
+
+        var lines = o.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith(' ')).ToList();
+        Assert.Equal(["trial-0000 SUCCEEDED learning-rate=0.02 val_accuracy=0.9749", "trial-0001 SUCCEEDED learning-rate=0.1 epoch 10 loss=0.08 val_accuracy=0.9777"], lines);
+    }
+
+    [Fact]
+    public async Task A_restart_cause_and_a_new_am_attempt_are_said_once()
+    {
+        using var o = new StringWriter();
+        var view = new ProgressView(o);
+        var restarted = Status("RUNNING", null) with { Attempt = 2 };
+        restarted.Clusters[0] = restarted.Clusters[0] with { Generation = 1, RestartReason = "worker:1 preempted by the RM; restarting from epoch 0 (no checkpoint configured)" };
+
+        await view.ShowAsync(restarted);
+        await view.ShowAsync(restarted);
+
+        var lines = o.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines, "AM attempt 2 took over (the previous AM ended; running tasks are re-adopted)");
+        Assert.Single(lines, "trial-0000 restart (generation 1): worker:1 preempted by the RM; restarting from epoch 0 (no checkpoint configured)");
+    }
 
     [Fact]
     public void Local_cluster_has_two_nodes_of_at_least_8_vcores_and_8g_without_gpus()

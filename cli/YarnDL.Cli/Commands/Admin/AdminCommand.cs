@@ -12,10 +12,11 @@ internal static class AdminCommand
     /// The <c>admin nodes</c> subcommand (GPU inventory from the RM REST API). It is built where the REST client
     /// lives and handed in here; when null the group has only <c>check-config</c>.
     /// </param>
-    public static Command Create(Command? nodesCommand = null)
+    /// <param name="getEnv">Environment lookup (<c>check-config</c> defaults <c>--conf-dir</c> to <c>$HADOOP_CONF_DIR</c>).</param>
+    public static Command Create(Command? nodesCommand = null, Func<string, string?>? getEnv = null)
     {
         var admin = Declare();
-        admin.Subcommands.Add(CheckConfigCommand.Create());
+        admin.Subcommands.Add(CheckConfigCommand.Create(getEnv));
         if (nodesCommand is not null)
         {
             admin.Subcommands.Add(nodesCommand);

@@ -5,17 +5,18 @@ using YarnDL.Admin.Output;
 namespace YarnDL.Cli.Commands.Admin;
 
 /// <summary>
-/// <c>yarndl admin check-config --conf-dir DIR [--container-executor FILE] [--json]</c>: reports every GPU/Docker
-/// misconfiguration, one line each. Exit 0 clean, 1 problems, 2 unreadable input.
+/// <c>yarndl admin check-config [--conf-dir DIR] [--container-executor FILE] [--json]</c>: reports every GPU/Docker
+/// misconfiguration, one line each, or one line saying the directory is clean. Exit 0 clean, 2 problems or unreadable input.
 /// </summary>
 internal static class CheckConfigCommand
 {
-    public static Command Create()
+    /// <param name="getEnv">Environment lookup for the <c>HADOOP_CONF_DIR</c> default (tests inject theirs).</param>
+    public static Command Create(Func<string, string?>? getEnv = null)
     {
-        var confDir = new Option<DirectoryInfo>("--conf-dir")
+        getEnv ??= Environment.GetEnvironmentVariable;
+        var confDir = new Option<DirectoryInfo?>("--conf-dir")
         {
-            Description = "Hadoop configuration directory holding yarn-site.xml (usually $HADOOP_CONF_DIR)",
-            Required = true,
+            Description = "Hadoop configuration directory holding yarn-site.xml (default: $HADOOP_CONF_DIR)",
         };
         var executor = new Option<FileInfo?>("--container-executor")
         {
@@ -28,15 +29,21 @@ internal static class CheckConfigCommand
         };
         command.SetAction(result =>
         {
-            var report = new ConfigChecker().Check(result.GetRequiredValue(confDir).FullName, result.GetValue(executor)?.FullName);
-            var output = result.InvocationConfiguration.Output;
-            Write(report, result.GetValue(json), output);
+            var dir = result.GetValue(confDir)?.FullName ?? getEnv("HADOOP_CONF_DIR");
+            if (string.IsNullOrEmpty(dir))
+            {
+                result.InvocationConfiguration.Error.WriteLine("error: no configuration directory: pass --conf-dir DIR or set HADOOP_CONF_DIR");
+                return ExitCodes.BadInput;
+            }
+
+            var report = new ConfigChecker().Check(Path.GetFullPath(dir), result.GetValue(executor)?.FullName);
+            Write(report, result.GetValue(json), result.InvocationConfiguration.Output, dir);
             return report.ExitCode;
         });
         return command;
     }
 
-    internal static void Write(CheckReport report, bool json, TextWriter output)
+    internal static void Write(CheckReport report, bool json, TextWriter output, string confDir)
     {
         if (json)
         {
@@ -49,9 +56,8 @@ internal static class CheckConfigCommand
             output.WriteLine(FindingFormatter.ToText(finding));
         }
 
-        if (report.Findings.Count > 0)
-        {
-            output.WriteLine($"{report.Findings.Count} problem(s) found.");
-        }
+        output.WriteLine(report.Findings.Count > 0
+            ? $"{report.Findings.Count} problem(s) found."
+            : $"ok: {confDir}: no GPU/Docker configuration problems found ({string.Join(", ", report.FilesRead)} read)");
     }
 }
