@@ -16,4 +16,7 @@ public static class MiniClusterDefaults
     public const string HadoopVersion = "3.4.1";
     public static readonly TimeSpan KillGracePeriod = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan PreemptionGracePeriod = TimeSpan.FromSeconds(2);
+
+    /// <summary><c>yarn.nodemanager.remote-app-log-dir</c>'s default.</summary>
+    public const string RemoteAppLogDir = "/tmp/logs";
 }

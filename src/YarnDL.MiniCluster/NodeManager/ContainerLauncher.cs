@@ -9,6 +9,9 @@ namespace YarnDL.MiniCluster.NodeManager;
 /// <summary>What ContainerLaunch does on a real NM: dirs, localization, token file, environment, launch script.</summary>
 internal sealed partial class ContainerLauncher(MiniClusterOptions options, string hdfsRoot, string confDir)
 {
+    /// <summary>The local directory that stands for HDFS (WebHDFS serves it).</summary>
+    public string HdfsRoot => hdfsRoot;
+
     [GeneratedRegex(@"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")]
     private static partial Regex CrossPlatformVar();
 
