@@ -22,7 +22,14 @@ internal sealed class AggregatedLogLookup(CliServices services, string? logDir, 
 
         var root = settings.RootUri();
         var store = Store(root, settings);
-        return await new AggregatedLogFinder(store, settings).FindAsync(applicationId, owner, ct).ConfigureAwait(false);
+        try
+        {
+            return await new AggregatedLogFinder(store, settings).FindAsync(applicationId, owner, ct).ConfigureAwait(false);
+        }
+        catch (AggregatedLogFormatException e)
+        {
+            throw new FormatException(e.Message + "; yarndl reads TFile aggregated logs only (yarn.log-aggregation.file-formats=TFile, compression none or gz)", e);
+        }
     }
 
     private IAggregatedLogStore Store(Uri root, AggregatedLogSettings settings)
