@@ -40,6 +40,13 @@ public sealed class MiniClusterOptions
     /// CapacityScheduler places SchedulingRequests) or <c>disabled</c> (Hadoop's default: allocate calls carrying them fail).</summary>
     public string PlacementConstraintsHandler { get; init; } = MiniClusterDefaults.PlacementConstraintsHandler;
 
+    /// <summary><c>yarn.log-aggregation-enable</c> (Hadoop's default: false): when an application ends, each NodeManager
+    /// uploads its containers' logs as a TFile under <see cref="RemoteAppLogDir"/> and deletes its local copies.</summary>
+    public bool LogAggregation { get; init; }
+
+    /// <summary><c>yarn.nodemanager.remote-app-log-dir</c>, a path in the MiniCluster's HDFS.</summary>
+    public string RemoteAppLogDir { get; init; } = MiniClusterDefaults.RemoteAppLogDir;
+
     /// <summary><c>yarn.resourcemanager.am.max-attempts</c>.</summary>
     public int MaxAppAttempts { get; init; } = MiniClusterDefaults.MaxAppAttempts;
 

@@ -7,6 +7,11 @@ public sealed partial class MiniYarnCluster
         WaitAsync(() => Rm.Read(v => v.Apps.FirstOrDefault(a => a.Id == applicationId)?.PublicState) is { } s && states.Contains(s)
             ? s : null, timeout, $"{applicationId} to reach {string.Join('|', states)}");
 
+    /// <summary>Completes with the app's logAggregationStatus once its NodeManagers are done uploading (SUCCEEDED or FAILED).</summary>
+    public Task<string> WaitForLogAggregationAsync(string applicationId, TimeSpan timeout) =>
+        WaitAsync(() => Rm.Read(v => v.Apps.FirstOrDefault(a => a.Id == applicationId)?.LogAggregationStatus) is { } s
+            && s is "SUCCEEDED" or "FAILED" ? s : null, timeout, $"the logs of {applicationId} to be aggregated");
+
     /// <summary>Completes with the id of the current attempt's AM container once its process runs.</summary>
     /// <param name="previousAmContainer">when given, waits for an AM container other than this one (a later attempt).</param>
     public Task<string> WaitForAmRunningAsync(string applicationId, TimeSpan timeout, string? previousAmContainer = null) =>

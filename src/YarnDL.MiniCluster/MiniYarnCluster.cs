@@ -186,6 +186,8 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
             ["yarn.resourcemanager.am.max-attempts"] = Options.MaxAppAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["yarn.scheduler.minimum-allocation-mb"] = Options.MinAllocationMb.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["yarn.scheduler.maximum-allocation-mb"] = Options.MemoryMbPerNode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["yarn.log-aggregation-enable"] = Options.LogAggregation ? "true" : "false",
+            ["yarn.nodemanager.remote-app-log-dir"] = Options.RemoteAppLogDir,
         };
         if (Options.HighAvailability)
         {

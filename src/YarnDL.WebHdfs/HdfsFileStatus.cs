@@ -5,6 +5,8 @@ namespace YarnDL.WebHdfs;
 /// <summary>WebHDFS <c>FileStatus</c>.</summary>
 public sealed class HdfsFileStatus
 {
+    /// <summary>The entry's name in a LISTSTATUS answer (empty for GETFILESTATUS).</summary>
+    [JsonPropertyName("pathSuffix")] public string? PathSuffix { get; init; }
     [JsonPropertyName("length")] public long Length { get; init; }
     [JsonPropertyName("modificationTime")] public long ModificationTime { get; init; }
     [JsonPropertyName("owner")] public string? Owner { get; init; }
@@ -17,6 +19,16 @@ public sealed class HdfsFileStatus
 internal sealed class FileStatusEnvelope
 {
     [JsonPropertyName("FileStatus")] public HdfsFileStatus? FileStatus { get; init; }
+}
+
+internal sealed class FileStatusesEnvelope
+{
+    [JsonPropertyName("FileStatuses")] public FileStatusList? FileStatuses { get; init; }
+}
+
+internal sealed class FileStatusList
+{
+    [JsonPropertyName("FileStatus")] public List<HdfsFileStatus>? FileStatus { get; init; }
 }
 
 internal sealed class BooleanResult

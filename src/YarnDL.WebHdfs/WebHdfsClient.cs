@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace YarnDL.WebHdfs;
 
 /// <summary>The WebHDFS operations needed to stage files and keep small state files: MKDIRS, two-step CREATE,
-/// GETFILESTATUS, OPEN, RENAME, DELETE. With several NameNodes (an HA nameservice) a call that meets a standby
+/// GETFILESTATUS, LISTSTATUS, OPEN, RENAME, DELETE. With several NameNodes (an HA nameservice) a call that meets a standby
 /// NameNode or cannot connect fails over to the next one, as Hadoop's WebHdfsFileSystem does.</summary>
 public sealed partial class WebHdfsClient
 {
@@ -84,6 +84,15 @@ public sealed partial class WebHdfsClient
         await EnsureAsync(r, $"GETFILESTATUS {path}", ct).ConfigureAwait(false);
         return JsonSerializer.Deserialize(await r.Content.ReadAsStringAsync(ct).ConfigureAwait(false), WebHdfsJsonContext.Default.FileStatusEnvelope)?.FileStatus
             ?? throw new WebHdfsException(r.StatusCode, null, $"GETFILESTATUS {path}: no FileStatus");
+    }
+
+    /// <summary>LISTSTATUS of a directory: its entries (name in <see cref="HdfsFileStatus.PathSuffix"/>).</summary>
+    public async Task<IReadOnlyList<HdfsFileStatus>> ListStatusAsync(string path, CancellationToken ct = default)
+    {
+        using var r = await SendAsync(HttpMethod.Get, Url(path, "LISTSTATUS", null), null, ct).ConfigureAwait(false);
+        await EnsureAsync(r, $"LISTSTATUS {path}", ct).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(await r.Content.ReadAsStringAsync(ct).ConfigureAwait(false), WebHdfsJsonContext.Default.FileStatusesEnvelope)?.FileStatuses?.FileStatus
+            ?? throw new WebHdfsException(r.StatusCode, null, $"LISTSTATUS {path}: no FileStatuses");
     }
 
     /// <summary>OPEN, following the NameNode's redirect to a DataNode.</summary>

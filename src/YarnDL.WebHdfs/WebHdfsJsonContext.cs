@@ -6,6 +6,7 @@ namespace YarnDL.WebHdfs;
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(FileStatusEnvelope))]
 [JsonSerializable(typeof(BooleanResult))]
+[JsonSerializable(typeof(FileStatusesEnvelope))]
 internal sealed partial class WebHdfsJsonContext : JsonSerializerContext
 {
 }

@@ -33,18 +33,18 @@ internal sealed class LogSource(IRmRestClient rm, AmStatusReader reader, string 
         return [.. _known.Values];
     }
 
-    /// <summary>Why there is nothing to show (an actionable line for exit code 2).</summary>
+    /// <summary>Why there is nothing to show (the first line of an exit-2 message; the caller adds what was tried).</summary>
     public string NothingFound(AppReport report)
     {
         if (selector is null)
         {
-            return $"{applicationId} has no AM container yet (state {report.State})";
+            return $"no log of {applicationId}'s ApplicationMaster could be read (state {report.State})";
         }
 
         if (_lastStatus is null)
         {
-            return $"task logs of {applicationId} are found through its AM, which is not reachable (state {report.State}); "
-                + $"after the end they are in YARN's aggregated logs: yarn logs -applicationId {applicationId}";
+            return $"no log of {selector} of {applicationId} could be read (state {report.State}); while it runs the tasks' containers come "
+                + "from its AM, after it ends from YARN's aggregated logs";
         }
 
         var tasks = (_lastStatus.Clusters ?? []).SelectMany(c => (c.Tasks ?? []).Select(t => $"{c.Id}/{t.Role}:{t.Index}")).ToList();

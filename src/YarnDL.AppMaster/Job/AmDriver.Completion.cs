@@ -114,9 +114,10 @@ internal sealed partial class AmDriver
     {
         var files = $"{slot.Role}-{slot.Index}.stderr and .stdout";
         var where = slot.NodeHttpAddress is { } http && slot.ContainerId is { } c
-            ? $"read {files} at http://{http}/node/containerlogs/{c}/{state.User}"
+            ? $"read {files} at http://{http}/node/containerlogs/{c}/{state.User} (after the end: yarndl logs {state.ApplicationId} --task {slot.Role}:{slot.Index})"
             : $"read {files} in the container's log directory";
-        return $"the task program failed, not the cluster: {where}, fix the program or its settings, then resubmit";
+        // The URL is followed by a space, never by punctuation a terminal would take into the link.
+        return $"the task program failed, not the cluster: {where}; fix the program or its settings, then resubmit";
     }
 
     private int RestartBudget => state.Plan.Restart.Policy == RestartPolicy.OnFailure ? state.Plan.Restart.MaxRestarts : 0;

@@ -54,5 +54,13 @@ public sealed class JobLogs(IRmRestClient rm)
         new($"{scheme}://{nmHttpAddress}/ws/v1/node/containerlogs/{Uri.EscapeDataString(containerId)}/{Uri.EscapeDataString(file)}");
 }
 
-/// <summary>Where one log file of one container is served; <see cref="Owner"/> is <c>attempt 1</c> or <c>trial-0001 worker:3</c>.</summary>
-public sealed record LogLocation(string Owner, string ContainerId, string File, Uri Url, string? WebLink);
+/// <summary>
+/// Where one log file of one container is served; <see cref="Owner"/> is <c>attempt 1</c> or <c>trial-0001 worker:3</c>;
+/// <see cref="Source"/> is <c>nodemanager</c> (<see cref="Url"/> serves the file) or <c>aggregated</c> (<see cref="Url"/> is
+/// the node's aggregated file that holds it).
+/// </summary>
+public sealed record LogLocation(string Owner, string ContainerId, string File, Uri Url, string? WebLink, string Source = LogLocation.NodeManager)
+{
+    public const string NodeManager = "nodemanager";
+    public const string Aggregated = "aggregated";
+}

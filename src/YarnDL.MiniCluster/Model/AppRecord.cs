@@ -36,6 +36,9 @@ internal sealed class AppRecord
     public string? AmRpcAddress { get; set; }
     public long LaunchTime { get; set; }
     public long FinishTime { get; set; }
+
+    /// <summary>LogAggregationStatus in the app report: DISABLED, NOT_START, RUNNING, SUCCEEDED or FAILED.</summary>
+    public string LogAggregationStatus { get; set; } = "NOT_START";
     public List<AttemptRecord> Attempts { get; } = [];
 
     public AttemptRecord? CurrentAttempt => Attempts.Count == 0 ? null : Attempts[^1];

@@ -10,6 +10,9 @@ namespace YarnDL.MiniCluster.NodeManager;
 /// (<see cref="LaunchScriptWriter"/>), then DefaultContainerExecutor's start of <c>bash launch_container.sh</c>.</summary>
 internal sealed partial class ContainerLauncher(MiniClusterOptions options, string hdfsRoot, string confDir)
 {
+    /// <summary>The local directory that stands for HDFS (WebHDFS serves it).</summary>
+    public string HdfsRoot => hdfsRoot;
+
     [GeneratedRegex(@"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")]
     private static partial Regex CrossPlatformVar();
 

@@ -139,6 +139,7 @@ internal sealed partial class RmCore
         }
 
         Notify(changed ?? c.AppId);
+        AggregateLogsIfEnded(c.AppId);
         Schedule();
     }
 

@@ -103,6 +103,7 @@ internal sealed partial class RmCore
 
             var app = new AppRecord
             {
+                LogAggregationStatus = Options.LogAggregation ? "NOT_START" : "DISABLED",
                 Id = s.ApplicationId, Sequence = seq, User = user, Name = s.Name, Queue = s.Queue,
                 ApplicationType = s.ApplicationType.Length > 20 ? s.ApplicationType[..20] : s.ApplicationType,
                 Tags = s.Tags, Priority = s.Priority < 0 ? 0 : s.Priority,

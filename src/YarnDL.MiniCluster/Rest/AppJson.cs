@@ -42,7 +42,7 @@ internal static class AppJson
             ["unmanagedApplication"] = a.UnmanagedAm,
             ["amNodeLabelExpression"] = a.AmLabel,
             ["appNodeLabelExpression"] = a.AppLabel,
-            ["logAggregationStatus"] = "DISABLED",
+            ["logAggregationStatus"] = a.LogAggregationStatus,
         };
         o["trackingUrl"] = a.TrackingUrl ?? $"http://{rmAddress}/proxy/{a.Id}/";
         if (am is not null)

@@ -29,7 +29,11 @@ public sealed class JobFailureTests
         var error = wait.Stdout.Split('\n').Single(l => l.StartsWith("error: ", StringComparison.Ordinal));
         Assert.Matches(@"cluster main failed: worker:[01] on 127\.0\.0\.1:\d+ \(container_\d+_\d+_\d+_\d+\) exited 1", error);
         Assert.True(error.Contains("(after 1 restarts)", StringComparison.Ordinal), error);
-        Assert.Matches(@"read worker-[01]\.stderr and \.stdout at http://127\.0\.0\.1:\d+/node/containerlogs/container_\S+/alice, fix the program or its settings, then resubmit", error);
+        Assert.Matches(@"read worker-[01]\.stderr and \.stdout at (http://127\.0\.0\.1:\d+/node/containerlogs/container_\S+/alice) \(after the end: yarndl logs application_\S+ --task worker:[01]\); fix the program or its settings, then resubmit", error);
+        using var http = new HttpClient();
+        using var page = await http.GetAsync(new Uri(System.Text.RegularExpressions.Regex.Match(error, @"http://\S+/alice").Value));
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Log Type: <a href=\"/node/containerlogs/container_", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,14 +74,17 @@ public sealed class CliLogsStatusTests
     }
 
     [Fact]
-    public async Task Task_logs_of_a_finished_app_say_where_the_logs_are_and_exit_2()
+    public async Task Task_logs_of_a_finished_app_without_aggregated_logs_say_what_was_tried_and_exit_2()
     {
         using var cli = new CliFixture(Rm("FINISHED"));
+        var logDir = Directory.CreateTempSubdirectory("yarndl-agg-none-").FullName;
 
-        var r = await cli.RunAsync("logs", App, "--task", "worker:0", "--rm", "rm1:8088");
+        var r = await cli.RunAsync("logs", App, "--task", "worker:0", "--rm", "rm1:8088", "--log-dir", "file://" + logDir);
 
+        Directory.Delete(logDir);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains($"yarn logs -applicationId {App}", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"aggregated logs: file://{logDir}/alice/bucket-logs-tfile/0042/{App} (no such directory)", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("yarn logs", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
