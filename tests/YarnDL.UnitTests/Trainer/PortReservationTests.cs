@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using YarnDL.Trainer.Launcher;
 
 namespace YarnDL.UnitTests.Trainer;
@@ -26,39 +27,41 @@ public sealed class PortReservationTests
     [Fact]
     public void Another_process_cannot_take_the_port_without_asking_to_share_it_until_it_is_released()
     {
+        const int eaddrinuse = 98;
         using var held = PortReservation.Reserve();
-        var port = held.Port;
-        var refused = Assert.Throws<SocketException>(() => BindListen(port));
-        Assert.Equal(SocketError.AddressAlreadyInUse, refused.SocketErrorCode);
+        var whileHeld = PlainBind(held.Port, out var first);
+        _ = NativeClose(first);
 
         held.Release();
+        var afterRelease = PlainBind(held.Port, out var second);
+        _ = NativeClose(second);
 
-        using var afterRelease = BindListen(port);
+        Assert.Equal(eaddrinuse, whileHeld);
+        Assert.Equal(0, afterRelease);
         Assert.False(held.IsHeld);
     }
 
-    private const int SolSocket = 1;
-    private const int SoReuseAddr = 2;
-    private const int SoReusePort = 15;
-
-    /// <summary>A listener without SO_REUSEADDR/SO_REUSEPORT, as a program that sets neither binds.</summary>
-    private static Socket BindListen(int port)
+    /// <summary>bind(2) of a fresh TCP socket without SO_REUSEADDR/SO_REUSEPORT, as a program that sets neither does
+    /// (.NET sockets cannot show that: the runtime sets SO_REUSEADDR on its TCP sockets). Returns errno, 0 on success.</summary>
+    private static int PlainBind(int port, out int fd)
     {
-        // .NET creates TCP sockets with SO_REUSEADDR on (on Unix); a program that sets neither option has both off.
-        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            s.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(0));
-            s.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(0));
-
-            s.Bind(new IPEndPoint(IPAddress.Loopback, port));
-            s.Listen(1);
-            return s;
-        }
-        catch
-        {
-            s.Dispose();
-            throw;
-        }
+        fd = NativeSocket(2, 1, 0); // AF_INET, SOCK_STREAM
+        Assert.True(fd >= 0, $"socket() failed: errno {Marshal.GetLastPInvokeError()}");
+        var address = new byte[16];
+        address[0] = 2; // sin_family AF_INET, little-endian
+        address[2] = (byte)(port >> 8); // sin_port, network order
+        address[3] = (byte)port;
+        address[4] = 127; // sin_addr 127.0.0.1
+        address[7] = 1;
+        return NativeBind(fd, address, address.Length) == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
+
+    [DllImport("libc", EntryPoint = "socket", SetLastError = true)]
+    private static extern int NativeSocket(int domain, int type, int protocol);
+
+    [DllImport("libc", EntryPoint = "bind", SetLastError = true)]
+    private static extern int NativeBind(int fd, byte[] address, int length);
+
+    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static extern int NativeClose(int fd);
 }
