@@ -46,6 +46,12 @@ internal static class SubmitCommand
                 AmBundle = r.GetValue(bundle),
                 LocalAmDll = r.GetValue(amDll) is { } dll ? Path.GetFullPath(dll) : null,
             };
+            if (options.LocalAmDll is { } localAm && TrainerBeside(localAm) is { } trainerDll)
+            {
+                // A local AM (am/ of this build) runs tasks with the trainer of the same build (trainer/ beside it):
+                // it trains, and it launches the programs of command: roles.
+                options = options with { TrainerCommand = $"dotnet {trainerDll}" };
+            }
 
             if (r.GetValue(local))
             {
@@ -62,6 +68,15 @@ internal static class SubmitCommand
             return await SubmitAsync(rm, stager, spec, yaml, options, r.GetValue(wait), r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary><c>trainer/YarnDL.Trainer.dll</c> beside the folder of a local AM dll (the layout of this build and of
+    /// the tool package), or null.</summary>
+    private static string? TrainerBeside(string amDll)
+    {
+        var folder = Path.GetDirectoryName(Path.GetDirectoryName(amDll));
+        var trainer = folder is null ? null : Path.Combine(folder, "trainer", "YarnDL.Trainer.dll");
+        return File.Exists(trainer) ? trainer : null;
     }
 
     private static IJobStager Stager(string? webHdfs, string? defaultFs, string user, CliServices services)
