@@ -9,4 +9,8 @@ public static class ClusterEnv
     public const string Rank = "RANK";
     public const string WorldSize = "WORLD_SIZE";
     public const string LocalRank = "LOCAL_RANK";
+    public const string LocalWorldSize = "LOCAL_WORLD_SIZE";
+
+    /// <summary>The port the task launcher reserved for this task and registered with the AM (its address in the cluster).</summary>
+    public const string TaskPort = "YARNDL_TASK_PORT";
 }

@@ -34,6 +34,17 @@ public static class TaskEnv
     /// <summary>Checkpoint directory of this cluster (local path or hdfs:// URI).</summary>
     public const string CheckpointDir = "YARNDL_CHECKPOINT_DIR";
 
+    /// <summary>The user's shell command of a <c>command:</c> role, encoded by <see cref="TaskEnvValue"/>; the task launcher
+    /// (<c>yarndl-trainer exec</c>) runs it under <c>/bin/bash -c</c> once the cluster is known.</summary>
+    public const string Command = "YARNDL_TASK_COMMAND";
+
+    /// <summary>Host a task advertises to the cluster; else <c>NM_HOST</c>, else 127.0.0.1.</summary>
+    public const string TaskHost = "YARNDL_TASK_HOST";
+
+    /// <summary>How the task launcher keeps the reserved port until the program binds it: <c>hold</c> (default) or
+    /// <c>release</c> (for programs that cannot set SO_REUSEADDR).</summary>
+    public const string PortReservation = "YARNDL_PORT_RESERVATION";
+
     /// <summary>Optional fault knobs for tests, e.g. <c>exit-after-steps=50</c>.</summary>
     public const string FaultKnobs = "YARNDL_TEST_FAULTS";
 }

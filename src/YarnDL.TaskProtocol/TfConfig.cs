@@ -9,15 +9,24 @@ public static class TfConfig
     /// <summary>Roles that take part in synchronous training, in rank order.</summary>
     public static readonly IReadOnlyList<string> RankedRoles = ["chief", "master", "worker"];
 
-    /// <summary>The TF_CONFIG JSON: <c>{"cluster":{...},"task":{"type":role,"index":i}}</c>.</summary>
+    /// <summary>The role TensorFlow keeps outside the training cluster.</summary>
+    public const string EvaluatorRole = "evaluator";
+
+    /// <summary>The TF_CONFIG JSON: <c>{"cluster":{...},"task":{"type":role,"index":i}}</c>, roles in ordinal order.
+    /// As TensorFlow expects, the evaluator stays outside the training cluster: the other tasks' <c>cluster</c> omits it
+    /// (a training server would otherwise wait for it), and an evaluator's <c>cluster</c> holds the evaluators only.</summary>
     public static string Build(IReadOnlyDictionary<string, IReadOnlyList<string>> cluster, string role, int index)
     {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var visible = role == EvaluatorRole
+            ? cluster.Where(kv => kv.Key == EvaluatorRole)
+            : cluster.Where(kv => kv.Key != EvaluatorRole);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {
             w.WriteStartObject();
             w.WriteStartObject("cluster");
-            foreach (var (name, addresses) in cluster.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (name, addresses) in visible.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 w.WriteStartArray(name);
                 foreach (var a in addresses)

@@ -48,6 +48,12 @@ internal static class SubmitCommand
                 LocalAmDll = r.GetValue(amDll) is { } dll ? Path.GetFullPath(dll) : null,
                 TrainerCommand = r.GetValue(trainerCommand),
             };
+            if (options.TrainerCommand is null && options.LocalAmDll is { } localAm && TrainerBeside(localAm) is { } trainerDll)
+            {
+                // A local AM (am/ of this build) runs tasks with the trainer of the same build (trainer/ beside it):
+                // it trains, and it launches the programs of command: roles.
+                options = options with { TrainerCommand = $"dotnet {trainerDll}" };
+            }
 
             if (r.GetValue(local))
             {
@@ -65,6 +71,15 @@ internal static class SubmitCommand
             return await SubmitAsync(rm, stager, spec, yaml, options, r.GetValue(wait), r.GetValue(common.Json), services, o, r.InvocationConfiguration.Error, ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary><c>trainer/YarnDL.Trainer.dll</c> beside the folder of a local AM dll (the layout of this build and of
+    /// the tool package), or null.</summary>
+    private static string? TrainerBeside(string amDll)
+    {
+        var folder = Path.GetDirectoryName(Path.GetDirectoryName(amDll));
+        var trainer = folder is null ? null : Path.Combine(folder, "trainer", "YarnDL.Trainer.dll");
+        return File.Exists(trainer) ? trainer : null;
     }
 
     /// <summary>Local mode runs the AM and trainer shipped beside yarndl by absolute path (the nodes share this file

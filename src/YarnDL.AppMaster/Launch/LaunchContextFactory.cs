@@ -10,6 +10,9 @@ internal static class LaunchContextFactory
 {
     public const string LogDir = "<LOG_DIR>";
 
+    /// <summary>The trainer's verb that launches the program of a <c>command:</c> role (<c>yarndl-trainer exec</c>).</summary>
+    public const string ExecVerb = "exec";
+
     public static LaunchSpec Build(ClusterSession cluster, TaskSlot slot, JobPlan plan, LaunchSettings settings)
     {
         var role = cluster.Plan.Roles.First(r => r.Name == slot.Role);
@@ -60,8 +63,17 @@ internal static class LaunchContextFactory
             }
         }
 
-        var program = role.Command ?? settings.TrainerCommand
-            ?? throw new InvalidOperationException($"role '{role.Name}' has no command and YARNDL_TRAINER_COMMAND is not set");
+        var trainer = settings.TrainerCommand
+            ?? throw new InvalidOperationException($"role '{role.Name}' needs the trainer executable (it trains, and it launches `command:` programs) and YARNDL_TRAINER_COMMAND is not set");
+        var program = trainer;
+        if (role.Command is { } user)
+        {
+            // The trainer's exec verb joins the cluster (port, registration, TF_CONFIG/RANK...) and then runs the user's
+            // command under bash -c; the command travels encoded so the launch script's quoting never touches it.
+            env[TaskEnv.Command] = TaskEnvValue.Encode(user);
+            program = $"{trainer} {ExecVerb}";
+        }
+
         var command = $"{Grouped(program)} 1>{LogDir}/{slot.Role}-{slot.Index}.stdout 2>{LogDir}/{slot.Role}-{slot.Index}.stderr";
         var resources = role.Command is null && settings.TrainerBundle is { } bundle ? [bundle] : Array.Empty<TaskResource>();
         return new LaunchSpec(env, command) { LocalResources = resources };

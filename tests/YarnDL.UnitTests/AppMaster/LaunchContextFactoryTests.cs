@@ -48,14 +48,25 @@ public sealed class LaunchContextFactoryTests
     }
 
     [Theory]
-    [InlineData("python train.py", "python train.py")]
-    [InlineData("echo a; echo b", "( echo a; echo b\n)")]
-    [InlineData("pip install -r req.txt && python train.py # go", "( pip install -r req.txt && python train.py # go\n)")]
-    public void Command_with_shell_operators_is_grouped_so_every_part_is_logged(string program, string grouped)
+    [InlineData("python train.py")]
+    [InlineData("echo \"$TF_CONFIG\" > out; echo 'a'`b` && exit 3 # go")]
+    public void Command_role_runs_through_the_trainers_exec_verb_with_the_command_encoded(string program)
     {
         var plan = Plans.Job(Plans.Cluster() with { Roles = [new() { Name = "worker", Instances = 1, MemoryMb = 512, Command = program }] });
         var cluster = new ClusterSession(plan.Clusters[0], 16);
         var spec = LaunchContextFactory.Build(cluster, cluster.Slots[0], plan, Settings);
-        Assert.Equal($"{grouped} 1><LOG_DIR>/worker-0.stdout 2><LOG_DIR>/worker-0.stderr", spec.Command);
+        Assert.Equal("./trainer/yarndl-trainer exec 1><LOG_DIR>/worker-0.stdout 2><LOG_DIR>/worker-0.stderr", spec.Command);
+        var encoded = spec.Environment[TaskEnv.Command];
+        Assert.Matches("^base64:[A-Za-z0-9+/=]+$", encoded);
+        Assert.Equal(program, TaskEnvValue.Decode(TaskEnv.Command, encoded));
+    }
+
+    [Fact]
+    public void Trainer_role_gets_no_task_command()
+    {
+        var plan = Plans.Job();
+        var cluster = new ClusterSession(plan.Clusters[0], 16);
+        var spec = LaunchContextFactory.Build(cluster, cluster.Slots[0], plan, Settings);
+        Assert.DoesNotContain(TaskEnv.Command, spec.Environment.Keys);
     }
 }
