@@ -89,7 +89,7 @@ public sealed partial class WebHdfsClient
     /// <summary>LISTSTATUS of a directory: its entries (name in <see cref="HdfsFileStatus.PathSuffix"/>).</summary>
     public async Task<IReadOnlyList<HdfsFileStatus>> ListStatusAsync(string path, CancellationToken ct = default)
     {
-        using var r = await SendAsync(HttpMethod.Get, Url(path, "LISTSTATUS", null), null, ct).ConfigureAwait(false);
+        using var r = await NameNodeAsync(HttpMethod.Get, path, "LISTSTATUS", null, ct).ConfigureAwait(false);
         await EnsureAsync(r, $"LISTSTATUS {path}", ct).ConfigureAwait(false);
         return JsonSerializer.Deserialize(await r.Content.ReadAsStringAsync(ct).ConfigureAwait(false), WebHdfsJsonContext.Default.FileStatusesEnvelope)?.FileStatuses?.FileStatus
             ?? throw new WebHdfsException(r.StatusCode, null, $"LISTSTATUS {path}: no FileStatuses");
