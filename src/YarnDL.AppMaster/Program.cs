@@ -24,7 +24,7 @@ internal static class Program
             var verdict = await AmRunner.RunAsync(env, (e, s) => HadoopBindings.Create(e, s, logs), TimeProvider.System, logs, Console.Out, cts.Token);
             return verdict.Succeeded ? 0 : 1;
         }
-        catch (Exception e) when (e is StartupException or Plan.PlanException or NotSupportedException)
+        catch (Exception e) when (e is StartupException or Spec.JobSpecException)
         {
             log.LogCritical("{Message}", e.Message);
             return 2;
