@@ -43,7 +43,7 @@ internal static class LaunchContextFactory
         env[TaskEnv.HyperParameters] = TaskEnvValue.Encode(JsonSerializer.Serialize(cluster.Plan.HyperParameters, LaunchJson.Default.IReadOnlyDictionaryStringString));
         if (cluster.Plan.Trainer is { } trainer)
         {
-            env[TaskEnv.TrainerConfig] = TaskEnvValue.Encode(JsonSerializer.Serialize<IReadOnlyDictionary<string, string>>(TrainerSettingsMap.Of(trainer), LaunchJson.Default.IReadOnlyDictionaryStringString));
+            env[TaskEnv.TrainerConfig] = TaskEnvValue.Encode(TrainerSettingsMap.Of(trainer, plan.Checkpoint).ToJson());
         }
 
         if (plan.Checkpoint?.Dir is { } dir)

@@ -1,40 +1,29 @@
-using System.Globalization;
+using YarnDL.Spec.Loading;
 using YarnDL.Spec.Model;
+using YarnDL.TaskProtocol;
 
 namespace YarnDL.AppMaster.Launch;
 
-/// <summary>A trial's trainer settings as the key/value object the built-in trainer reads.</summary>
+/// <summary>A trial's trainer section (its sweep values applied) and the job's checkpoint interval as the trainer's typed contract.</summary>
 internal static class TrainerSettingsMap
 {
-    public static Dictionary<string, string> Of(TrainerSpec t)
+    public static TrainerSettings Of(TrainerSpec t, CheckpointSpec? checkpoint) => new()
     {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["model"] = t.Model,
-            ["dataset"] = t.Dataset,
-            ["epochs"] = Text(t.Epochs),
-            ["batch-size"] = Text(t.BatchSize),
-            ["learning-rate"] = Text(t.LearningRate),
-            ["strategy"] = t.Strategy.ToString().ToLowerInvariant(),
-            ["ps-mode"] = t.PsMode.ToString().ToLowerInvariant(),
-            ["mode"] = t.Mode.ToString().ToLowerInvariant(),
-            ["optimizer"] = t.Optimizer,
-            ["momentum"] = Text(t.Momentum),
-            ["hidden"] = Text(t.HiddenUnits),
-            ["seed"] = Text(t.Seed),
-        };
-        if (t.InitFrom is not null)
-        {
-            settings["init-from"] = t.InitFrom;
-        }
-
-        if (t.Freeze.Length > 0)
-        {
-            settings["freeze"] = string.Join(',', t.Freeze);
-        }
-
-        return settings;
-    }
-
-    private static string Text(IFormattable v) => v.ToString(null, CultureInfo.InvariantCulture);
+        Model = t.Model,
+        Dataset = t.Dataset,
+        Epochs = t.Epochs,
+        BatchSize = t.BatchSize,
+        LearningRate = t.LearningRate,
+        Optimizer = t.Optimizer,
+        Momentum = t.Momentum,
+        Strategy = ModelKeys.ValueOf(t.Strategy),
+        PsMode = ModelKeys.ValueOf(t.PsMode),
+        Mode = ModelKeys.ValueOf(t.Mode),
+        HiddenUnits = t.HiddenUnits,
+        Seed = (ulong)t.Seed,
+        InitFrom = t.InitFrom,
+        Freeze = t.Freeze.Length > 0 ? t.Freeze : null,
+        CheckpointEverySteps = checkpoint?.EverySteps,
+        Backend = ModelKeys.ValueOf(t.Backend),
+    };
 }

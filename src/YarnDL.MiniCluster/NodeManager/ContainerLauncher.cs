@@ -64,6 +64,9 @@ internal sealed partial class ContainerLauncher(MiniClusterOptions options, stri
             var ids = string.Join(',', c.GpuIndices.Select(i => i.ToString(CultureInfo.InvariantCulture)));
             env["NVIDIA_VISIBLE_DEVICES"] = ids;
             env["CUDA_VISIBLE_DEVICES"] = ids;
+
+            // These GPUs exist only in the MiniCluster's books: say so, so a program does not look for CUDA devices.
+            env[MiniClusterDefaults.SimulatedGpusVariable] = "true";
         }
 
         return env;
