@@ -27,7 +27,7 @@ internal static class AmExitCodes
 
     public static int For(Exception e) => e switch
     {
-        StartupException or Plan.PlanException or NotSupportedException => BadInput,
+        StartupException or Spec.JobSpecException => BadInput,
         RmAuthenticationException or RmUnavailableException or RmAttemptGoneException or RmNotRegisteredException => RmUnavailable,
         HadoopException => RmUnavailable,
         _ => Internal,
@@ -36,7 +36,7 @@ internal static class AmExitCodes
     /// <summary>One line naming the cause and what to do, for the non-internal codes.</summary>
     public static string Describe(Exception e) => e switch
     {
-        StartupException or Plan.PlanException or NotSupportedException => e.Message,
+        StartupException or Spec.JobSpecException => e.Message,
         RmAuthenticationException a => $"Stopping without a final status: {a.Message}",
         RmUnavailableException u => $"Stopping without a final status: {u.Message}. The RM stayed unreachable; YARN starts a new attempt if max-attempts allows",
         HadoopRemoteException r => $"Stopping without a final status: the RM refused {r.ClassName}: {RmFailureClassifier.Reason(r)}",

@@ -5,6 +5,11 @@ public static class MiniClusterDefaults
 {
     public const int Nodes = 1;
     public const int GpusPerNode = 0;
+
+    /// <summary>Set to <c>true</c> in the environment of a container given GPUs: the MiniCluster's GPUs are simulated (no
+    /// device behind NVIDIA_VISIBLE_DEVICES). YarnDL's trainer reads the same name (TaskEnv.SimulatedGpus) and then runs
+    /// its GPU kernels on ILGPU's CPU accelerator.</summary>
+    public const string SimulatedGpusVariable = "YARNDL_SIMULATED_GPUS";
     public const long MemoryMbPerNode = 8192;
     public const int VCoresPerNode = 8;
     public const string StaticUser = "dr.who";

@@ -28,8 +28,16 @@ public static class TaskEnv
     /// <summary>Hyper-parameters of the trial as a JSON object of strings/numbers, encoded by <see cref="TaskEnvValue"/>.</summary>
     public const string HyperParameters = "YARNDL_HPARAMS";
 
-    /// <summary>Trainer settings (model, dataset, epochs, strategy...) as a JSON object, encoded by <see cref="TaskEnvValue"/>.</summary>
+    /// <summary>The trial's <see cref="TrainerSettings"/> as a JSON object, encoded by <see cref="TaskEnvValue"/>; set for
+    /// built-in trainer jobs only (a <c>command:</c> job reads its trial's values from <c>YARNDL_HP_*</c>).</summary>
     public const string TrainerConfig = "YARNDL_TRAINER";
+
+    /// <summary>Set to <c>true</c> by the MiniCluster's NodeManager in a container it gave GPUs: they are simulated, so the
+    /// trainer runs its GPU kernels on ILGPU's CPU accelerator. The MiniCluster spells the same name by value.</summary>
+    public const string SimulatedGpus = "YARNDL_SIMULATED_GPUS";
+
+    /// <summary>GPUs the NodeManager's nvidia-docker plugin (or the MiniCluster) assigned to the container.</summary>
+    public const string NvidiaVisibleDevices = "NVIDIA_VISIBLE_DEVICES";
 
     /// <summary>Checkpoint directory of this cluster (local path or hdfs:// URI).</summary>
     public const string CheckpointDir = "YARNDL_CHECKPOINT_DIR";

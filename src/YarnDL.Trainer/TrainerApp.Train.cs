@@ -17,7 +17,7 @@ namespace YarnDL.Trainer;
 
 internal sealed partial class TrainerApp
 {
-    private async Task<TrainingResult> TrainAsync(TrainerOptions options, ClusterInfo cluster, Socket? listener, ICheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
+    private async Task<TrainingResult> TrainAsync(TrainerOptions options, IComputeBackend backend, ClusterInfo cluster, Socket? listener, ICheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
     {
         if (cluster.Role == ClusterResolver.ParameterServerRole && options.Mode == "infer")
         {
@@ -36,7 +36,6 @@ internal sealed partial class TrainerApp
         }
 
         var (train, test, score) = DataSources.Load(options);
-        using var backend = CreateBackend(options);
         if (cluster.Role == "evaluator")
         {
             return Evaluate(options, backend, train, test, store);
@@ -120,12 +119,6 @@ internal sealed partial class TrainerApp
             await heartbeats;
         }
     }
-
-    private static IComputeBackend CreateBackend(TrainerOptions options) => options.Backend switch
-    {
-        "ilgpu" => new IlgpuBackend(),
-        _ => new CpuBackend(options.Threads),
-    };
 
     private TrainingResult Infer(TrainerOptions options, ClusterInfo cluster, IComputeBackend backend, Dataset score, ICheckpointStore? store)
     {

@@ -18,9 +18,11 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
         try
         {
             var options = TrainerOptionsParser.Parse(
-                TaskEnvValue.Decode(TaskEnv.TrainerConfig, env(TaskEnv.TrainerConfig)),
-                TaskEnvValue.Decode(TaskEnv.HyperParameters, env(TaskEnv.HyperParameters)),
+                TrainerOptionsParser.ParseJson(TaskEnvValue.Decode(TaskEnv.TrainerConfig, env(TaskEnv.TrainerConfig)), TaskEnv.TrainerConfig),
                 args);
+            var (backend, backendName) = BackendSelector.Create(options, env);
+            using var computeBackend = backend;
+            await stdout.WriteLineAsync("settings: " + TrainerOptionsParser.Effective(options, backendName).ToJson());
             var faults = FaultKnobs.Parse(env(TaskEnv.FaultKnobs));
             var store = CheckpointStores.Create(env(TaskEnv.CheckpointDir), env);
             ClusterInfo cluster;
@@ -39,8 +41,8 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
                 }
             }
 
-            await stdout.WriteLineAsync($"task role={cluster.Role} index={cluster.Index} rank={cluster.Rank} world={cluster.WorldSize} backend={options.Backend} model={options.Model} dataset={options.Dataset}");
-            var result = await TrainAsync(options, cluster, listener, store, faults, am, ct);
+            await stdout.WriteLineAsync($"task role={cluster.Role} index={cluster.Index} rank={cluster.Rank} world={cluster.WorldSize} backend={backend.Name} model={options.Model} dataset={options.Dataset}");
+            var result = await TrainAsync(options, backend, cluster, listener, store, faults, am, ct);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"final step={result.Step} accuracy={result.TestAccuracy:F4} loss={result.Loss:F4} seconds={result.Seconds:F2} stopped={result.Stopped} reached_target={result.ReachedTarget}"));
             if (am is not null)
             {
@@ -54,7 +56,12 @@ internal sealed partial class TrainerApp(Func<string, string?> env, TextWriter s
             await stderr.WriteLineAsync($"error: {e.Message} (exit code {e.ExitCode})");
             return e.ExitCode;
         }
-        catch (Exception e) when (e is TrainerConfigException or TaskEnvValueException)
+        catch (NoCudaDeviceException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message} (exit code {ExitCodes.NoCudaDevice})");
+            return ExitCodes.NoCudaDevice;
+        }
+        catch (Exception e) when (e is TrainerConfigException or TrainerSettingsException or TaskEnvValueException)
         {
             await stderr.WriteLineAsync($"error: bad trainer settings: {e.Message}");
             return ExitCodes.BadConfig;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using YarnDL.AppMaster.Clusters;
 using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.Launch;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Rm;
 using YarnDL.TaskProtocol;
 

@@ -1,4 +1,4 @@
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 
 namespace YarnDL.Bench.AmScale;
 
@@ -8,10 +8,11 @@ internal static class AmScalePlan
     public static JobPlan Create(int containers) => new()
     {
         Name = "am-scale",
-        Clusters = [.. Enumerable.Range(0, containers / 10).Select(i => new ClusterPlan
+        Trials = [.. Enumerable.Range(0, containers / 10).Select(i => new TrialPlan
         {
-            Id = $"trial-{i:D4}",
-            Roles = [new RolePlan { Name = "chief" }, new RolePlan { Name = "worker", Instances = 9 }],
+            Id = TrialPlan.IdOf(i),
+            Index = i,
+            Roles = [new RolePlan { Name = "chief", MemoryMb = 1024 }, new RolePlan { Name = "worker", Instances = 9, MemoryMb = 1024 }],
         })],
         Sweep = new SweepPlan { Parallel = containers / 10 },
     };

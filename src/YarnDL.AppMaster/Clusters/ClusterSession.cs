@@ -1,4 +1,4 @@
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 
 namespace YarnDL.AppMaster.Clusters;
 
@@ -10,14 +10,14 @@ internal sealed partial class ClusterSession
     private readonly List<MetricPoint> _history = [];
     private TaskCompletionSource _complete = NewBarrier();
 
-    public ClusterSession(ClusterPlan plan, int priorityBase)
+    public ClusterSession(TrialPlan plan, int priorityBase)
     {
         Plan = plan;
         PriorityBase = priorityBase;
         Slots = [.. plan.Roles.SelectMany(r => Enumerable.Range(0, r.Instances).Select(i => new TaskSlot(r.Name, i)))];
     }
 
-    public ClusterPlan Plan { get; }
+    public TrialPlan Plan { get; }
 
     public string Id => Plan.Id;
 

@@ -3,6 +3,7 @@ using YarnDL.AppMaster.Clusters;
 using YarnDL.AppMaster.Launch;
 using YarnDL.AppMaster.Nm;
 using YarnDL.AppMaster.Rm;
+using YarnDL.Spec.Plan;
 
 namespace YarnDL.AppMaster.Job;
 
@@ -37,12 +38,12 @@ internal sealed partial class AmDriver
     }
 
     /// <summary>The allocation tag shared by a role's containers of one cluster (what the anti-affinity constraint names).</summary>
-    public static string AllocationTag(ClusterSession cluster, Plan.RolePlan role) => $"yarndl.{cluster.Id}.{role.Name}";
+    public static string AllocationTag(ClusterSession cluster, RolePlan role) => $"yarndl.{cluster.Id}.{role.Name}";
 
     /// <summary>Anti-affinity or node attributes make the role's ask a SchedulingRequest; null keeps it a ResourceRequest.</summary>
-    public static ConstrainedPlacement? PlacementOf(ClusterSession cluster, Plan.RolePlan role) =>
+    public static ConstrainedPlacement? PlacementOf(ClusterSession cluster, RolePlan role) =>
         role.AntiAffinity || role.NodeAttributes.Count > 0
-            ? new ConstrainedPlacement(AllocationTag(cluster, role), role.AntiAffinity, [.. role.NodeAttributes.Select(YarnDL.Spec.Placement.NodeAttributeExpression.Parse)])
+            ? new ConstrainedPlacement(AllocationTag(cluster, role), role.AntiAffinity, [.. role.NodeAttributes])
             : null;
 
     private void CancelAsks(ClusterSession cluster)

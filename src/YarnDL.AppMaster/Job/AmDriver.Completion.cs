@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using YarnDL.AppMaster.Clusters;
 using YarnDL.AppMaster.Failures;
-using YarnDL.AppMaster.Plan;
 using YarnDL.AppMaster.Rm;
+using YarnDL.Spec.Model;
 using YarnDL.TaskProtocol;
 
 namespace YarnDL.AppMaster.Job;
@@ -36,6 +36,19 @@ internal sealed partial class AmDriver
 
         switch (kind)
         {
+            case ExitKind.Success when RoleOf(cluster, slot).Restart == RestartPolicy.Always && cluster.Restarts < RestartBudget(cluster, slot):
+                // restart: always — a task that ends is started again while the budget lasts, even after exit 0.
+                slot.State = TaskState.Succeeded;
+                log.LogInformation("Cluster {Cluster}: {Reason}; the role's restart policy is 'always': restart {N} of {Max}", cluster.Id, reason, cluster.Restarts + 1, RestartBudget(cluster, slot));
+                if (IsIndependent(slot))
+                {
+                    cluster.CountRestart();
+                    Relaunch(cluster, slot);
+                    break;
+                }
+
+                await RestartAsync(cluster, countsAgainstBudget: true, ct);
+                break;
             case ExitKind.Success:
                 slot.State = TaskState.Succeeded;
                 await CheckClusterDoneAsync(cluster, ct);
@@ -78,7 +91,7 @@ internal sealed partial class AmDriver
                     NodeFailed(node);
                 }
 
-                if (IsIndependent(slot) && cluster.Restarts < RestartBudget)
+                if (IsIndependent(slot) && cluster.Restarts < RestartBudget(cluster, slot))
                 {
                     log.LogWarning("Cluster {Cluster}: {Reason}; relaunching only this task", cluster.Id, reason);
                     cluster.CountRestart();
@@ -96,7 +109,7 @@ internal sealed partial class AmDriver
     /// <summary>A task's own failure: restart within the budget, else the cluster fails with the reason and what to do.</summary>
     private async Task CodeFailureAsync(ClusterSession cluster, string reason, TaskSlot slot, CancellationToken ct)
     {
-        var budget = RestartBudget;
+        var budget = RestartBudget(cluster, slot);
         if (cluster.Restarts < budget)
         {
             log.LogWarning("Cluster {Cluster}: {Reason}; restart {N} of {Max}", cluster.Id, reason, cluster.Restarts + 1, budget);
@@ -120,7 +133,11 @@ internal sealed partial class AmDriver
         return $"the task program failed, not the cluster: {where}; fix the program or its settings, then resubmit";
     }
 
-    private int RestartBudget => state.Plan.Restart.Policy == RestartPolicy.OnFailure ? state.Plan.Restart.MaxRestarts : 0;
+    /// <summary>Restarts the failed (or, with <c>always</c>, ended) task's role allows its cluster: none with <c>never</c>.</summary>
+    private static int RestartBudget(ClusterSession cluster, TaskSlot slot) =>
+        RoleOf(cluster, slot) is { Restart: not RestartPolicy.Never } role ? role.MaxRestarts : 0;
+
+    private static Spec.Plan.RolePlan RoleOf(ClusterSession cluster, TaskSlot slot) => cluster.Plan.Roles.First(r => r.Name == slot.Role);
 
     /// <summary>An evaluator does not take part in synchronous training: it is relaunched alone, the cluster keeps its generation.</summary>
     private static bool IsIndependent(TaskSlot slot) => slot.Role == "evaluator";

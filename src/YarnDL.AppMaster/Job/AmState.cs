@@ -1,5 +1,5 @@
 using YarnDL.AppMaster.Clusters;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Trials;
 
 namespace YarnDL.AppMaster.Job;
@@ -11,7 +11,7 @@ internal sealed class AmState
     {
         Plan = plan;
         User = user;
-        Sessions = [.. plan.Clusters.Select((c, i) => new ClusterSession(c, PriorityStride * (i + 1)))];
+        Sessions = [.. plan.Trials.Select((c, i) => new ClusterSession(c, PriorityStride * (i + 1)))];
         Scheduler = new TrialScheduler(Sessions, plan.Sweep);
         ById = Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }

@@ -1,6 +1,6 @@
-using YarnDL.AppMaster.Plan;
 using YarnDL.AppMaster.Rm;
 using YarnDL.AppMaster.Trials;
+using YarnDL.Spec.Plan;
 
 namespace YarnDL.AppMaster.Job;
 
@@ -9,7 +9,7 @@ internal static class CapacityCheck
 {
     public static JobVerdict? Check(JobPlan plan, Capability max)
     {
-        var problems = plan.Clusters.SelectMany(c => c.Roles)
+        var problems = plan.Trials.SelectMany(c => c.Roles)
             .DistinctBy(r => (r.Name, r.MemoryMb, r.Vcores, r.Gpus))
             .SelectMany(r => Violations(r, max))
             .Distinct()

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using YarnDL.AppMaster.Clusters;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.TaskProtocol;
 
 namespace YarnDL.AppMaster.Launch;
@@ -43,9 +43,13 @@ internal static class LaunchContextFactory
         env[TaskEnv.Role] = slot.Role;
         env[TaskEnv.Index] = slot.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env[TaskEnv.Generation] = cluster.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        env[TaskEnv.HyperParameters] = TaskEnvValue.Encode(JsonSerializer.Serialize(cluster.Plan.HyperParameters, PlanJson.Default.IReadOnlyDictionaryStringString));
-        env[TaskEnv.TrainerConfig] = TaskEnvValue.Encode(JsonSerializer.Serialize(plan.Trainer, PlanJson.Default.IReadOnlyDictionaryStringString));
-        if (plan.CheckpointDir is { } dir)
+        env[TaskEnv.HyperParameters] = TaskEnvValue.Encode(JsonSerializer.Serialize(cluster.Plan.HyperParameters, LaunchJson.Default.IReadOnlyDictionaryStringString));
+        if (cluster.Plan.Trainer is { } trainer)
+        {
+            env[TaskEnv.TrainerConfig] = TaskEnvValue.Encode(TrainerSettingsMap.Of(trainer, plan.Checkpoint).ToJson());
+        }
+
+        if (plan.Checkpoint?.Dir is { } dir)
         {
             env[TaskEnv.CheckpointDir] = $"{dir.TrimEnd('/')}/{cluster.Id}";
         }

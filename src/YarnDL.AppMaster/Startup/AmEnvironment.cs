@@ -51,7 +51,7 @@ internal sealed record AmEnvironment
         var containerId = Required("CONTAINER_ID");
         var nmHost = Required("NM_HOST");
         var tokens = Required("HADOOP_TOKEN_FILE_LOCATION");
-        var plan = planOverride ?? env(AmEnv.JobFile) ?? "plan.json";
+        var plan = planOverride ?? env(AmEnv.JobFile) ?? "job.yaml";
         AttemptIdentity? attempt = null;
         if (containerId.Length > 0)
         {

@@ -2,11 +2,12 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.Launch;
-using YarnDL.AppMaster.Plan;
 using YarnDL.AppMaster.Rm;
 using YarnDL.AppMaster.State;
 using YarnDL.AppMaster.Trials;
 using YarnDL.AppMaster.Web;
+using YarnDL.Spec.Loading;
+using YarnDL.Spec.Plan;
 using YarnDL.TaskProtocol;
 
 namespace YarnDL.AppMaster.Startup;
@@ -21,10 +22,21 @@ internal static class AmRunner
         ILoggerFactory logs,
         TextWriter progress,
         CancellationToken ct,
+        DriverOptions? driverOptions = null) =>
+        await RunAsync(JobPlan.From(JobSpecLoader.LoadFile(env.PlanFile)), env, bindings, time, logs, progress, ct, driverOptions);
+
+    /// <summary>Runs <paramref name="plan"/> (already read from the job file).</summary>
+    public static async Task<JobVerdict> RunAsync(
+        JobPlan plan,
+        AmEnvironment env,
+        Func<AmEnvironment, YarnSite, RmBindings> bindings,
+        TimeProvider time,
+        ILoggerFactory logs,
+        TextWriter progress,
+        CancellationToken ct,
         DriverOptions? driverOptions = null)
     {
-        var plan = SpecPlanMapper.IsYaml(env.PlanFile) ? SpecPlanMapper.LoadYaml(env.PlanFile) : JobPlanLoader.Load(env.PlanFile);
-        progress.WriteLine($"job: {plan.Name}: {plan.Clusters.Count} cluster(s), {plan.Clusters.Sum(c => c.TaskCount)} task(s)");
+        progress.WriteLine($"job: {plan.Name}: {plan.Trials.Count} cluster(s), {plan.Trials.Sum(c => c.TaskCount)} task(s)");
         var options = driverOptions ?? new DriverOptions();
         if (options.Validate() is { Count: > 0 } problems)
         {

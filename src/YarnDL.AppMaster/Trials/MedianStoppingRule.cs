@@ -1,5 +1,6 @@
 using YarnDL.AppMaster.Clusters;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Model;
+using YarnDL.Spec.Plan;
 
 namespace YarnDL.AppMaster.Trials;
 

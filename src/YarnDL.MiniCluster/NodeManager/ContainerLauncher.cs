@@ -72,6 +72,9 @@ internal sealed partial class ContainerLauncher(MiniClusterOptions options, stri
             var ids = string.Join(',', t.Container.GpuIndices.Select(i => i.ToString(CultureInfo.InvariantCulture)));
             launchEnv.Add(new("NVIDIA_VISIBLE_DEVICES", ids));
             launchEnv.Add(new("CUDA_VISIBLE_DEVICES", ids));
+
+            // These GPUs exist only in the MiniCluster's books: say so, so a program does not look for CUDA devices.
+            launchEnv.Add(new(MiniClusterDefaults.SimulatedGpusVariable, "true"));
         }
 
         return new ContainerEnvironment(launchEnv, NodeManagerEnv);

@@ -44,4 +44,7 @@ public sealed record TrainerSpec
 
     /// <summary>Random seed (default 42).</summary>
     public int Seed { get; init; } = SpecDefaults.Seed;
+
+    /// <summary>auto (default), cuda or cpu.</summary>
+    public TrainerBackend Backend { get; init; } = TrainerBackend.Auto;
 }

@@ -3,28 +3,33 @@ using YarnDL.Spec.Placement;
 
 namespace YarnDL.Spec.Plan;
 
-/// <summary>A role of one trial with every default resolved.</summary>
+/// <summary>A role of one trial (chief, worker, ps, evaluator...) and the container shape of its tasks, every default resolved.</summary>
 public sealed record RolePlan
 {
     public required string Name { get; init; }
 
-    public required int Instances { get; init; }
+    public int Instances { get; init; } = 1;
 
-    public required long MemoryMb { get; init; }
+    public long MemoryMb { get; init; } = SpecDefaults.RoleMemoryMb;
 
-    public required int Vcores { get; init; }
+    public int Vcores { get; init; } = 1;
 
-    public required int Gpus { get; init; }
+    public int Gpus { get; init; }
 
     /// <summary>Docker image (role's, else the job's); null for non-docker (local) runs.</summary>
     public string? Image { get; init; }
 
+    /// <summary>Shell command of this role's tasks; null runs the built-in trainer.</summary>
+    public string? Command { get; init; }
+
     /// <summary>Role env plus the trial's hyper-parameters as <c>YARNDL_HP_*</c>.</summary>
-    public required IReadOnlyDictionary<string, string> Env { get; init; }
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    public required RestartPolicy Restart { get; init; }
+    /// <summary>The role's <c>restart</c>, else the job's <c>restart.policy</c>.</summary>
+    public RestartPolicy Restart { get; init; } = RestartPolicy.OnFailure;
 
-    public required int MaxRestarts { get; init; }
+    /// <summary>Restarts of the cluster this role's failures (or, with <see cref="RestartPolicy.Always"/>, exits) may cost.</summary>
+    public int MaxRestarts { get; init; } = SpecDefaults.MaxRestarts;
 
     /// <summary>True when tasks of this role must be on distinct nodes.</summary>
     public bool AntiAffinity { get; init; }

@@ -16,9 +16,9 @@ public static class TrainerDefaults
     public const string PsMode = "sync";
     public const ulong Seed = 42;
     public const int Threads = 1;
-    public const int Hidden = 128;
+    public const int HiddenUnits = 128;
     public const int SyntheticCount = 20000;
-    public const string Backend = "cpu";
+    public const string Backend = "auto";
     public const string Mode = "train";
     public const string PredictionsDir = "predictions";
 

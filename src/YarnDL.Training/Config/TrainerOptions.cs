@@ -33,17 +33,18 @@ public sealed record TrainerOptions
 
     public int Threads { get; init; } = TrainerDefaults.Threads;
 
-    public int Hidden { get; init; } = TrainerDefaults.Hidden;
+    /// <summary>Width of the hidden layers.</summary>
+    public int HiddenUnits { get; init; } = TrainerDefaults.HiddenUnits;
 
     /// <summary>Chief writes a checkpoint every N steps (0: only at the end and on request).</summary>
-    public int CheckpointEvery { get; init; }
+    public int CheckpointEverySteps { get; init; }
 
     /// <summary>Examples in the synthetic data set.</summary>
     public int SyntheticCount { get; init; } = TrainerDefaults.SyntheticCount;
 
     public string? DataDir { get; init; }
 
-    /// <summary>cpu (managed SIMD) or ilgpu (CUDA when present, else ILGPU's CPU accelerator).</summary>
+    /// <summary>auto (CUDA when the container was given GPUs, else the managed CPU kernels), cuda or cpu; see <see cref="BackendSelector"/>.</summary>
     public string Backend { get; init; } = TrainerDefaults.Backend;
 
     /// <summary>train, or infer (score this task's shard of the data set with the checkpoint, write predictions CSV).</summary>
@@ -76,9 +77,9 @@ public sealed record TrainerOptions
         Check(errors, PsMode is "sync" or "async", $"ps-mode '{PsMode}' is not supported (supported: sync, async)");
         Check(errors, TargetAccuracy is null or (> 0 and <= 1), "target-accuracy must be in (0, 1]");
         Check(errors, Threads > 0, "threads must be > 0");
-        Check(errors, Hidden > 0, "hidden must be > 0");
-        Check(errors, CheckpointEvery >= 0, "checkpoint-every must be >= 0");
-        Check(errors, Backend is "cpu" or "ilgpu", $"backend '{Backend}' is not supported (supported: cpu, ilgpu)");
+        Check(errors, HiddenUnits > 0, "hidden-units must be > 0");
+        Check(errors, CheckpointEverySteps >= 0, "checkpoint-every-steps must be >= 0");
+        Check(errors, Backend is "auto" or "cuda" or "cpu", $"backend '{Backend}' is not supported (supported: auto, cuda, cpu)");
         return errors;
     }
 

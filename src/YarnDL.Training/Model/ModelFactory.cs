@@ -15,10 +15,10 @@ public static class ModelFactory
         {
             var side = (int)Math.Round(Math.Sqrt(features));
             return side * side == features
-                ? new Cnn(backend, side, CnnChannels, options.Hidden, classes, options.Seed)
+                ? new Cnn(backend, side, CnnChannels, options.HiddenUnits, classes, options.Seed)
                 : throw new ArgumentException($"cnn needs square images; {features} features is not a square", nameof(features));
         }
 
-        return new Mlp(backend, [features, options.Hidden, options.Hidden, classes], options.Seed);
+        return new Mlp(backend, [features, options.HiddenUnits, options.HiddenUnits, classes], options.Seed);
     }
 }

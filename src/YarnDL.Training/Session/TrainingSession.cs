@@ -151,7 +151,7 @@ public sealed partial class TrainingSession(
             }
 
             var wantCheckpoint = buffer[p + 1] > 0 || stopped || reached || step == total ||
-                (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0);
+                (options.CheckpointEverySteps > 0 && step % options.CheckpointEverySteps == 0);
             var writes = IsChief && checkpoints is not null;
             if (wantCheckpoint && (writes || (anyWriter && sync.FetchIsCollective)))
             {

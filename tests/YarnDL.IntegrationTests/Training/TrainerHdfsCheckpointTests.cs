@@ -10,7 +10,7 @@ public sealed class TrainerHdfsCheckpointTests(MiniClusterFixture fixture) : ICl
         var hdfsDir = "/tmp/yarndl-it-" + Guid.NewGuid().ToString("N"); // /tmp is 1777: any user may write there
         var env = new Dictionary<string, string>
         {
-            ["YARNDL_TRAINER"] = "{\"epochs\":1,\"checkpoint-every\":10}",
+            ["YARNDL_TRAINER"] = "{\"epochs\":1,\"checkpoint-every-steps\":10}",
             ["YARNDL_CHECKPOINT_DIR"] = "hdfs://" + hdfsDir,
             ["YARNDL_WEBHDFS_URL"] = fixture.Cluster.WebHdfsUri.ToString(),
         };

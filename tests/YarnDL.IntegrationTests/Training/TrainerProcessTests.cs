@@ -79,7 +79,7 @@ public sealed partial class TrainerProcessTests : IDisposable
     {
         var straightDir = Path.Combine(dir, "straight");
         var resumedDir = Path.Combine(dir, "resumed");
-        var trainer = "{\"epochs\":2,\"checkpoint-every\":10}";
+        var trainer = "{\"epochs\":2,\"checkpoint-every-steps\":10}";
 
         var straight = await TrainerProcess.RunAsync(new Dictionary<string, string> { ["YARNDL_TRAINER"] = trainer, ["YARNDL_CHECKPOINT_DIR"] = straightDir });
         var killed = await TrainerProcess.RunAsync(new Dictionary<string, string> { ["YARNDL_TRAINER"] = trainer, ["YARNDL_CHECKPOINT_DIR"] = resumedDir, ["YARNDL_TEST_FAULTS"] = "exit-after-steps=35,exit-code=9" });

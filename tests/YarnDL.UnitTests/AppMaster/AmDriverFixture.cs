@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.Launch;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Rm;
 
 namespace YarnDL.UnitTests.AppMaster;

@@ -1,5 +1,7 @@
+using YarnDL.Spec.Placement;
+using YarnDL.Spec.Model;
 using YarnDL.AppMaster.Clusters;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Rm;
 using YarnDL.TaskProtocol;
 
@@ -33,7 +35,7 @@ public sealed class AmDriverTests
     public async Task A_role_with_node_attributes_asks_with_a_tagged_placement_and_the_others_stay_plain_asks()
     {
         var cluster = Plans.Cluster();
-        cluster = cluster with { Roles = [cluster.Roles[0], cluster.Roles[1] with { NodeAttributes = ["nm.yarn.io/gpu-model=A100", "rm.yarn.io/os!=centos7"] }] };
+        cluster = cluster with { Roles = [cluster.Roles[0], cluster.Roles[1] with { NodeAttributes = [NodeAttributeExpression.Parse("nm.yarn.io/gpu-model=A100"), NodeAttributeExpression.Parse("rm.yarn.io/os!=centos7")] }] };
         var f = new AmDriverFixture(Plans.Job(cluster));
         await f.RegisterAsync();
         f.GrantAll();
@@ -76,7 +78,7 @@ public sealed class AmDriverTests
     [Fact]
     public async Task CodeFailure_UsesTheRestartBudget_ThenFailsNamingTheTask()
     {
-        var f = new AmDriverFixture(Plans.Job() with { Restart = new RestartPlan { MaxRestarts = 1 } });
+        var f = new AmDriverFixture(Plans.WithRestart(Plans.Job(), RestartPolicy.OnFailure, 1));
         await f.RegisterAsync();
         f.GrantAll();
         await f.Driver.TickAsync(default);
@@ -105,7 +107,7 @@ public sealed class AmDriverTests
     [Fact]
     public async Task InfrastructureLoss_RestartsWithoutUsingTheBudget()
     {
-        var f = new AmDriverFixture(Plans.Job() with { Restart = new RestartPlan { MaxRestarts = 0 } });
+        var f = new AmDriverFixture(Plans.WithRestart(Plans.Job(), RestartPolicy.OnFailure, 0));
         await f.RegisterAsync();
         f.GrantAll();
         await f.Driver.TickAsync(default);
@@ -209,10 +211,9 @@ public sealed class AmDriverTests
     [Fact]
     public async Task Sweep_RunsAtMostParallelTrials_AndAFailingTrialLeavesSiblingsAlone()
     {
-        var plan = Plans.Job(Plans.Cluster("t0", workers: 0), Plans.Cluster("t1", workers: 0), Plans.Cluster("t2", workers: 0)) with
+        var plan = Plans.WithRestart(Plans.Job(Plans.Cluster("t0", workers: 0), Plans.Cluster("t1", workers: 0), Plans.Cluster("t2", workers: 0)), RestartPolicy.Never) with
         {
             Sweep = new SweepPlan { Parallel = 2, MaxFailedTrials = 1 },
-            Restart = new RestartPlan { Policy = RestartPolicy.Never },
         };
         var f = new AmDriverFixture(plan);
         await f.RegisterAsync();

@@ -1,5 +1,6 @@
+using YarnDL.Spec.Model;
 using YarnDL.AppMaster.Clusters;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Rm;
 using YarnDL.TaskProtocol;
 
@@ -10,7 +11,7 @@ public sealed class AmDriverWatchdogTests
     [Fact]
     public async Task NodeThatKeepsFailing_IsBlacklisted()
     {
-        var f = new AmDriverFixture(Plans.Job(Plans.Cluster(workers: 0)) with { Restart = new RestartPlan { MaxRestarts = 5 } });
+        var f = new AmDriverFixture(Plans.WithRestart(Plans.Job(Plans.Cluster(workers: 0)), RestartPolicy.OnFailure, 5));
         await f.RegisterAsync();
         for (var i = 0; i < 3; i++)
         {
@@ -28,7 +29,7 @@ public sealed class AmDriverWatchdogTests
     [Fact]
     public async Task SilentTask_IsTreatedAsHung()
     {
-        var f = new AmDriverFixture(Plans.Job(Plans.Cluster(workers: 0)) with { Restart = new RestartPlan { MaxRestarts = 1 } });
+        var f = new AmDriverFixture(Plans.WithRestart(Plans.Job(Plans.Cluster(workers: 0)), RestartPolicy.OnFailure, 1));
         await f.RegisterAsync();
         f.GrantAll();
         await f.Driver.TickAsync(default);
@@ -43,9 +44,8 @@ public sealed class AmDriverWatchdogTests
     [Fact]
     public async Task RegistrationDeadline_FailsTheTaskThatNeverRegistered()
     {
-        var f = new AmDriverFixture(Plans.Job() with
+        var f = new AmDriverFixture(Plans.WithRestart(Plans.Job(), RestartPolicy.Never) with
         {
-            Restart = new RestartPlan { Policy = RestartPolicy.Never },
             Deadlines = new DeadlinePlan { Registration = TimeSpan.FromMinutes(1) },
         });
         await f.RegisterAsync();

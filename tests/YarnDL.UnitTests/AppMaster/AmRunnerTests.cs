@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using YarnDL.AppMaster.Job;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Rm;
 using YarnDL.AppMaster.Startup;
 using YarnDL.AppMaster.State;
+using YarnDL.Spec.Model;
 
 namespace YarnDL.UnitTests.AppMaster;
 
@@ -36,8 +37,8 @@ public sealed class AmRunnerTests : IDisposable
     {
         var plan = Plans.Job(Plans.Cluster("main", workers: 1, hparams: new() { ["lr"] = "0.5" })) with
         {
-            Restart = new RestartPlan { MaxRestarts = 2 },
-        };
+            };
+        plan = Plans.WithRestart(plan, RestartPolicy.OnFailure, 2);
         var (verdict, rm, _) = await RunAsync(plan, rm => new SimulatedNodeManagers(rm) { FailingRole = "worker" });
         Assert.False(verdict.Succeeded);
         Assert.Matches(@"cluster main failed: worker:0 on 127\.0\.0\.1:45454 \(container_\S+\) exited 1: Exception from container-launch \(after 2 restarts\)", verdict.Diagnostics);
@@ -81,11 +82,7 @@ public sealed class AmRunnerTests : IDisposable
     private async Task<(YarnDL.AppMaster.Trials.JobVerdict Verdict, ScriptedRm Rm, string Output)> RunAsync(
         JobPlan? plan, Func<ScriptedRm, SimulatedNodeManagers> nms, string? jobFile = null)
     {
-        var planFile = jobFile ?? Path.Combine(_dir, "plan.json");
-        if (plan is not null)
-        {
-            await File.WriteAllTextAsync(planFile, JobPlanLoader.Serialize(plan));
-        }
+        var planFile = jobFile ?? Path.Combine(_dir, "job.yaml");
 
         var env = new AmEnvironment
         {
@@ -101,14 +98,12 @@ public sealed class AmRunnerTests : IDisposable
         var rm = new ScriptedRm();
         using var output = new StringWriter();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var verdict = await AmRunner.RunAsync(
-            env,
-            (_, _) => new RmBindings(rm, _ => nms(rm)),
-            TimeProvider.System,
-            NullLoggerFactory.Instance,
-            TextWriter.Synchronized(output),
-            deadline.Token,
-            new DriverOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(20) });
+        var bindings = (AmEnvironment _, YarnSite _) => new RmBindings(rm, _ => nms(rm));
+        var options = new DriverOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(20) };
+        var progress = TextWriter.Synchronized(output);
+        var verdict = plan is null
+            ? await AmRunner.RunAsync(env, bindings, TimeProvider.System, NullLoggerFactory.Instance, progress, deadline.Token, options)
+            : await AmRunner.RunAsync(plan, env, bindings, TimeProvider.System, NullLoggerFactory.Instance, progress, deadline.Token, options);
         return (verdict, rm, output.ToString());
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.State;
 using YarnDL.Testing.MiniCluster;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using YarnDL.AppMaster.Clusters;
 using YarnDL.AppMaster.Job;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Web;
 using YarnDL.TaskProtocol;
 
@@ -57,16 +57,17 @@ public sealed class TrackingPageBrowserTests
     /// <summary>trial-0000 stopped early by the median rule, trial-0001 succeeded (the best), trial-0002 training at epoch 6 of 10.</summary>
     private static AmState SweepInFlight()
     {
-        var trials = new[] { "0.1", "0.05", "0.01" }.Select((lr, i) => new ClusterPlan
+        var trials = new[] { "0.1", "0.05", "0.01" }.Select((lr, i) => new TrialPlan
         {
             Id = $"trial-000{i}",
-            HyperParameters = new Dictionary<string, string> { ["learning-rate"] = lr, ["batch-size"] = "32" },
+            Index = i,
+            Parameters = [new("learning-rate", lr), new("batch-size", "32")],
             Roles = [new RolePlan { Name = "worker", Instances = 2, MemoryMb = 1024 }],
         }).ToList();
         var plan = new JobPlan
         {
             Name = "digits-sweep",
-            Clusters = trials,
+            Trials = trials,
             Sweep = new SweepPlan { Parallel = 3, ObjectiveMetric = "val_accuracy", EarlyStopping = true },
         };
         var state = new AmState(plan, "alice") { ApplicationId = "application_1764600000000_0007" };

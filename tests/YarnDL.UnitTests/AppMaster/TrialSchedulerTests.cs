@@ -1,5 +1,6 @@
+using YarnDL.Spec.Model;
 using YarnDL.AppMaster.Clusters;
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Trials;
 using YarnDL.TaskProtocol;
 

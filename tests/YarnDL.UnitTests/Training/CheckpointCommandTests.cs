@@ -20,7 +20,7 @@ public sealed class CheckpointCommandTests : IDisposable
         var (train, test) = data.Split(0.25, 1);
         var store = new CheckpointStore(dir);
         using var cpu = new CpuBackend(1);
-        var session = new TrainingSession(new TrainerOptions { Dataset = "synthetic", Epochs = 5, Hidden = 8 }, cpu, new SingleRankReducer(), train, test, store, TextWriter.Null) { Control = control };
+        var session = new TrainingSession(new TrainerOptions { Dataset = "synthetic", Epochs = 5, HiddenUnits = 8 }, cpu, new SingleRankReducer(), train, test, store, TextWriter.Null) { Control = control };
 
         var result = session.Run(CancellationToken.None);
 

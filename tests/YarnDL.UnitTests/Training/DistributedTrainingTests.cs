@@ -25,7 +25,7 @@ public sealed class DistributedTrainingTests : IDisposable
     [Fact]
     public async Task KillAndResume_GivesTheSameFinalWeightsAsAnUninterruptedRun()
     {
-        var options = new TrainerOptions { Epochs = 2, CheckpointEvery = 10 };
+        var options = new TrainerOptions { Epochs = 2, CheckpointEverySteps = 10 };
         var straight = await TrainAsync(2, options, null, FaultKnobs.None);
 
         var store = new CheckpointStore(dir);

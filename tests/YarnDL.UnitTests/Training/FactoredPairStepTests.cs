@@ -20,7 +20,7 @@ public sealed class FactoredPairStepTests : IDisposable
     [InlineData(OptimizerKind.Sgd)]
     public async Task Weights_AndCheckpoints_DoNotDependOnHowTheRowsAreSplit(OptimizerKind optimizer)
     {
-        var options = new TrainerOptions { Model = "cnn", Optimizer = optimizer, Epochs = 2, CheckpointEvery = 7 };
+        var options = new TrainerOptions { Model = "cnn", Optimizer = optimizer, Epochs = 2, CheckpointEverySteps = 7 };
         var half = await TrainAsync(options, Path.Combine(dir, "half"), _ => 512);
         var wild = await TrainAsync(options, Path.Combine(dir, "wild"), step => 128 + (int)(step * 97 % 769));
         var timed = await TrainAsync(options, Path.Combine(dir, "timed"), null);
@@ -73,7 +73,7 @@ public sealed class FactoredPairStepTests : IDisposable
     [Fact]
     public async Task KillAndResume_GivesTheSameFinalWeightsAsAnUninterruptedRun()
     {
-        var options = new TrainerOptions { Model = "cnn", Epochs = 2, CheckpointEvery = 10 };
+        var options = new TrainerOptions { Model = "cnn", Epochs = 2, CheckpointEverySteps = 10 };
         var straight = await TrainAsync(options, null, null);
 
         var store = Path.Combine(dir, "resume");

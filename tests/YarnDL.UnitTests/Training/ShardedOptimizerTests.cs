@@ -19,7 +19,7 @@ public sealed class ShardedOptimizerTests : IDisposable
     [InlineData("mlp", OptimizerKind.Sgd)]
     public async Task ShardedStep_GivesTheSameWeightsAndCheckpointAsTheWholeStep(string model, OptimizerKind optimizer)
     {
-        var options = new TrainerOptions { Model = model, Optimizer = optimizer, Epochs = 2, CheckpointEvery = 7 };
+        var options = new TrainerOptions { Model = model, Optimizer = optimizer, Epochs = 2, CheckpointEverySteps = 7 };
         var whole = await TrainAsync(options, shard: false, Path.Combine(dir, "whole"));
         var sharded = await TrainAsync(options, shard: true, Path.Combine(dir, "sharded"));
 

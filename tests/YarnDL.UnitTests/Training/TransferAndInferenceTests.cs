@@ -19,7 +19,7 @@ public sealed class TransferAndInferenceTests : IDisposable
     [InlineData("cnn", "conv")]
     public void InitFromAndFreeze_KeepFrozenLayersExactly_AndTrainTheRest(string model, string frozen)
     {
-        var baseOptions = new TrainerOptions { Model = model, Epochs = 1, Hidden = 32 };
+        var baseOptions = new TrainerOptions { Model = model, Epochs = 1, HiddenUnits = 32 };
         var source = new CheckpointStore(Path.Combine(dir, "base"));
         Train(baseOptions, source, null);
         var start = source.TryLoad()!.Parameters;

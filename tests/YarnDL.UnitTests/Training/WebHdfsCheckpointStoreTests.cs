@@ -37,7 +37,7 @@ public sealed class WebHdfsCheckpointStoreTests(MiniClusterFixture fixture) : IC
     [Fact]
     public void KillAndResume_OnHdfs_GivesTheSameWeightsAsAnUninterruptedRun()
     {
-        var options = new TrainerOptions { Epochs = 1, CheckpointEvery = 10 };
+        var options = new TrainerOptions { Epochs = 1, CheckpointEverySteps = 10 };
         var straight = Train(options, null, FaultKnobs.None);
         var store = Store();
 

@@ -12,12 +12,39 @@ public sealed partial class IlgpuBackend : IComputeBackend
     private readonly int stride;
 
     public IlgpuBackend(bool preferCpu = false)
+        : this(NewContext(), c => c.GetPreferredDevice(preferCPU: preferCpu))
     {
-        context = Context.Create(b => b.Default().EnableAlgorithms().Optimize(OptimizationLevel.O1));
-        accelerator = context.GetPreferredDevice(preferCPU: preferCpu).CreateAccelerator(context);
+    }
+
+    private IlgpuBackend(Context context, Func<Context, Device> device)
+    {
+        this.context = context;
+        accelerator = device(context).CreateAccelerator(context);
         stride = accelerator.AcceleratorType == AcceleratorType.CPU ? 64 : 64 * 1024;
         Kernels = new LoadedKernels(accelerator);
     }
+
+    /// <summary>The kernels on the first CUDA device; null when ILGPU finds none (no driver, or none visible).</summary>
+    public static IlgpuBackend? OnCuda()
+    {
+        var context = NewContext();
+        if (context.Devices.FirstOrDefault(d => d.AcceleratorType == AcceleratorType.Cuda) is not { } cuda)
+        {
+            context.Dispose();
+            return null;
+        }
+
+        return new IlgpuBackend(context, _ => cuda);
+    }
+
+    /// <summary>The same kernels on ILGPU's CPU accelerator (simulated GPUs, kernel tests).</summary>
+    public static IlgpuBackend OnCpuAccelerator() =>
+        new(NewContext(), c => c.Devices.First(d => d.AcceleratorType == AcceleratorType.CPU));
+
+    /// <summary>True for a CUDA device.</summary>
+    public bool IsCuda => accelerator.AcceleratorType == AcceleratorType.Cuda;
+
+    private static Context NewContext() => Context.Create(b => b.Default().EnableAlgorithms().Optimize(OptimizationLevel.O1));
 
     public string Name => $"ilgpu-{accelerator.AcceleratorType.ToString().ToLowerInvariant()} ({accelerator.Name})";
 

@@ -1,7 +1,7 @@
-namespace YarnDL.AppMaster.Plan;
+namespace YarnDL.Spec.Plan;
 
-/// <summary>Time limits; null = none.</summary>
-internal sealed record DeadlinePlan
+/// <summary>Time limits the AM enforces; null = none.</summary>
+public sealed record DeadlinePlan
 {
     /// <summary>A cluster that does not get all its containers within this time releases what it got and retries.</summary>
     public TimeSpan? Allocation { get; init; }
@@ -12,6 +12,6 @@ internal sealed record DeadlinePlan
     /// <summary>The whole job.</summary>
     public TimeSpan? Job { get; init; }
 
-    /// <summary>A task silent for longer than this is considered hung.</summary>
+    /// <summary>A task silent for longer than this is considered hung (not a job.yaml key).</summary>
     public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

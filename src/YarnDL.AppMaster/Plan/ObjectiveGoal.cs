@@ -1,7 +1,0 @@
-namespace YarnDL.AppMaster.Plan;
-
-internal enum ObjectiveGoal
-{
-    Maximize,
-    Minimize,
-}
