@@ -47,7 +47,7 @@ internal sealed partial class AmDriver
                     break;
                 }
 
-                await RestartAsync(cluster, countsAgainstBudget: true, ct);
+                await RestartAsync(cluster, countsAgainstBudget: true, $"{reason}; the role's restart policy is 'always'", ct);
                 break;
             case ExitKind.Success:
                 slot.State = TaskState.Succeeded;
@@ -183,7 +183,7 @@ internal sealed partial class AmDriver
     /// <summary>Where a restarted cluster resumes: its last checkpoint only when a task reported one.</summary>
     private string ResumePoint(ClusterSession cluster)
     {
-        if (state.Plan.CheckpointDir is not { } dir)
+        if (state.Plan.Checkpoint?.Dir is not { } dir)
         {
             return "restarting from epoch 0 (no checkpoint configured)";
         }

@@ -44,9 +44,9 @@ internal static class LaunchContextFactory
         env[TaskEnv.Index] = slot.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env[TaskEnv.Generation] = cluster.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env[TaskEnv.HyperParameters] = TaskEnvValue.Encode(JsonSerializer.Serialize(cluster.Plan.HyperParameters, LaunchJson.Default.IReadOnlyDictionaryStringString));
-        if (cluster.Plan.Trainer is { } trainer)
+        if (cluster.Plan.Trainer is { } trainerSpec)
         {
-            env[TaskEnv.TrainerConfig] = TaskEnvValue.Encode(TrainerSettingsMap.Of(trainer, plan.Checkpoint).ToJson());
+            env[TaskEnv.TrainerConfig] = TaskEnvValue.Encode(TrainerSettingsMap.Of(trainerSpec, plan.Checkpoint).ToJson());
         }
 
         if (plan.Checkpoint?.Dir is { } dir)

@@ -1,7 +1,7 @@
 using YarnDL.AppMaster.Clusters;
 using YarnDL.AppMaster.Failures;
-using YarnDL.AppMaster.Plan;
 using YarnDL.AppMaster.Rm;
+using YarnDL.Spec.Model;
 
 namespace YarnDL.UnitTests.AppMaster;
 
@@ -32,7 +32,7 @@ public sealed class JobFailureTests
     [Fact]
     public async Task Command_not_found_fails_the_job_at_once_with_stderr_and_no_blacklisting()
     {
-        var f = new AmDriverFixture(Plans.Job() with { Restart = new RestartPlan { MaxRestarts = 3 } });
+        var f = new AmDriverFixture(Plans.WithRestart(Plans.Job(), RestartPolicy.OnFailure, maxRestarts: 3));
         await f.RegisterAsync();
         f.GrantAll();
         await f.Driver.TickAsync(default);

@@ -65,7 +65,7 @@ public sealed class LaunchContextFactoryTests
     public void Trainer_role_gets_no_task_command()
     {
         var plan = Plans.Job();
-        var cluster = new ClusterSession(plan.Clusters[0], 16);
+        var cluster = new ClusterSession(plan.Trials[0], 16);
         var spec = LaunchContextFactory.Build(cluster, cluster.Slots[0], plan, Settings);
         Assert.DoesNotContain(TaskEnv.Command, spec.Environment.Keys);
     }

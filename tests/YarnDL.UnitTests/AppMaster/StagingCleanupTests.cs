@@ -1,4 +1,4 @@
-using YarnDL.AppMaster.Plan;
+using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.State;
 
 namespace YarnDL.UnitTests.AppMaster;
