@@ -31,7 +31,7 @@ internal static class CliApp
     /// <summary>
     /// The command tree. With <paramref name="args"/>, only the verb they run is built whole and the others are declared
     /// (name, description, arguments): building every verb's options and handlers JIT-compiles System.CommandLine's
-    /// generic option types for each value type they use, which <c>yarndl --help</c> never needs (issue 4).
+    /// generic option types for each value type they use, which <c>yarndl --help</c> never needs.
     /// </summary>
     public static RootCommand BuildRoot(CliServices services, IReadOnlyList<string>? args = null) => BuildRoot(() => services, args);
 

@@ -12,7 +12,7 @@ namespace YarnDL.Cli.Hosting;
 /// <summary>
 /// <c>--help</c>: writes the same sections as System.CommandLine's help (Description, Usage, Arguments, Options, Commands)
 /// with plain loops over lists. The library's help builder sorts and groups with LINQ over value tuples, generic code that
-/// ReadyToRun cannot precompile, and JIT-compiling it was the largest part of <c>yarndl --help</c>'s start (issue 4).
+/// ReadyToRun cannot precompile, and JIT-compiling it was the largest part of <c>yarndl --help</c>'s start.
 /// <c>HelpTextTests</c> holds the text equal to the library's for every command of the tree.
 /// </summary>
 internal sealed class HelpTextAction : SynchronousCommandLineAction

@@ -4,8 +4,8 @@ namespace YarnDL.Cli.Hosting;
 
 /// <summary>
 /// <c>yarndl --help</c> (or <c>-h</c>, <c>-?</c>) alone, written from the root's rows without building the command tree
-/// or loading System.CommandLine: the most common start of all, and one that should cost no more than a hello-world
-/// (issue 4). <c>HelpTextTests</c> holds the text equal to what the command tree renders, at every width.
+/// or loading System.CommandLine: the most common start of all, and one that should cost no more than a hello-world.
+/// <c>HelpTextTests</c> holds the text equal to what the command tree renders, at every width.
 /// </summary>
 internal static class RootHelp
 {

@@ -7,7 +7,7 @@ using YarnDL.Spec.Placement;
 
 namespace YarnDL.AppMaster.Ipc;
 
-/// <summary>Maps the AM's ApplicationMasterProtocol types to and from the Hadoop protos (spec §4).</summary>
+/// <summary>Maps the AM's ApplicationMasterProtocol types to and from the Hadoop protos.</summary>
 internal static class AmProtoMapper
 {
     public static ResourceProto ToProto(Capability c)

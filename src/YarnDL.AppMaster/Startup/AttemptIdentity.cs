@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace YarnDL.AppMaster.Startup;
 
-/// <summary>The AM's application attempt, derived from its own CONTAINER_ID (spec §7 string forms).</summary>
+/// <summary>The AM's application attempt, derived from its own CONTAINER_ID (the string forms of YARN ids).</summary>
 internal sealed record AttemptIdentity(long ClusterTimestamp, int ApplicationNumber, int AttemptNumber)
 {
     public string ApplicationId => string.Create(CultureInfo.InvariantCulture, $"application_{ClusterTimestamp}_{ApplicationNumber:D4}");

@@ -53,13 +53,15 @@ public sealed class RmRideThrough(RmConnectPolicy policy, TimeProvider time, Fun
     }
 
     private static bool IsOutage(Exception e, bool seen) =>
-        e is RmUnavailableException || (e is YarnRestException r && ((int)r.StatusCode >= 500 || (seen && r.IsNotFound)));
+        e is RmUnavailableException or HttpRequestException or IOException or System.Net.Sockets.SocketException
+        || (e is YarnRestException r && ((int)r.StatusCode >= 500 || (seen && r.IsNotFound)));
 
     private static string Reason(Exception e) => e switch
     {
         RmUnavailableException u when u.EndpointsTried.Count > 0 => $"{string.Join(", ", u.EndpointsTried.Select(x => x.Authority))} not answering",
         YarnRestException { IsNotFound: true } => "the RM does not know the application yet: recovering",
         YarnRestException r => $"HTTP {(int)r.StatusCode}",
+        HttpRequestException or IOException or System.Net.Sockets.SocketException => $"connection dropped: {e.Message}",
         _ => "no ResourceManager answered",
     };
 

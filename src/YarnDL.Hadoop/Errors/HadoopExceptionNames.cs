@@ -1,6 +1,6 @@
 namespace YarnDL.Hadoop;
 
-/// <summary>Java exception class names that Hadoop servers send (spec §1.8).</summary>
+/// <summary>Java exception class names that Hadoop servers send.</summary>
 public static class HadoopExceptionNames
 {
     public const string ApplicationMasterNotRegistered = "org.apache.hadoop.yarn.exceptions.ApplicationMasterNotRegisteredException";

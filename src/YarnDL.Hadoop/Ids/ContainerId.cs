@@ -5,7 +5,7 @@ namespace YarnDL.Hadoop.Ids;
 
 /// <summary>
 /// YARN ContainerId; <see cref="Id"/> packs <c>epoch &lt;&lt; 40 | sequence</c>. Printed
-/// <c>container_[e&lt;epoch:00&gt;_]&lt;ts&gt;_&lt;app:0000&gt;_&lt;attempt:00&gt;_&lt;seq:000000&gt;</c> (spec §7).
+/// <c>container_[e&lt;epoch:00&gt;_]&lt;ts&gt;_&lt;app:0000&gt;_&lt;attempt:00&gt;_&lt;seq:000000&gt;</c>.
 /// </summary>
 public sealed record ContainerId(ApplicationAttemptId AttemptId, long Id)
 {

@@ -3,7 +3,7 @@ using YarnDL.Hadoop.Protos.Yarn;
 
 namespace YarnDL.Hadoop.Ids;
 
-/// <summary>YARN YarnApplicationId, printed <c>application_&lt;ts&gt;_&lt;id:0000&gt;</c> (spec §7).</summary>
+/// <summary>YARN YarnApplicationId, printed <c>application_&lt;ts&gt;_&lt;id:0000&gt;</c>.</summary>
 public sealed record YarnApplicationId(long ClusterTimestamp, int Id)
 {
     public const string Prefix = "application";

@@ -1,6 +1,6 @@
 namespace YarnDL.Hadoop.Ipc;
 
-/// <summary>Fixed values of Hadoop IPC v9 (spec §1.2, §1.9).</summary>
+/// <summary>Fixed values of Hadoop IPC v9.</summary>
 internal static class RpcConstants
 {
     public const byte CurrentVersion = 9;

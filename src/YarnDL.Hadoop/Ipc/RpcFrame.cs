@@ -3,7 +3,7 @@ using Google.Protobuf;
 
 namespace YarnDL.Hadoop.Ipc;
 
-/// <summary>Builds one Hadoop frame: BE32 length, then each message varint-delimited (spec §1.3, §1.7).</summary>
+/// <summary>Builds one Hadoop frame: BE32 length, then each message varint-delimited.</summary>
 internal static class RpcFrame
 {
     public static byte[] Build(IMessage header, IMessage? first = null, IMessage? second = null)

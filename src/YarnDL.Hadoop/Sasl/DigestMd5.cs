@@ -3,7 +3,7 @@ using System.Text;
 
 namespace YarnDL.Hadoop.Sasl;
 
-/// <summary>RFC 2831 md5-sess computations as Hadoop uses them (spec §2.4, §2.5).</summary>
+/// <summary>RFC 2831 md5-sess computations as Hadoop uses them.</summary>
 internal static class DigestMd5
 {
     public const string Realm = "default";

@@ -1,6 +1,6 @@
 namespace YarnDL.Hadoop.Sasl;
 
-/// <summary>Client side of DIGEST-MD5 for a Hadoop token (spec §2.5): picks the first qop of its own preference list that the
+/// <summary>Client side of DIGEST-MD5 for a Hadoop token: picks the first qop of its own preference list that the
 /// server offers and, for auth-conf, the strongest offered cipher, as the JDK's client does; after the server's rspauth it
 /// holds the security layer for integrity or privacy.</summary>
 internal sealed class DigestMd5Client

@@ -3,7 +3,7 @@ using YarnDL.Hadoop.Protos.Common;
 
 namespace YarnDL.Hadoop.Security;
 
-/// <summary>Reads and writes the "HDTS" token storage file (HADOOP_TOKEN_FILE_LOCATION, spec §6.3).</summary>
+/// <summary>Reads and writes the "HDTS" token storage file (HADOOP_TOKEN_FILE_LOCATION).</summary>
 public static class TokenStorage
 {
     private const int MaxFieldLength = 16 * 1024 * 1024;

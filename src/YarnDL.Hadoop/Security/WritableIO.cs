@@ -2,7 +2,7 @@ using System.Text;
 
 namespace YarnDL.Hadoop.Security;
 
-/// <summary>Hadoop Writable primitives: VInt/VLong (<c>WritableUtils</c>) and Text (spec §6.3).</summary>
+/// <summary>Hadoop Writable primitives: VInt/VLong (<c>WritableUtils</c>) and Text.</summary>
 internal static class WritableIO
 {
     public static void WriteVLong(Stream output, long value)

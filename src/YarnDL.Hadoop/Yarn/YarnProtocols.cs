@@ -1,6 +1,6 @@
 namespace YarnDL.Hadoop.Yarn;
 
-/// <summary>YARN protocol names and versions used in the connection context and request headers (spec §3).</summary>
+/// <summary>YARN protocol names and versions used in the connection context and request headers.</summary>
 public static class YarnProtocols
 {
     public const string ApplicationMaster = "org.apache.hadoop.yarn.api.ApplicationMasterProtocolPB";

@@ -7,7 +7,7 @@ using YarnDL.MiniCluster.Rest;
 
 namespace YarnDL.MiniCluster.NodeManager;
 
-/// <summary>The NM web service subset: node info, container logs and the GPU resource endpoint (Jersey-1 shape, §5.8).</summary>
+/// <summary>The NM web service subset: node info, container logs and the GPU resource endpoint (Jersey-1 shape).</summary>
 internal static class NmWebApi
 {
     public static void Map(IEndpointRouteBuilder app, RmCore rm, Func<NodeRecord> node)

@@ -69,8 +69,9 @@ internal sealed partial class RmTransport
                 async token => await SendOnceAsync(method, pathAndQuery, content, tried, token).ConfigureAwait(false), ct).ConfigureAwait(false);
             outcome = Outcome.FromResult(response);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or IOException or System.Net.Sockets.SocketException && !ct.IsCancellationRequested)
         {
+            // A connection the RM (or a proxy in front of it) drops mid-answer surfaces as an IOException or SocketException.
             throw new RmUnavailableException(tried.Distinct().ToList(), e.Message, e);
         }
 

@@ -8,7 +8,7 @@ using YarnDL.Testing.MiniCluster;
 
 namespace YarnDL.IntegrationTests.Cli;
 
-/// <summary><c>yarndl admin nodes</c> (issue 6) as a real process against a MiniCluster whose GPUs are partly in use:
+/// <summary><c>yarndl admin nodes</c> as a real process against a MiniCluster whose GPUs are partly in use:
 /// totals and use from the RM's nodes endpoint, devices and their containers from each NM's GPU endpoint.</summary>
 public sealed class AdminNodesTests
 {

@@ -4,7 +4,7 @@ using YarnDL.Testing.MiniCluster;
 
 namespace YarnDL.IntegrationTests.Cli;
 
-/// <summary><c>yarndl minicluster</c> as a real process (issue 3): prints where to reach it, serves REST, and on SIGTERM
+/// <summary><c>yarndl minicluster</c> as a real process: prints where to reach it, serves REST, and on SIGTERM
 /// kills every container it launched, children included, before it exits.</summary>
 public sealed class MiniClusterCommandProcessTests
 {

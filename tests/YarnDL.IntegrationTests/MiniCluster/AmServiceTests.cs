@@ -7,7 +7,7 @@ using YarnDL.Testing.MiniCluster;
 
 namespace YarnDL.IntegrationTests.MiniCluster;
 
-/// <summary>ApplicationMasterProtocol semantics from hadoop-ipc-and-am-protocol.md §5.2, §5.5, §5.9.</summary>
+/// <summary>ApplicationMasterProtocol semantics as Hadoop 3.4's ApplicationMasterService implements them.</summary>
 public sealed class AmServiceTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

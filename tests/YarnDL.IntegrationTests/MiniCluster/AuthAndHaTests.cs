@@ -4,7 +4,7 @@ using YarnDL.Testing.MiniCluster;
 
 namespace YarnDL.IntegrationTests.MiniCluster;
 
-/// <summary>Pseudo auth (§2.2, §2.3) and the standby RM's behaviour (§3.2).</summary>
+/// <summary>Pseudo auth and the standby RM's behaviour.</summary>
 public sealed class AuthAndHaTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using YarnDL.Testing.MiniCluster;
 
 namespace YarnDL.IntegrationTests.MiniCluster;
 
-/// <summary>RM REST shapes and codes from yarn-rest-gpu-docker.md §1 (wrapping, nulls, RemoteException).</summary>
+/// <summary>RM REST shapes and codes as Hadoop's RM REST API writes them (wrapping, nulls, RemoteException).</summary>
 public sealed class RestShapeTests(MiniClusterFixture fx) : IClassFixture<MiniClusterFixture>
 {
     private HttpClient Http => fx.Http;

@@ -1,6 +1,6 @@
 namespace YarnDL.IntegrationTests.MiniCluster;
 
-/// <summary>Submission bodies written from yarn-rest-gpu-docker.md §1.8 ($ID = application id, $CMD = command).</summary>
+/// <summary>Submission bodies in the shape Hadoop's RM REST API documents for a new application ($ID = application id, $CMD = command).</summary>
 internal static class Submissions
 {
     public static string Shell(string command, string extraEnv = "", int maxAttempts = 2, string queue = "default") => $$"""

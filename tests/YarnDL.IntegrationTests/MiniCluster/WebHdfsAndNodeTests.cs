@@ -4,7 +4,7 @@ using YarnDL.Testing.MiniCluster;
 
 namespace YarnDL.IntegrationTests.MiniCluster;
 
-/// <summary>WebHDFS upload sequence (§4.3), a localized resource reaching the AM, and the NM GPU endpoint (§5.8).</summary>
+/// <summary>WebHDFS upload sequence, a localized resource reaching the AM, and the NM GPU endpoint.</summary>
 public sealed class WebHdfsAndNodeTests(MiniClusterFixture fx) : IClassFixture<MiniClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

@@ -16,7 +16,7 @@ public sealed class TrainerWithAmTests : IDisposable
             ["YARNDL_INDEX"] = "0",
             ["YARNDL_CLUSTER_ID"] = "main",
             ["YARNDL_CHECKPOINT_DIR"] = dir,
-            ["YARNDL_TRAINER"] = "{\"epochs\":100000,\"hidden\":16}",
+            ["YARNDL_TRAINER"] = "{\"epochs\":100000,\"hidden-units\":16}",
         };
 
         var r = await TrainerProcess.RunAsync(env);

@@ -77,7 +77,7 @@ public sealed class AmProtoMapperTests
     [Fact]
     public void Ask_wire_bytes_follow_the_proto2_field_numbers_of_spec_4_4()
     {
-        // Hand-encoded from spec §4.3/§4.4: 1 priority{1:1}, 2 "*", 3 capability{1:512,2:1}, 4 num=2, 5 relax=true, 8 allocation_request_id=0.
+        // Hand-encoded from yarn_protos.proto's ResourceRequestProto: 1 priority{1:1}, 2 "*", 3 capability{1:512,2:1}, 4 num=2, 5 relax=true, 8 allocation_request_id=0.
         var expected = Convert.FromHexString("0A020801" + "12012A" + "1A05088004" + "1001" + "2002" + "2801" + "4000");
         var p = AmProtoMapper.ToProto(new ResourceAsk(new AskKey(1, 0), new Capability(512, 1, 0), 2, null));
 
@@ -166,7 +166,7 @@ public sealed class AmProtoMapperTests
         Assert.Equal([Container, "container_1700000000000_0001_01_000003"], result.PreemptedContainers);
         Assert.Equal(-102, result.Completed[0].ExitStatus);
         Assert.Equal("preempted", result.Completed[0].Diagnostics);
-        Assert.Equal(-1000, result.Completed[1].ExitStatus); // proto2 default (spec §4.8)
+        Assert.Equal(-1000, result.Completed[1].ExitStatus); // proto2 default
         Assert.Equal("N/A", result.Completed[1].Diagnostics);
         Assert.True(result.AmRmToken.IsEmpty);
     }

@@ -6,7 +6,7 @@ using YarnDL.Yarn.Rest;
 
 namespace YarnDL.UnitTests.Cli;
 
-/// <summary>yarndl writes <c>--help</c> itself (fast start, issue 4); the text must stay what System.CommandLine would write.</summary>
+/// <summary>yarndl writes <c>--help</c> itself (fast start); the text must stay what System.CommandLine would write.</summary>
 public sealed class HelpTextTests
 {
     public static TheoryData<string> CommandPaths()

@@ -3,7 +3,7 @@ using YarnDL.UnitTests.Spec;
 
 namespace YarnDL.UnitTests.Cli;
 
-/// <summary>What yarndl's start depends on (issue 4): the MiniCluster (ASP.NET Core) runs in its own process.</summary>
+/// <summary>What yarndl's start depends on: the MiniCluster (ASP.NET Core) runs in its own process.</summary>
 public sealed class StartupTests
 {
     [Fact]

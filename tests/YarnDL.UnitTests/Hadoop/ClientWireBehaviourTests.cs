@@ -6,7 +6,7 @@ using YarnDL.Hadoop.Protos.Yarn;
 
 namespace YarnDL.UnitTests.Hadoop;
 
-/// <summary>The IPC client against <see cref="RawRpcPeer"/>: header fields, call ids, ping, per-call timeout and unknown call ids (spec §1.3–§1.10).</summary>
+/// <summary>The IPC client against <see cref="RawRpcPeer"/>: header fields, call ids, ping, per-call timeout and unknown call ids.</summary>
 public sealed class ClientWireBehaviourTests
 {
     private const string Protocol = "org.apache.hadoop.yarn.api.ApplicationMasterProtocolPB";

@@ -5,7 +5,7 @@ namespace YarnDL.UnitTests.Hadoop;
 
 public sealed class DigestMd5Tests
 {
-    // Spec §2.5 test vector; expected values re-computed independently with python3 hashlib (RFC 2831 formula).
+    // RFC 2831 test vector; expected values re-computed independently with python3 hashlib (RFC 2831 formula).
     private const string Nonce = "abcdefghijklmnopqrstuvwxyz0123456789ABCD";
     private const string Cnonce = "MTIzNDU2Nzg5MDEy";
     private const string ExpectedResponse = "576697202725cbaca9ec2dc7598cf9d2";

@@ -8,7 +8,7 @@ namespace YarnDL.UnitTests.Hadoop;
 
 /// <summary>
 /// A wire-level stand-in for a Hadoop server on 127.0.0.1:0 (no YarnDL server code): reads the preamble and request frames
-/// as spec §1.1–§1.4 lays them out and writes response frames by hand, so client behaviour is checked against the spec.
+/// as Hadoop's Server reads them and writes response frames by hand, so client behaviour is checked against Hadoop's wire format, not our encoder.
 /// </summary>
 internal sealed class RawRpcPeer : IAsyncDisposable
 {

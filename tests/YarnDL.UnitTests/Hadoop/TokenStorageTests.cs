@@ -6,7 +6,7 @@ namespace YarnDL.UnitTests.Hadoop;
 
 public sealed class TokenStorageTests
 {
-    // Spec §6.3 example, 66 bytes, transcribed from the spec's table.
+    // A 66-byte HDTS file written by hand from Credentials.writeTokenStorageToStream's layout.
     private const string ExampleHex =
         "48445453" + "00" + "01" + "00" + "12" + "0a0d0a09080110" + "80d095ffbc31" + "1001" + "10b960" + "14"
         + "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3" + "10" + "5941524e5f414d5f524d5f544f4b454e" + "00" + "00";

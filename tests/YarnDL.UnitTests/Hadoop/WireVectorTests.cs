@@ -6,7 +6,7 @@ using YarnDL.Hadoop.Protos.Yarn;
 
 namespace YarnDL.UnitTests.Hadoop;
 
-/// <summary>Byte vectors from spec §1.2 and §1.11, written by hand from the spec text.</summary>
+/// <summary>Byte vectors written by hand from Hadoop's IPC wire format (connection preamble and frames).</summary>
 public sealed class WireVectorTests
 {
     private const string AmProtocol = "org.apache.hadoop.yarn.api.ApplicationMasterProtocolPB";

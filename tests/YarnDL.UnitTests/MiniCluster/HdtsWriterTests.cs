@@ -5,10 +5,10 @@ namespace YarnDL.UnitTests.MiniCluster;
 
 public sealed class HdtsWriterTests
 {
-    // AMRMTokenIdentifierProto{appAttemptId{application_id{id=1, cluster_timestamp=1700000000000}, attemptId=1}, keyId=12345}, §6.3.
+    // AMRMTokenIdentifierProto{appAttemptId{application_id{id=1, cluster_timestamp=1700000000000}, attemptId=1}, keyId=12345}.
     private const string SpecIdentifierHex = "0a0d0a0908011080d095ffbc31100110b960";
 
-    // Vectors from hadoop-ipc-and-am-protocol.md §6.3 (WritableUtils.writeVLong examples).
+    // Vectors worked out by hand from WritableUtils.writeVLong's encoding rules.
     [Theory]
     [InlineData(0L, "00")]
     [InlineData(20L, "14")]

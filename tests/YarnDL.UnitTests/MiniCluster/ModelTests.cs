@@ -5,7 +5,7 @@ namespace YarnDL.UnitTests.MiniCluster;
 
 public sealed class ModelTests
 {
-    // Id forms from hadoop-ipc-and-am-protocol.md §7.
+    // Id forms as Hadoop's ApplicationId/ContainerId toString write them.
     [Fact]
     public void Ids_follow_hadoop_string_forms()
     {

@@ -182,7 +182,7 @@ public sealed class RmRestClientTests
     [Fact]
     public async Task Delegation_token_goes_in_the_x_hadoop_delegation_token_header_and_spnego_sends_no_user_name()
     {
-        // Spec §2.5: any call authenticates with header X-Hadoop-Delegation-Token: <urlstring>.
+        // Hadoop's delegation-token auth: any call authenticates with header X-Hadoop-Delegation-Token: <urlstring>.
         HttpRequestMessage? seen = null;
         var h = new ScriptedHandler().On(r => { seen = r; return null; }).On("rm1:8088", "/ws/v1/cluster/apps/", () => Json(HttpStatusCode.OK, SpecJson.App("RUNNING", "UNDEFINED")));
         var client = new RmRestClient(new HttpClient(h), new RmClientOptions

@@ -5,7 +5,7 @@ using SaslState = YarnDL.Hadoop.Protos.Common.RpcSaslProto.Types.SaslState;
 
 namespace YarnDL.Hadoop.Ipc.Client;
 
-/// <summary>Preamble, SASL exchange and connection context (spec §1.1, §2.3, §2.8).</summary>
+/// <summary>Preamble, SASL exchange and connection context.</summary>
 internal sealed partial class ClientConnection
 {
     private const int MaxSaslRounds = 8;

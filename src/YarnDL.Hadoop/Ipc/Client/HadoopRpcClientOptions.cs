@@ -1,6 +1,6 @@
 namespace YarnDL.Hadoop;
 
-/// <summary>Knobs of <see cref="HadoopRpcClient"/>; defaults follow Hadoop's (spec §1.10).</summary>
+/// <summary>Knobs of <see cref="HadoopRpcClient"/>; defaults follow Hadoop's.</summary>
 public sealed record HadoopRpcClientOptions
 {
     /// <summary>Per-call timeout (Hadoop <c>ipc.client.rpc-timeout.ms</c>, 120 s).</summary>

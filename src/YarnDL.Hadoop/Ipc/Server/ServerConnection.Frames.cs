@@ -4,7 +4,7 @@ using ErrorCode = YarnDL.Hadoop.Protos.Common.RpcResponseHeaderProto.Types.RpcEr
 
 namespace YarnDL.Hadoop.Ipc.Server;
 
-/// <summary>Per-frame rules: header checks, context-before-call, dispatch (spec §1.3-§1.6).</summary>
+/// <summary>Per-frame rules: header checks, context-before-call, dispatch.</summary>
 internal sealed partial class ServerConnection
 {
     private enum Phase

@@ -6,7 +6,7 @@ using SaslState = YarnDL.Hadoop.Protos.Common.RpcSaslProto.Types.SaslState;
 
 namespace YarnDL.Hadoop.Ipc.Server;
 
-/// <summary>Server side of the SASL exchange: NEGOTIATE with a piggy-backed challenge, INITIATE, SUCCESS (spec §2.3).</summary>
+/// <summary>Server side of the SASL exchange: NEGOTIATE with a piggy-backed challenge, INITIATE, SUCCESS.</summary>
 internal sealed partial class ServerConnection
 {
     private DigestMd5Server? _digest;

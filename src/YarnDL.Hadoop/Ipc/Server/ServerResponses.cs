@@ -5,7 +5,7 @@ using Status = YarnDL.Hadoop.Protos.Common.RpcResponseHeaderProto.Types.RpcStatu
 
 namespace YarnDL.Hadoop.Ipc.Server;
 
-/// <summary>Builds server response frames (spec §1.7).</summary>
+/// <summary>Builds server response frames.</summary>
 internal static class ServerResponses
 {
     public static byte[] Success(int callId, ByteString clientId, int retryCount, IMessage? body) =>

@@ -8,7 +8,7 @@ using YarnDL.Testing.MiniCluster;
 
 namespace YarnDL.IntegrationTests.MiniCluster.Ipc;
 
-/// <summary>An AM over Hadoop IPC (AMRMToken, NMTokens, container tokens) against the MiniCluster, as hadoop-ipc-and-am-protocol.md §5 describes.</summary>
+/// <summary>An AM over Hadoop IPC (AMRMToken, NMTokens, container tokens) against the MiniCluster, as Hadoop 3.4 does it.</summary>
 public sealed class AmIpcTests(MiniClusterFixture fixture) : IClassFixture<MiniClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

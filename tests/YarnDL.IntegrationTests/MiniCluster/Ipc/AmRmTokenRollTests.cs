@@ -61,7 +61,7 @@ public sealed class AmRmTokenRollTests
     [Fact]
     public async Task Rolling_interval_rolls_and_activation_delay_retires_the_old_key()
     {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions
         {
             Nodes = 1, TimeProvider = time, AmRmTokenRollingInterval = TimeSpan.FromMinutes(10), AmLivenessExpiryInterval = TimeSpan.FromMinutes(2),
