@@ -36,7 +36,7 @@ internal sealed partial class ContainerLauncher(MiniClusterOptions options, stri
         var localized = await Localizer.LocalizeAsync(spec.LocalResources, appDir, hdfsRoot, options.TimeProvider, ct).ConfigureAwait(false);
 
         var tokenFile = Path.Combine(workDir, "container_tokens");
-        await File.WriteAllBytesAsync(tokenFile, HdtsWriter.Write(spec.Tokens, spec.Secrets), ct).ConfigureAwait(false);
+        await WriteOwnerOnlyAsync(tokenFile, HdtsWriter.Write(spec.Tokens, spec.Secrets), ct).ConfigureAwait(false);
 
         var env = BuildEnvironment(target, spec, logDir);
         env.AddNodeManagerVar("HADOOP_TOKEN_FILE_LOCATION", tokenFile);
@@ -102,6 +102,20 @@ internal sealed partial class ContainerLauncher(MiniClusterOptions options, stri
     /// <summary>The NodeManager's own environment: this process's, with HADOOP_CONF_DIR pointing at the cluster's conf dir.</summary>
     private string? NodeManagerEnv(string name) =>
         name == "HADOOP_CONF_DIR" ? confDir : Environment.GetEnvironmentVariable(name);
+
+    /// <summary>Writes the container's credentials readable by their owner only (0600): the work dir may sit under a
+    /// shared <c>--work-dir</c>, and the file carries tokens.</summary>
+    private static async Task WriteOwnerOnlyAsync(string path, byte[] content, CancellationToken ct)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var file = new FileStream(path, options);
+        await file.WriteAsync(content, ct).ConfigureAwait(false);
+    }
 
     internal static string Expand(string text, string logDir) =>
         CrossPlatformVar().Replace(text.Replace("<LOG_DIR>", logDir, StringComparison.Ordinal)

@@ -35,6 +35,10 @@ public sealed class LifecycleTests(MiniClusterFixture fx) : IClassFixture<MiniCl
         Assert.Equal("alice", env["USER"]);
         Assert.Equal(fx.Cluster.ConfDir, env["HADOOP_CONF_DIR"]);
         Assert.EndsWith("/container_tokens", env["HADOOP_TOKEN_FILE_LOCATION"], StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(env["HADOOP_TOKEN_FILE_LOCATION"]));
+        }
         Assert.True(long.Parse(env["APP_SUBMIT_TIME_ENV"], System.Globalization.CultureInfo.InvariantCulture) > 0);
         foreach (var key in new[] { "NM_HOST", "NM_PORT", "NM_HTTP_PORT", "LOCAL_DIRS", "LOG_DIRS", "PWD", "HOME" })
             Assert.True(env.ContainsKey(key), key);
