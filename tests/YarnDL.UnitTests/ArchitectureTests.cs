@@ -2,7 +2,9 @@ using System.Xml.Linq;
 
 namespace YarnDL.UnitTests;
 
-/// <summary>Enforces the dependency rule of shared/style.md by reading the project files.</summary>
+/// <summary>Enforces the dependency rule (arrows point from the edges inward: the leaf libraries reference no YarnDL project,
+/// the MiniCluster only YarnDL.Hadoop, the trainer no Hadoop) over every project of src/, cli/, bench/ and tests/, by
+/// reading the project files.</summary>
 public sealed class ArchitectureTests
 {
     private static readonly Dictionary<string, string[]> Forbidden = new()
@@ -18,6 +20,21 @@ public sealed class ArchitectureTests
         ["YarnDL.Training"] = ["YarnDL.Hadoop", "YarnDL.AppMaster", "YarnDL.MiniCluster", "YarnDL.Client"],
         ["YarnDL.Client"] = ["YarnDL.Hadoop", "YarnDL.AppMaster", "YarnDL.MiniCluster", "YarnDL.Cli"],
         ["YarnDL.AppMaster"] = ["YarnDL.Client", "YarnDL.Yarn.Rest", "YarnDL.MiniCluster", "YarnDL.Cli", "YarnDL.Trainer"],
+
+        // The MiniCluster's process stands in for Hadoop too: it knows the MiniCluster and nothing of ours.
+        ["YarnDL.MiniCluster.Host"] = ["YarnDL.Client", "YarnDL.Yarn.Rest", "YarnDL.AppMaster", "YarnDL.Spec", "YarnDL.TaskProtocol", "YarnDL.Trainer", "YarnDL.Training", "YarnDL.Cli", "YarnDL.Hadoop"],
+
+        // yarndl runs on edge nodes: no Hadoop IPC, no trainer code; the AM, trainer and MiniCluster host are built beside it
+        // (ReferenceOutputAssembly=false, checked below), never loaded.
+        ["YarnDL.Cli"] = ["YarnDL.Hadoop", "YarnDL.Training", "YarnDL.TaskProtocol", "YarnDL.Testing", "YarnDL.UnitTests", "YarnDL.IntegrationTests", "YarnDL.Bench"],
+
+        // Benchmarks drive library and AM code in-process, never the CLI or the test projects.
+        ["YarnDL.Bench"] = ["YarnDL.Cli", "YarnDL.Testing", "YarnDL.UnitTests", "YarnDL.IntegrationTests"],
+
+        // Shared fixtures and the test projects: no test project references another test project's tests.
+        ["YarnDL.Testing"] = ["YarnDL.UnitTests", "YarnDL.IntegrationTests", "YarnDL.Bench"],
+        ["YarnDL.UnitTests"] = ["YarnDL.IntegrationTests", "YarnDL.Bench"],
+        ["YarnDL.IntegrationTests"] = ["YarnDL.UnitTests", "YarnDL.Bench"],
     };
 
     public static TheoryData<string> Projects() => new(Forbidden.Keys);
@@ -26,16 +43,48 @@ public sealed class ArchitectureTests
     [MemberData(nameof(Projects))]
     public void Project_references_only_allowed_projects(string project)
     {
-        var csproj = Directory.EnumerateFiles(RepoRoot(), project + ".csproj", SearchOption.AllDirectories)
-            .Single(p => !p.Contains("/obj/", StringComparison.Ordinal));
+        var csproj = AllProjects().Single(p => Path.GetFileNameWithoutExtension(p) == project);
         var references = XDocument.Load(csproj).Descendants("ProjectReference")
             .Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value))
             .ToList();
 
-        var bad = references.Where(r => Forbidden[project].Any(f => r.StartsWith(f, StringComparison.Ordinal))).ToList();
+        // An entry ending in '.' forbids every project under that prefix; any other entry names one project.
+        var bad = references.Where(r => Forbidden[project].Any(f => f.EndsWith('.') ? r.StartsWith(f, StringComparison.Ordinal) : r == f)).ToList();
 
         Assert.True(bad.Count == 0, $"{project} must not reference {string.Join(", ", bad)}");
     }
+
+    [Fact]
+    public void Every_project_of_the_repository_has_a_rule()
+    {
+        var projects = AllProjects().Select(Path.GetFileNameWithoutExtension).ToList();
+
+        Assert.All(projects, p => Assert.True(Forbidden.ContainsKey(p!), $"{p} has no entry in ArchitectureTests.Forbidden: say which projects it must not reference"));
+    }
+
+    [Fact]
+    public void The_cli_builds_the_executables_it_ships_without_loading_them()
+    {
+        var exes = AllProjects().Where(IsExe).Select(Path.GetFileNameWithoutExtension).ToHashSet();
+        var cli = AllProjects().Single(p => Path.GetFileNameWithoutExtension(p) == "YarnDL.Cli");
+
+        var loaded = XDocument.Load(cli).Descendants("ProjectReference")
+            .Where(e => exes.Contains(Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value)))
+            .Where(e => !string.Equals((string?)e.Attribute("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Attribute("Include")!.Value)
+            .ToList();
+
+        Assert.True(loaded.Count == 0, $"yarndl must reference executables with ReferenceOutputAssembly=\"false\": {string.Join(", ", loaded)}");
+    }
+
+    private static IEnumerable<string> AllProjects() =>
+        new[] { "src", "cli", "bench", "tests" }
+            .Select(d => Path.Combine(RepoRoot(), d))
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.csproj", SearchOption.AllDirectories))
+            .Where(p => !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/bin/", StringComparison.Ordinal));
+
+    private static bool IsExe(string csproj) => File.ReadAllText(csproj).Contains("<OutputType>Exe</OutputType>", StringComparison.Ordinal);
 
     [Fact]
     public void No_library_references_an_executable()
