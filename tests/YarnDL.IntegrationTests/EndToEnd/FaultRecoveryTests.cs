@@ -75,10 +75,16 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
         await using var cluster = await StartClusterAsync();
         await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
         await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
+        // The RM hands the new token out in every allocate answer until the AM connects with it. The AM heartbeats one call
+        // at a time, so a second hand-out means the AM has taken in the first answer, and with it the new token.
         var handedOut = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handOuts = 0;
         cluster.Cluster.Rm.AmRmTokenHandedOut += (attempt, key) =>
         {
-            if (attempt.Contains(job.ApplicationId["application_".Length..], StringComparison.Ordinal)) handedOut.TrySetResult(key);
+            if (attempt.Contains(job.ApplicationId["application_".Length..], StringComparison.Ordinal) && Interlocked.Increment(ref handOuts) >= 2)
+            {
+                handedOut.TrySetResult(key);
+            }
         };
 
         cluster.Cluster.RollAmRmTokenMasterKey();
