@@ -73,30 +73,8 @@ internal sealed class FrameReader
     }
 
     /// <summary>Takes the next frame when it is buffered whole; throws as soon as a length is outside the cap.</summary>
-    private bool TryTakeFrame(out ReadOnlyMemory<byte> frame)
-    {
-        frame = default;
-        var available = _end - _start;
-        if (available < 4)
-        {
-            return false;
-        }
-
-        var length = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start));
-        if (length < 0 || length > _maxLength)
-        {
-            throw new HadoopConnectionException($"Frame length {length} is outside [0, {_maxLength}].");
-        }
-
-        if (available - 4 < length)
-        {
-            return false;
-        }
-
-        frame = _buffer.AsMemory(_start + 4, length);
-        _start += 4 + length;
-        return true;
-    }
+    private bool TryTakeFrame(out ReadOnlyMemory<byte> frame) =>
+        LengthPrefixedFrame.TryTake(_buffer, ref _start, _end, _maxLength, "Frame", out frame);
 
     /// <summary>Reads more bytes after those buffered (making room first); false at EOF.</summary>
     private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)

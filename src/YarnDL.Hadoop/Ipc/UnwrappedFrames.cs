@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace YarnDL.Hadoop.Ipc;
 
 /// <summary>Reassembles length-prefixed RPC frames from the plaintext of SASL WRAP messages: a message may carry several
@@ -39,26 +37,11 @@ internal sealed class UnwrappedFrames
     /// <summary>Takes the next whole frame's body (without its length); valid until the next <see cref="Append"/>.</summary>
     public bool TryTake(out ReadOnlyMemory<byte> frame)
     {
-        frame = default;
-        var available = _end - _start;
-        if (available < 4)
+        if (!LengthPrefixedFrame.TryTake(_buffer, ref _start, _end, _maxLength, "Unwrapped frame", out frame))
         {
             return false;
         }
 
-        var length = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start));
-        if (length < 0 || length > _maxLength)
-        {
-            throw new HadoopConnectionException($"Unwrapped frame length {length} is outside [0, {_maxLength}].");
-        }
-
-        if (available - 4 < length)
-        {
-            return false;
-        }
-
-        frame = _buffer.AsMemory(_start + 4, length);
-        _start += 4 + length;
         if (_start == _end)
         {
             _start = _end = 0;
