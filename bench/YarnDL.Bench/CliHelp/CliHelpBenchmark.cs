@@ -18,7 +18,7 @@ internal sealed class CliHelpBenchmark : IBenchmark
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
-        var root = RepoRoot();
+        var root = RepoPaths.Root();
         var work = Directory.CreateTempSubdirectory("yarndl-bench-clihelp-").FullName;
         try
         {
@@ -160,16 +160,5 @@ internal sealed class CliHelpBenchmark : IBenchmark
         var stderr = p.StandardError.ReadToEndAsync(ct);
         await p.WaitForExitAsync(ct);
         return (p.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "YarnDL.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("YarnDL.sln not found above " + AppContext.BaseDirectory);
     }
 }
