@@ -28,7 +28,7 @@ internal static class AmExitCodes
     public static int For(Exception e) => e switch
     {
         StartupException or Spec.JobSpecException => BadInput,
-        RmAuthenticationException or RmUnavailableException or RmAttemptGoneException or RmNotRegisteredException => RmUnavailable,
+        RmAuthenticationException or SchedulerUnreachableException or RmAttemptGoneException or RmNotRegisteredException => RmUnavailable,
         HadoopException => RmUnavailable,
         _ => Internal,
     };
@@ -38,7 +38,7 @@ internal static class AmExitCodes
     {
         StartupException or Spec.JobSpecException => e.Message,
         RmAuthenticationException a => $"Stopping without a final status: {a.Message}",
-        RmUnavailableException u => $"Stopping without a final status: {u.Message}. The RM stayed unreachable; YARN starts a new attempt if max-attempts allows",
+        SchedulerUnreachableException u => $"Stopping without a final status: {u.Message}. The RM stayed unreachable; YARN starts a new attempt if max-attempts allows",
         HadoopRemoteException r => $"Stopping without a final status: the RM refused {r.ClassName}: {RmFailureClassifier.Reason(r)}",
         _ => $"Stopping without a final status: {e.Message}",
     };

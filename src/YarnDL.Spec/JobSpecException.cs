@@ -1,7 +1,7 @@
 namespace YarnDL.Spec;
 
 /// <summary>A job.yaml problem, located at <c>File:Line:Column</c> (1-based) and a dotted key <see cref="Path"/>.</summary>
-public sealed class JobSpecException : Exception
+public sealed class JobSpecException : YarnDLException
 {
     public JobSpecException(string file, int line, int column, string path, string problem)
         : base($"{file}:{line}:{column}: {problem}")

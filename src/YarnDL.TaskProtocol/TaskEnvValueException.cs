@@ -1,7 +1,7 @@
 namespace YarnDL.TaskProtocol;
 
 /// <summary>An environment variable marked <c>base64:</c> could not be decoded.</summary>
-public sealed class TaskEnvValueException : Exception
+public sealed class TaskEnvValueException : YarnDLException
 {
     public TaskEnvValueException(string variable, string reason)
         : base($"{variable} starts with '{TaskEnvValue.Base64Prefix}' but is not valid base64 of UTF-8 text ({reason}); it is written by the ApplicationMaster, so set it as plain JSON when running a task by hand")

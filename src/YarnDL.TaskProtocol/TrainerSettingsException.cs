@@ -1,7 +1,7 @@
 namespace YarnDL.TaskProtocol;
 
 /// <summary>Trainer settings that cannot be used: <see cref="Key"/> names the offending key when there is one.</summary>
-public sealed class TrainerSettingsException : Exception
+public sealed class TrainerSettingsException : YarnDLException
 {
     public TrainerSettingsException(string source, string? key, string problem)
         : base($"{source}: {problem}")

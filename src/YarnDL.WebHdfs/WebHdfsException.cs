@@ -4,7 +4,7 @@ namespace YarnDL.WebHdfs;
 
 /// <summary>A WebHDFS call failed: the namenode or datanode answered an error (with Hadoop's RemoteException class when it sent one),
 /// or could not be reached (<see cref="StatusCode"/> null).</summary>
-public sealed class WebHdfsException : Exception
+public sealed class WebHdfsException : YarnDLException
 {
     public WebHdfsException(HttpStatusCode? statusCode, string? exceptionName, string message, Exception? inner = null)
         : base(message, inner)
@@ -40,6 +40,10 @@ public sealed class WebHdfsException : Exception
 
     /// <summary>A Hadoop StandbyException: this NameNode is not the active one (another may be).</summary>
     public bool IsStandby => ExceptionName == "StandbyException";
+
+    /// <summary>No answer, a 5xx, a standby NameNode or Hadoop's RetriableException (NameNode in safe mode, say): the same
+    /// call may succeed later or against another NameNode.</summary>
+    public override bool IsTransient => IsUnavailable || IsStandby || ExceptionName == "RetriableException";
 
     internal static async Task<WebHdfsException> FromResponseAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {

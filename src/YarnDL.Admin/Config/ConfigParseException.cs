@@ -1,7 +1,7 @@
 namespace YarnDL.Admin.Config;
 
 /// <summary>A configuration file could not be read or is not well-formed.</summary>
-public sealed class ConfigParseException : Exception
+public sealed class ConfigParseException : YarnDLException
 {
     public ConfigParseException(string file, int line, int column, string message, Exception? inner = null)
         : base(message, inner)

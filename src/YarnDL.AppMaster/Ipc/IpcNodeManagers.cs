@@ -31,13 +31,13 @@ internal sealed class IpcNodeManagers(NmTokenCache tokens, HadoopRpcClientOption
         }
         catch (Exception e) when (e is HadoopException or IOException or InvalidOperationException)
         {
-            throw new ContainerLaunchException(container.ContainerId, container.NodeId, e.Message, e);
+            throw new ContainerStartException(container.ContainerId, container.NodeId, e.Message, e);
         }
 
         if (response.FailedRequests.FirstOrDefault() is { } failed)
         {
             var reason = failed.Exception is { } ex ? $"{ex.ClassName}: {ex.Message}" : "refused by the NodeManager";
-            throw new ContainerLaunchException(container.ContainerId, container.NodeId, reason);
+            throw new ContainerStartException(container.ContainerId, container.NodeId, reason);
         }
 
         logger.LogInformation("Started {Container} on {Node}", container.ContainerId, container.NodeId);

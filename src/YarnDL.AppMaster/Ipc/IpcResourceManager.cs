@@ -90,7 +90,7 @@ internal sealed class IpcResourceManager(
                     _current = (_current + 1) % addresses.Count;
                     if (tried + 1 >= addresses.Count * 2)
                     {
-                        throw new RmUnavailableException(addresses, e);
+                        throw new SchedulerUnreachableException(addresses, e);
                     }
                 }
             }

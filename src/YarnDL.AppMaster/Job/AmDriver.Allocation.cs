@@ -130,20 +130,20 @@ internal sealed partial class AmDriver
     }
 
     /// <summary>One startContainers; a refusal comes back as the value (a synchronous throw included), anything else faults.</summary>
-    private async Task<ContainerLaunchException?> StartAsync(Launch l, CancellationToken ct)
+    private async Task<ContainerStartException?> StartAsync(Launch l, CancellationToken ct)
     {
         try
         {
             await nms.StartAsync(l.Container, l.Spec, ct);
             return null;
         }
-        catch (ContainerLaunchException e)
+        catch (ContainerStartException e)
         {
             return e;
         }
     }
 
-    private void Launched(Launch l, ContainerLaunchException? failure)
+    private void Launched(Launch l, ContainerStartException? failure)
     {
         var (c, cluster, slot) = (l.Container, l.Cluster, l.Slot);
         if (failure is not null)

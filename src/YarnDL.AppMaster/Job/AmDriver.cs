@@ -74,7 +74,7 @@ internal sealed partial class AmDriver(
             _attemptGone = true;
             return new Trials.JobVerdict(true, false, $"the RM no longer knows this attempt: {e.Message}");
         }
-        catch (Hadoop.HadoopRemoteException e) when (!IsTransient(e))
+        catch (Hadoop.HadoopRemoteException e) when (!e.IsTransient)
         {
             // The RM answered but refused the request itself (not a transport problem): resending it cannot help.
             log.LogError("The RM refused the allocate request: {Class}: {Message}", e.ClassName, e.RemoteMessage);
@@ -129,10 +129,9 @@ internal sealed partial class AmDriver(
             ? " ('placement.anti-affinity' and 'node-attributes' are placement constraints: the job needs yarn.resourcemanager.placement-constraints.handler=scheduler with the CapacityScheduler on the ResourceManager: ask the cluster admin, or drop them from the job)"
             : string.Empty);
 
+    /// <summary>A failure the next heartbeat may not meet: ours say so themselves; of the runtime's, transport failures.</summary>
     private static bool IsTransient(Exception e) =>
-        e is IOException or System.Net.Sockets.SocketException or TimeoutException or RmNotRegisteredException
-        || (e is Hadoop.HadoopRemoteException r && (r.ClassName is Hadoop.HadoopExceptionNames.Retriable or Hadoop.HadoopExceptionNames.Standby
-            || r.ClassName.EndsWith("CallQueueOverflowException", StringComparison.Ordinal)));
+        e is YarnDLException { IsTransient: true } or IOException or System.Net.Sockets.SocketException or TimeoutException;
 
     private float Progress()
     {

@@ -1,8 +1,8 @@
 namespace YarnDL.AppMaster.Nm;
 
 /// <summary>The NM refused to start a container (failed_requests entry or RPC failure).</summary>
-internal sealed class ContainerLaunchException(string containerId, string nodeId, string reason, Exception? inner = null)
-    : Exception($"container {containerId} on {nodeId} could not start: {reason}", inner)
+internal sealed class ContainerStartException(string containerId, string nodeId, string reason, Exception? inner = null)
+    : YarnDLException($"container {containerId} on {nodeId} could not start: {reason}", inner)
 {
     public string ContainerId { get; } = containerId;
 

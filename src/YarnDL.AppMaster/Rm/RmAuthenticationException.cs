@@ -4,7 +4,7 @@ namespace YarnDL.AppMaster.Rm;
 /// (a wrong token password, a retired key, a protection level the AM does not offer). Retrying with the same
 /// credentials cannot help, so the attempt ends; it is not an <see cref="IOException"/>.</summary>
 internal sealed class RmAuthenticationException(string address, string reason, Exception inner)
-    : Exception($"the RM scheduler at {address} refused the AM's credentials: {reason}. "
+    : YarnDLException($"the RM scheduler at {address} refused the AM's credentials: {reason}. "
         + "Check that the AMRMToken in the container's token file is this attempt's, that the RM was not restarted "
         + "without recovery (yarn.resourcemanager.recovery.enabled), and that hadoop.rpc.protection matches the cluster", inner)
 {

@@ -1,7 +1,7 @@
 namespace YarnDL.Client.AggregatedLogs;
 
 /// <summary>An aggregated log file that is not a TFile this reader understands (corrupt, truncated, or another format).</summary>
-public sealed class AggregatedLogFormatException : Exception
+public sealed class AggregatedLogFormatException : YarnDLException
 {
     public AggregatedLogFormatException(string location, long offset, string problem)
         : base($"{location}: not a readable TFile aggregated log at byte {offset}: {problem}")

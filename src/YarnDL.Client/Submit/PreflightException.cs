@@ -1,7 +1,7 @@
 namespace YarnDL.Client.Submit;
 
 /// <summary>The spec asks for something the cluster cannot give; nothing was submitted.</summary>
-public sealed class PreflightException : Exception
+public sealed class PreflightException : YarnDLException
 {
     public PreflightException(IReadOnlyList<string> problems)
         : base(string.Join("; ", problems))

@@ -7,4 +7,7 @@ public sealed class HadoopConnectionException : HadoopException
         : base(message, innerException)
     {
     }
+
+    /// <summary>Transient: a new connection (to the same server after a restart, or to another one) may succeed.</summary>
+    public override bool IsTransient => true;
 }

@@ -26,6 +26,12 @@ public sealed class HadoopRemoteException : HadoopException
     /// <summary>True when the server answered FATAL and closed the connection.</summary>
     public bool IsFatal { get; }
 
+    /// <summary>True for the refusals Hadoop's own clients retry: RetriableException, StandbyException (another RM or
+    /// NameNode is active) and the call queue's overflow (the server is busy).</summary>
+    public override bool IsTransient =>
+        ClassName is HadoopExceptionNames.Retriable or HadoopExceptionNames.Standby
+        || ClassName.EndsWith("CallQueueOverflowException", StringComparison.Ordinal);
+
     private static string FirstLine(string text)
     {
         var newline = text.IndexOf('\n', StringComparison.Ordinal);

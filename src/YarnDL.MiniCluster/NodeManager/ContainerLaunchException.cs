@@ -1,7 +1,7 @@
 namespace YarnDL.MiniCluster.NodeManager;
 
 /// <summary>A container failed before its command ran (localization, runtime validation); carries Hadoop-like diagnostics.</summary>
-public sealed class ContainerLaunchException : Exception
+public sealed class ContainerLaunchException : YarnDLException
 {
     public ContainerLaunchException(string message, int exitCode) : base(message) => ExitCode = exitCode;
 

@@ -1,7 +1,7 @@
 namespace YarnDL.MiniCluster.ResourceManager;
 
 /// <summary>A request the RM refuses; rendered as Hadoop's RemoteException JSON with <see cref="HttpStatus"/>.</summary>
-public sealed class RmRequestException : Exception
+public sealed class RmRequestException : YarnDLException
 {
     public RmRequestException(int httpStatus, string javaClassName, string message) : base(message)
     {

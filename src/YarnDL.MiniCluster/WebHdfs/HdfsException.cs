@@ -3,7 +3,7 @@ namespace YarnDL.MiniCluster.WebHdfs;
 /// <summary>An error the imitated NameNode or DataNode answers as <c>{"RemoteException":…}</c>, with the status Hadoop's
 /// WebHDFS ExceptionHandler gives its class: 403 for IOExceptions (AccessControl, FileAlreadyExists, ParentNotDirectory,
 /// PathIsNotEmptyDirectory), 404 for FileNotFoundException, 400 for IllegalArgumentException.</summary>
-internal sealed class HdfsException(int status, string javaClass, string message) : Exception(message)
+internal sealed class HdfsException(int status, string javaClass, string message) : YarnDLException(message)
 {
     public int Status { get; } = status;
 

@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Config;
 
 /// <summary>The task should train on CUDA (it was given GPUs, or <c>backend: cuda</c>) but ILGPU sees no CUDA device.</summary>
-public sealed class NoCudaDeviceException : Exception
+public sealed class NoCudaDeviceException : YarnDLException
 {
     public NoCudaDeviceException(string host, string? visibleDevices)
         : base($"{host}: no CUDA device is visible (NVIDIA_VISIBLE_DEVICES={(string.IsNullOrEmpty(visibleDevices) ? "<unset>" : visibleDevices)}); "

@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Config;
 
 /// <summary>Invalid trainer settings (bad JSON, unknown value, out-of-range number).</summary>
-public sealed class TrainerConfigException : Exception
+public sealed class TrainerConfigException : YarnDLException
 {
     public TrainerConfigException(string message)
         : base(message)

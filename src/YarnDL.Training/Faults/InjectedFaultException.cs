@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Faults;
 
 /// <summary>Thrown when a test fault knob fires; the trainer exits with <see cref="ExitCode"/>.</summary>
-public sealed class InjectedFaultException : Exception
+public sealed class InjectedFaultException : YarnDLException
 {
     public InjectedFaultException(string message, int exitCode)
         : base(message)

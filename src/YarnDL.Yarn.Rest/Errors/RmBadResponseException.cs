@@ -4,7 +4,7 @@ namespace YarnDL.Yarn.Rest.Errors;
 
 /// <summary>Something answered at the RM's address, but not with the RM's JSON (an HTML page, a proxy's login form, a
 /// truncated body): the address is wrong or a proxy sits in between.</summary>
-public sealed class RmBadResponseException : Exception
+public sealed class RmBadResponseException : YarnDLException
 {
     public RmBadResponseException(Uri url, HttpStatusCode status, string? contentType, string what, Exception? inner = null)
         : base($"{url} answered {(int)status} {contentType ?? "(no content type)"} where the ResourceManager's JSON for {what} was expected"

@@ -3,7 +3,7 @@ using System.Net;
 namespace YarnDL.Yarn.Rest.Errors;
 
 /// <summary>The RM (or WebHDFS) answered with an error status; carries the Hadoop exception name when the body had one.</summary>
-public sealed class YarnRestException : Exception
+public sealed class YarnRestException : YarnDLException
 {
     public YarnRestException(HttpStatusCode statusCode, string? exceptionName, string? javaClassName, string message)
         : base(message)

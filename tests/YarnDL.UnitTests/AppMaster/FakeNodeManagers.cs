@@ -23,7 +23,7 @@ internal sealed class FakeNodeManagers : INodeManagers
     {
         if (Refuse.Contains(container.ContainerId))
         {
-            throw new ContainerLaunchException(container.ContainerId, container.NodeId, "refused");
+            throw new ContainerStartException(container.ContainerId, container.NodeId, "refused");
         }
 
         Assert.Equal(new byte[] { 1, 2, 3 }, container.ContainerToken.ToArray());

@@ -95,7 +95,7 @@ public sealed class HadoopBindingsLoopbackTests : IDisposable
     }
 
     [Fact]
-    public async Task No_reachable_scheduler_is_an_IOException_naming_the_endpoints()
+    public async Task No_reachable_scheduler_is_a_transient_failure_naming_the_endpoints()
     {
         var credentials = new HadoopCredentials();
         credentials.Tokens.Add(new(string.Empty, new HadoopToken([1], [2], HadoopToken.AmRmTokenKind, string.Empty)));
@@ -113,9 +113,9 @@ public sealed class HadoopBindingsLoopbackTests : IDisposable
         await using var rm = (IpcResourceManager)HadoopBindings.Create(env, site).ResourceManager;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        var e = await Assert.ThrowsAsync<RmUnavailableException>(() => rm.RegisterAsync("h", 0, "u", cts.Token));
+        var e = await Assert.ThrowsAsync<SchedulerUnreachableException>(() => rm.RegisterAsync("h", 0, "u", cts.Token));
 
-        Assert.IsAssignableFrom<IOException>(e);
+        Assert.True(e.IsTransient);
         Assert.Equal([dead], e.EndpointsTried);
     }
 

@@ -48,7 +48,7 @@ public sealed class RmFailureClassifierTests
         var refused = new RmAuthenticationException("rm1:8030", "InvalidToken: Invalid AMRMToken", new HadoopSaslException("x"));
 
         Assert.Equal(AmExitCodes.RmUnavailable, AmExitCodes.For(refused));
-        Assert.Equal(AmExitCodes.RmUnavailable, AmExitCodes.For(new RmUnavailableException(["rm1:8030"], new IOException("refused"))));
+        Assert.Equal(AmExitCodes.RmUnavailable, AmExitCodes.For(new SchedulerUnreachableException(["rm1:8030"], new IOException("refused"))));
         Assert.Equal(AmExitCodes.RmUnavailable, AmExitCodes.For(new HadoopRemoteException(HadoopExceptionNames.InvalidApplicationMasterRequest, "x", null, false)));
         Assert.Equal(AmExitCodes.BadInput, AmExitCodes.For(new StartupException(["CONTAINER_ID is not set"])));
         Assert.Equal(AmExitCodes.Internal, AmExitCodes.For(new InvalidOperationException("bug")));

@@ -3,7 +3,7 @@ using ErrorCode = YarnDL.Hadoop.Protos.Common.RpcResponseHeaderProto.Types.RpcEr
 namespace YarnDL.Hadoop.Ipc.Server;
 
 /// <summary>Raised inside a server connection to answer FATAL and close it.</summary>
-internal sealed class FatalConnectionException : Exception
+internal sealed class FatalConnectionException : YarnDLException
 {
     public FatalConnectionException(int callId, ErrorCode code, string className, string message)
         : base(message)
