@@ -57,6 +57,9 @@ public sealed class HadoopRpcServer : IAsyncDisposable
         }
 
         var listener = new Socket(Options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        // As ipc.Server does (ipc.server.reuseaddr, true by default): a server restarted on its port binds even while
+        // connections it closed are in TIME_WAIT.
+        listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         listener.Bind(new IPEndPoint(Options.Address, Options.Port));
         listener.Listen(512);
         _listener = listener;

@@ -1,3 +1,4 @@
+using System.Net;
 using YarnDL.MiniCluster.ResourceManager;
 
 namespace YarnDL.MiniCluster;
@@ -18,11 +19,15 @@ public sealed partial class MiniYarnCluster
     public IReadOnlyList<string> Preempt(string applicationId, int containers) => Rm.FaultPreempt(applicationId, containers);
 
     /// <summary>With HA: the standby becomes active and the active standby; AMs must resync as after a restart. The old
-    /// active's connections close and its scheduler address answers StandbyException; AMs fail over to the other address.</summary>
+    /// active stops its ApplicationMasterService (its connections close, its scheduler address refuses connections) and
+    /// the new active starts its own; AMs fail over to the other address.</summary>
     public void Failover()
     {
         if (_fronts.Count < 2) throw new InvalidOperationException("rm-failover needs a cluster started with HighAvailability");
+        var previous = _activeRm;
         _activeRm = _activeRm == "rm1" ? "rm2" : "rm1";
+        StopScheduler(previous);
+        StartScheduler(_activeRm, IPEndPoint.Parse(_schedulerAddresses[_activeRm]).Port);
         // The new active recovers the apps from the shared store; attempts come back unregistered.
         RestartRm();
     }

@@ -100,13 +100,15 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(HdfsRoot);
-        // One scheduler endpoint per RM (distinct addresses with HA); only the active one serves, as a standby RM runs no
-        // ApplicationMasterService.
+        // One scheduler address per RM (distinct with HA); only the active RM listens on its own, as a standby RM runs no
+        // ApplicationMasterService (it is one of the RM's active services): the standby's address refuses connections.
         foreach (var id in Options.HighAvailability ? new[] { "rm1", "rm2" } : ["rm1"])
         {
-            var server = new Ipc.AmRpcService(Rm, AmService, _keys, () => _activeRm == id, id).CreateServer(Options.RpcProtection);
-            _schedulerServers[id] = server;
-            _schedulerAddresses[id] = $"127.0.0.1:{StartRpc(server)}";
+            _schedulerAddresses[id] = $"127.0.0.1:{StartScheduler(id, port: 0)}";
+            if (id != _activeRm)
+            {
+                StopScheduler(id);
+            }
         }
 
         var nmRpc = new Ipc.NmRpcService(Rm, _keys);
@@ -202,9 +204,35 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
         return site;
     }
 
+    /// <summary>Starts RM <paramref name="id"/>'s ApplicationMasterService on <paramref name="port"/>; returns the port.</summary>
+    private int StartScheduler(string id, int port)
+    {
+        var server = new Ipc.AmRpcService(Rm, AmService, _keys, () => _activeRm == id, id).CreateServer(Options.RpcProtection, port);
+        _schedulerServers[id] = server;
+        return StartRpc(server);
+    }
+
+    /// <summary>Stops RM <paramref name="id"/>'s ApplicationMasterService: its connections close and its address refuses new ones.</summary>
+    private void StopScheduler(string id)
+    {
+        if (_schedulerServers.Remove(id, out var server))
+        {
+            lock (_rpcServers)
+            {
+                _rpcServers.Remove(server);
+            }
+
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
     private int StartRpc(Hadoop.HadoopRpcServer server)
     {
-        _rpcServers.Add(server);
+        lock (_rpcServers)
+        {
+            _rpcServers.Add(server);
+        }
+
         return server.Start().Port;
     }
 
@@ -213,7 +241,13 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
         await Rm.KillAllAsync().ConfigureAwait(false);
         Rm.AmRmTokens.Dispose();
         foreach (var web in _webApps) await web.DisposeAsync().ConfigureAwait(false);
-        foreach (var s in _rpcServers) await s.DisposeAsync().ConfigureAwait(false);
+        Hadoop.HadoopRpcServer[] servers;
+        lock (_rpcServers)
+        {
+            servers = [.. _rpcServers];
+        }
+
+        foreach (var s in servers) await s.DisposeAsync().ConfigureAwait(false);
         if (_ownsWorkDir)
         {
             try { Directory.Delete(WorkDir, recursive: true); }

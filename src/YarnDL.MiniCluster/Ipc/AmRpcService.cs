@@ -10,16 +10,19 @@ using YarnDL.MiniCluster.ResourceManager.AmProtocol;
 namespace YarnDL.MiniCluster.Ipc;
 
 /// <summary>ApplicationMasterProtocolPB on one RM's scheduler address: TOKEN (AMRMToken) only, translated to <see cref="AmService"/>.
-/// While that RM is not the active one every call answers StandbyException.</summary>
+/// Only the active RM listens (a standby RM runs no ApplicationMasterService, so its scheduler address refuses
+/// connections); a call that reaches a server whose RM has just stopped being active answers StandbyException.</summary>
 internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys keys, Func<bool> isActive, string rmId)
 {
     private readonly NodeUpdates _nodeUpdates = new(rm);
 
-    /// <summary>Creates the server offering <paramref name="protection"/> (<c>hadoop.rpc.protection</c>; authentication when null).</summary>
-    public HadoopRpcServer CreateServer(IReadOnlyList<SaslQop>? protection = null)
+    /// <summary>Creates the server offering <paramref name="protection"/> (<c>hadoop.rpc.protection</c>; authentication when
+    /// null) on <paramref name="port"/> (0: a free one).</summary>
+    public HadoopRpcServer CreateServer(IReadOnlyList<SaslQop>? protection = null, int port = 0)
     {
         var server = new HadoopRpcServer(new HadoopRpcServerOptions
         {
+            Port = port,
             Protection = protection ?? RpcProtection.Default,
             AllowSimple = false,
             TokenSecretLookup = Lookup,

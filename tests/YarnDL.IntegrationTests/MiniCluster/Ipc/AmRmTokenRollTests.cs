@@ -96,7 +96,7 @@ public sealed class AmRmTokenRollTests
     }
 
     [Fact]
-    public async Task Ha_rms_have_distinct_scheduler_addresses_and_failover_moves_the_am_to_the_other_one()
+    public async Task Ha_rms_have_distinct_scheduler_addresses_only_the_active_listens_and_failover_moves_the_am()
     {
         await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 1, HighAvailability = true });
         Assert.NotEqual(cluster.SchedulerAddresses["rm1"], cluster.SchedulerAddresses["rm2"]);
@@ -104,9 +104,12 @@ public sealed class AmRmTokenRollTests
         Assert.Contains(cluster.SchedulerAddresses["rm2"], site, StringComparison.Ordinal);
         using var http = RmHttp.Create(cluster.RmRestUri);
         var am = await ShellAm.SubmitAsync(cluster, http, Deadline);
-        await using var standby = new ApplicationMasterProtocolClient(IPEndPoint.Parse(cluster.SchedulerAddresses["rm2"]), am.AmRmToken.ToAuth());
-        var notActive = await Assert.ThrowsAsync<HadoopRemoteException>(() => standby.RegisterApplicationMasterAsync(Registration()));
-        Assert.Equal(HadoopExceptionNames.Standby, notActive.ClassName);
+        // A standby RM runs no ApplicationMasterService: nothing listens on its scheduler address.
+        await using (var standby = new ApplicationMasterProtocolClient(IPEndPoint.Parse(cluster.SchedulerAddresses["rm2"]), am.AmRmToken.ToAuth()))
+        {
+            AssertRefused(await Assert.ThrowsAsync<HadoopConnectionException>(() => standby.RegisterApplicationMasterAsync(Registration())));
+        }
+
         await using var rm1 = am.Connect();
         await rm1.RegisterApplicationMasterAsync(Registration());
 
@@ -114,12 +117,31 @@ public sealed class AmRmTokenRollTests
 
         Assert.Equal(cluster.SchedulerAddresses["rm2"], cluster.SchedulerAddress);
         var wire1 = new AmWire(rm1);
-        var dropped = await AllocateAcrossTheDropAsync(wire1);
-        Assert.Equal(HadoopExceptionNames.Standby, dropped.ClassName);
-        await standby.RegisterApplicationMasterAsync(Registration());
-        Assert.Equal(1, (await new AmWire(standby).AllocateAsync()).ResponseId);
+        // The connection to rm1 is dropped; the reconnect is refused now that rm1 is the standby.
+        try
+        {
+            await wire1.AllocateAsync();
+            Assert.Fail("rm1 answered an allocate after it became the standby");
+        }
+        catch (HadoopConnectionException)
+        {
+        }
+
+        AssertRefused(await Assert.ThrowsAsync<HadoopConnectionException>(() => wire1.AllocateAsync()));
+        await using var rm2 = new ApplicationMasterProtocolClient(IPEndPoint.Parse(cluster.SchedulerAddresses["rm2"]), am.AmRmToken.ToAuth());
+        await rm2.RegisterApplicationMasterAsync(Registration());
+        Assert.Equal(1, (await new AmWire(rm2).AllocateAsync()).ResponseId);
+
+        cluster.Failover(); // back to rm1, on the same port, while its closed connections may still be in TIME_WAIT
+
+        Assert.Equal(cluster.SchedulerAddresses["rm1"], cluster.SchedulerAddress);
+        await using var again = new ApplicationMasterProtocolClient(IPEndPoint.Parse(cluster.SchedulerAddresses["rm1"]), am.AmRmToken.ToAuth());
+        await again.RegisterApplicationMasterAsync(Registration());
         am.Exit();
     }
+
+    private static void AssertRefused(HadoopConnectionException e) =>
+        Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, Assert.IsType<System.Net.Sockets.SocketException>(e.InnerException).SocketErrorCode);
 
     /// <summary>The first allocate after the server closed the connection: either the client already saw the close and
     /// reconnects at once, or the call fails with the broken connection and the next one reconnects.</summary>
