@@ -9,7 +9,7 @@ namespace YarnDL.Bench.Gemm;
 /// its best: on a shared machine all of them then see the same neighbours.</summary>
 internal static class GemmRuns
 {
-    private const int DefaultRounds = 20;
+    private const int DefaultRounds = 40;
 
     /// <summary>Before each timed two-thread run: long enough for the previous run's spinning pool threads (OpenBLAS
     /// spins about 2^28 cycles after a call; .NET's pool briefly too) to go to sleep, so one run does not slow the next.</summary>
