@@ -17,6 +17,11 @@ internal static class Program
             return await Digits.DigitsBenchmark.RunTimedAsync(digitsArgs, Console.Out, CancellationToken.None);
         }
 
+        if (args is [Gemm.GemmBenchmark.ChildVerb, .. var gemmArgs])
+        {
+            return await Gemm.GemmRuns.RunAsync(gemmArgs, Console.Out);
+        }
+
         var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
             .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

@@ -2,10 +2,13 @@ using YarnDL.Training.Compute.Cpu;
 
 namespace YarnDL.UnitTests.Training;
 
-/// <summary>The packed GEMM around its blocking edges (Mr=6, Nr=16, Kc=256, Mc=144, Nc=2048), on one and several
+/// <summary>The packed GEMM around its blocking edges (AVX2: Mr=6, Nr=16; AVX-512: Mr=8, Nr=32; both Kc=256, Mc=144,
+/// Nc=2048), at both vector widths (512 runs the AVX2 kernels where AVX-512 is missing), on one and several
 /// threads, for every transpose combination and beta.</summary>
 public sealed class PackedGemmTests
 {
+    private static readonly int[] Widths = [256, 512];
+
     public static TheoryData<int, int, int> EdgeShapes() => new()
     {
         { 5, 15, 1 },
@@ -18,6 +21,11 @@ public sealed class PackedGemmTests
         { 144, 48, 64 },
         { 145, 49, 300 },
         { 151, 18, 520 },
+        { 7, 33, 9 },
+        { 8, 32, 256 },
+        { 9, 63, 257 },
+        { 17, 65, 300 },
+        { 36, 96, 130 },
     };
 
     [Theory]
@@ -32,20 +40,22 @@ public sealed class PackedGemmTests
             foreach (var beta in new[] { 0f, 1f, -0.5f })
             {
                 var expected = KernelReference.Gemm(ta, tb, m, n, k, a, b, c0, beta);
-                foreach (var threads in new[] { 1, 2, 3 })
+                foreach (var (bits, threads) in Widths.SelectMany(w => new[] { 1, 2, 3 }.Select(t => (w, t))))
                 {
                     var c = (float[])c0.Clone();
-                    PackedGemm.Multiply(ta, tb, m, n, k, a, b, c, beta, threads);
-                    AssertClose(expected, c, k, $"ta={ta} tb={tb} beta={beta} threads={threads}");
+                    PackedGemm.Multiply(ta, tb, m, n, k, a, b, c, beta, threads, bits);
+                    AssertClose(expected, c, k, $"ta={ta} tb={tb} beta={beta} bits={bits} threads={threads}");
                 }
             }
         }
     }
 
     [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, true)]
-    public void ThreadSplit_GivesBitIdenticalResults(bool transA, bool transB)
+    [InlineData(false, false, 256)]
+    [InlineData(true, true, 256)]
+    [InlineData(false, false, 512)]
+    [InlineData(true, true, 512)]
+    public void ThreadSplit_GivesBitIdenticalResults(bool transA, bool transB, int bits)
     {
         // 2·m·n·k is far above the parallel threshold; m is not a multiple of 6 so the split leaves an edge panel.
         const int m = 301, n = 157, k = 530;
@@ -53,23 +63,27 @@ public sealed class PackedGemmTests
         var b = CpuKernelTests.Random(k * n, 22);
         var c0 = CpuKernelTests.Random(m * n, 23);
         var one = (float[])c0.Clone();
-        PackedGemm.Multiply(transA, transB, m, n, k, a, b, one, 0.25f, 1);
+        PackedGemm.Multiply(transA, transB, m, n, k, a, b, one, 0.25f, 1, bits);
         AssertClose(KernelReference.Gemm(transA, transB, m, n, k, a, b, c0, 0.25f), one, k, "threads=1");
         foreach (var threads in new[] { 2, 3, 4, 64 })
         {
             var c = (float[])c0.Clone();
-            PackedGemm.Multiply(transA, transB, m, n, k, a, b, c, 0.25f, threads);
+            PackedGemm.Multiply(transA, transB, m, n, k, a, b, c, 0.25f, threads, bits);
             Assert.Equal(one, c);
         }
     }
 
     [Theory]
-    [InlineData(false, 28)]
-    [InlineData(false, 31)]
-    [InlineData(false, 32)]
-    [InlineData(true, 33)]
-    [InlineData(true, 64)]
-    public void FewRows_ReadBInPlace_BitIdenticalToThePackedPath(bool transA, int m)
+    [InlineData(false, 28, 256)]
+    [InlineData(false, 31, 256)]
+    [InlineData(false, 32, 256)]
+    [InlineData(true, 33, 256)]
+    [InlineData(true, 64, 256)]
+    [InlineData(false, 28, 512)]
+    [InlineData(false, 31, 512)]
+    [InlineData(true, 33, 512)]
+    [InlineData(true, 64, 512)]
+    public void FewRows_ReadBInPlace_BitIdenticalToThePackedPath(bool transA, int m, int bits)
     {
         // A small m reads B in place and ends on a 1–4 row tail kernel; 100 rows pack B and use the 6-row kernel only
         // (or the scratch tile). Rows of C depend only on their own row of A, so the first m rows must agree bit for bit.
@@ -91,8 +105,8 @@ public sealed class PackedGemmTests
             var packed = CpuKernelTests.Random(big * n, 55);
             small.AsSpan().CopyTo(packed);
             var c0 = (float[])small.Clone();
-            PackedGemm.Multiply(transA, false, m, n, k, aSmall, b, small, beta, 1);
-            PackedGemm.Multiply(transA, false, big, n, k, aBig, b, packed, beta, 1);
+            PackedGemm.Multiply(transA, false, m, n, k, aSmall, b, small, beta, 1, bits);
+            PackedGemm.Multiply(transA, false, big, n, k, aBig, b, packed, beta, 1, bits);
             Assert.Equal(packed.AsSpan(0, m * n).ToArray(), small);
             AssertClose(KernelReference.Gemm(transA, false, m, n, k, aSmall, b, c0, beta), small, k, $"m={m} beta={beta}");
         }
@@ -107,22 +121,26 @@ public sealed class PackedGemmTests
         var b = CpuKernelTests.Random(k * n, 32);
         var c0 = CpuKernelTests.Random(m * n, 33);
         var expected = KernelReference.Gemm(false, true, m, n, k, a, b, c0, 1f);
-        foreach (var threads in new[] { 1, 2 })
+        foreach (var (bits, threads) in Widths.SelectMany(w => new[] { 1, 2 }.Select(t => (w, t))))
         {
             var c = (float[])c0.Clone();
-            PackedGemm.Multiply(false, true, m, n, k, a, b, c, 1f, threads);
-            AssertClose(expected, c, k, $"threads={threads}");
+            PackedGemm.Multiply(false, true, m, n, k, a, b, c, 1f, threads, bits);
+            AssertClose(expected, c, k, $"bits={bits} threads={threads}");
         }
     }
 
     [Theory]
-    [InlineData(0, 1024)]
-    [InlineData(0, 512)]
-    [InlineData(512, 512)]
-    [InlineData(131, 377)]
-    [InlineData(1019, 5)]
-    [InlineData(7, 1)]
-    public void RowRange_OfATransposedAProduct_HasTheBitsOfTheWholeProduct(int lo, int rows)
+    [InlineData(0, 1024, 256)]
+    [InlineData(0, 512, 256)]
+    [InlineData(512, 512, 256)]
+    [InlineData(131, 377, 256)]
+    [InlineData(1019, 5, 256)]
+    [InlineData(7, 1, 256)]
+    [InlineData(0, 512, 512)]
+    [InlineData(131, 377, 512)]
+    [InlineData(1019, 5, 512)]
+    [InlineData(7, 1, 512)]
+    public void RowRange_OfATransposedAProduct_HasTheBitsOfTheWholeProduct(int lo, int rows, int bits)
     {
         // What the two-rank factored step relies on: C[lo, lo+rows) computed on its own (A's columns packed side by
         // side, as a rank stacks its share of the layer inputs) equals those rows of the whole product, bit for bit.
@@ -130,7 +148,7 @@ public sealed class PackedGemmTests
         var a = CpuKernelTests.Random(k * m, 51);
         var b = CpuKernelTests.Random(k * n, 52);
         var whole = new float[m * n];
-        PackedGemm.Multiply(true, false, m, n, k, a, b, whole, 0f, 1);
+        PackedGemm.Multiply(true, false, m, n, k, a, b, whole, 0f, 1, bits);
         var slice = new float[k * rows];
         for (var e = 0; e < k; e++)
         {
@@ -138,7 +156,7 @@ public sealed class PackedGemmTests
         }
 
         var part = new float[rows * n];
-        PackedGemm.Multiply(true, false, rows, n, k, slice, b, part, 0f, 1);
+        PackedGemm.Multiply(true, false, rows, n, k, slice, b, part, 0f, 1, bits);
         Assert.Equal(whole.AsSpan(lo * n, rows * n).ToArray(), part);
     }
 
@@ -149,11 +167,11 @@ public sealed class PackedGemmTests
         var a = CpuKernelTests.Random(m * k, 41);
         var b = CpuKernelTests.Random(k * n, 42);
         var expected = KernelReference.Gemm(false, false, m, n, k, a, b, new float[m * n], 0f);
-        foreach (var threads in new[] { 1, 2 })
+        foreach (var (bits, threads) in Widths.SelectMany(w => new[] { 1, 2 }.Select(t => (w, t))))
         {
             var c = Enumerable.Repeat(float.NaN, m * n).ToArray();
-            PackedGemm.Multiply(false, false, m, n, k, a, b, c, 0f, threads);
-            AssertClose(expected, c, k, $"threads={threads}");
+            PackedGemm.Multiply(false, false, m, n, k, a, b, c, 0f, threads, bits);
+            AssertClose(expected, c, k, $"bits={bits} threads={threads}");
         }
     }
 

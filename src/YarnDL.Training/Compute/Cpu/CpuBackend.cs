@@ -3,14 +3,19 @@ using System.Runtime.Intrinsics;
 
 namespace YarnDL.Training.Compute.Cpu;
 
-/// <summary>Managed SIMD backend: packed Vector256/FMA GEMM on <see cref="Threads"/> threads; Vector256 elementwise kernels
+/// <summary>Managed SIMD backend: packed Vector512 (AVX-512) or Vector256/FMA GEMM on <see cref="Threads"/> threads; Vector256 elementwise kernels
 /// that perform the scalar formulas' operations in the same order, so results do not depend on the vector width.</summary>
 public sealed class CpuBackend(int threads) : IComputeBackend
 {
     /// <summary>Compute threads used by GEMM.</summary>
     public int Threads { get; } = Math.Max(1, threads);
 
-    public string Name => PackedGemm.IsAccelerated ? $"cpu-avx2-fma x{Threads}" : $"cpu-scalar x{Threads}";
+    public string Name => PackedGemm.VectorBits switch
+    {
+        512 => $"cpu-avx512 x{Threads}",
+        256 => $"cpu-avx2-fma x{Threads}",
+        _ => $"cpu-scalar x{Threads}",
+    };
 
     public void Gemm(bool transA, bool transB, int m, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, float beta) =>
         PackedGemm.Multiply(transA, transB, m, n, k, a, b, c, beta, Threads);

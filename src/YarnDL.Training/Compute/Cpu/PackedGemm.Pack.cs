@@ -9,55 +9,43 @@ internal static unsafe partial class PackedGemm
     /// <summary>Rows [ic, ic+mc) × k-range [pc, pc+kc) of op(A) into Mr-row micro-panels, p-major inside a panel
     /// (dst[p·Mr + r]); rows past the matrix are zero, so edge panels can run the full micro-kernel.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackA(in Job job, int ic, int mc, int pc, int kc, float* dst)
+    private static void PackA<T>(in Job job, int ic, int mc, int pc, int kc, float* dst)
+        where T : struct, IMicroKernel
     {
-        for (var r0 = 0; r0 < mc; r0 += Mr)
+        for (var r0 = 0; r0 < mc; r0 += T.Mr)
         {
-            var rows = Math.Min(Mr, mc - r0);
+            var rows = Math.Min(T.Mr, mc - r0);
             var i0 = ic + r0;
             if (job.TransA)
             {
                 // A is stored k×m: the Mr values of one p are contiguous.
                 var src = job.Pa + ((long)pc * job.M) + i0;
-                for (var p = 0; p < kc; p++, src += job.M, dst += Mr)
+                for (var p = 0; p < kc; p++, src += job.M, dst += T.Mr)
                 {
-                    for (var r = 0; r < Mr; r++)
+                    for (var r = 0; r < T.Mr; r++)
                     {
                         dst[r] = r < rows ? src[r] : 0f;
                     }
                 }
             }
-            else if (rows == Mr)
+            else if (rows == T.Mr)
             {
-                var s0 = job.Pa + ((long)i0 * job.K) + pc;
-                var s1 = s0 + job.K;
-                var s2 = s1 + job.K;
-                var s3 = s2 + job.K;
-                var s4 = s3 + job.K;
-                var s5 = s4 + job.K;
-                for (var p = 0; p < kc; p++, dst += Mr)
-                {
-                    dst[0] = s0[p];
-                    dst[1] = s1[p];
-                    dst[2] = s2[p];
-                    dst[3] = s3[p];
-                    dst[4] = s4[p];
-                    dst[5] = s5[p];
-                }
+                T.PackRows(job.Pa + ((long)i0 * job.K) + pc, job.K, kc, dst);
+                dst += kc * T.Mr;
             }
             else
             {
-                new Span<float>(dst, kc * Mr).Clear();
+                new Span<float>(dst, kc * T.Mr).Clear();
                 for (var r = 0; r < rows; r++)
                 {
                     var src = job.Pa + ((long)(i0 + r) * job.K) + pc;
                     for (var p = 0; p < kc; p++)
                     {
-                        dst[(p * Mr) + r] = src[p];
+                        dst[(p * T.Mr) + r] = src[p];
                     }
                 }
 
-                dst += kc * Mr;
+                dst += kc * T.Mr;
             }
         }
     }
@@ -65,24 +53,24 @@ internal static unsafe partial class PackedGemm
     /// <summary>Micro-panels [panel0, panel1) of the k-range [pc, pc+kc) × columns [jc, jc+nc) of op(B), each kc×Nr,
     /// p-major (dst[p·Nr + j]); columns past the matrix are zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackB(in Job job, int pc, int kc, int jc, int nc, int panel0, int panel1, float* dst)
+    private static void PackB<T>(in Job job, int pc, int kc, int jc, int nc, int panel0, int panel1, float* dst)
+        where T : struct, IMicroKernel
     {
-        dst += (long)panel0 * kc * Nr;
-        for (var panel = panel0; panel < panel1; panel++)
+        dst += (long)panel0 * kc * T.Nr;
+        for (var panel = panel0; panel < panel1; panel++, dst += kc * T.Nr)
         {
-            var j0 = jc + (panel * Nr);
-            var cols = Math.Min(Nr, jc + nc - j0);
-            if (job.TransB && cols == Nr && Avx.IsSupported)
+            var j0 = jc + (panel * T.Nr);
+            var cols = Math.Min(T.Nr, jc + nc - j0);
+            if (job.TransB && cols == T.Nr && Avx.IsSupported)
             {
-                PackTransposedPanel(job.Pb + ((long)j0 * job.K) + pc, job.K, kc, dst);
-                dst += kc * Nr;
+                T.PackTransposed(job.Pb + ((long)j0 * job.K) + pc, job.K, kc, dst);
             }
             else if (job.TransB)
             {
                 // B is stored n×k: column j of op(B) is contiguous in p.
-                if (cols < Nr)
+                if (cols < T.Nr)
                 {
-                    new Span<float>(dst, kc * Nr).Clear();
+                    new Span<float>(dst, kc * T.Nr).Clear();
                 }
 
                 for (var j = 0; j < cols; j++)
@@ -90,58 +78,54 @@ internal static unsafe partial class PackedGemm
                     var src = job.Pb + ((long)(j0 + j) * job.K) + pc;
                     for (var p = 0; p < kc; p++)
                     {
-                        dst[(p * Nr) + j] = src[p];
+                        dst[(p * T.Nr) + j] = src[p];
                     }
                 }
-
-                dst += kc * Nr;
             }
-            else if (cols == Nr)
+            else if (cols == T.Nr)
             {
-                var src = job.Pb + ((long)pc * job.N) + j0;
-                for (var p = 0; p < kc; p++, src += job.N, dst += Nr)
-                {
-                    Vector256.Store(Vector256.Load(src), dst);
-                    Vector256.Store(Vector256.Load(src + 8), dst + 8);
-                }
+                T.CopyPanel(job.Pb + ((long)pc * job.N) + j0, job.N, kc, dst);
             }
             else
             {
                 var src = job.Pb + ((long)pc * job.N) + j0;
-                for (var p = 0; p < kc; p++, src += job.N, dst += Nr)
+                var row = dst;
+                for (var p = 0; p < kc; p++, src += job.N, row += T.Nr)
                 {
-                    for (var j = 0; j < Nr; j++)
+                    for (var j = 0; j < T.Nr; j++)
                     {
-                        dst[j] = j < cols ? src[j] : 0f;
+                        row[j] = j < cols ? src[j] : 0f;
                     }
                 }
             }
         }
     }
 
-    /// <summary>One full Nr-wide panel of a transposed B: 16 source rows, each contiguous in p, become dst[p·Nr + j]
-    /// through 8×8 register transposes (eight loads, 24 shuffles, eight stores per 64 values).</summary>
+    /// <summary><paramref name="rows"/> (a multiple of 8) source rows, each contiguous in p, become
+    /// dst[p·rows + j] through 8×8 register transposes (eight loads, 24 shuffles, eight stores per 64 values).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackTransposedPanel(float* src, long ld, int kc, float* dst)
+    private static void PackTransposedPanel(float* src, long ld, int kc, int rows, float* dst)
     {
         var p = 0;
         for (; p <= kc - 8; p += 8)
         {
-            Transpose8x8(src + p, ld, dst + (p * Nr));
-            Transpose8x8(src + (8 * ld) + p, ld, dst + (p * Nr) + 8);
+            for (var j = 0; j < rows; j += 8)
+            {
+                Transpose8x8(src + (j * ld) + p, ld, dst + (p * rows) + j, rows);
+            }
         }
 
         for (; p < kc; p++)
         {
-            for (var j = 0; j < Nr; j++)
+            for (var j = 0; j < rows; j++)
             {
-                dst[(p * Nr) + j] = src[(j * ld) + p];
+                dst[(p * rows) + j] = src[(j * ld) + p];
             }
         }
     }
 
-    /// <summary>dst[q·Nr + j] = src[j·ld + q] for j, q &lt; 8.</summary>
-    private static void Transpose8x8(float* src, long ld, float* dst)
+    /// <summary>dst[q·ldd + j] = src[j·ld + q] for j, q &lt; 8.</summary>
+    private static void Transpose8x8(float* src, long ld, float* dst, long ldd)
     {
         var r0 = Avx.LoadVector256(src);
         var r1 = Avx.LoadVector256(src + ld);
@@ -170,12 +154,12 @@ internal static unsafe partial class PackedGemm
         var u6 = Avx.Shuffle(t5, t7, 0x44);
         var u7 = Avx.Shuffle(t5, t7, 0xEE);
         Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
-        Avx.Store(dst + Nr, Avx.Permute2x128(u1, u5, 0x20));
-        Avx.Store(dst + (2 * Nr), Avx.Permute2x128(u2, u6, 0x20));
-        Avx.Store(dst + (3 * Nr), Avx.Permute2x128(u3, u7, 0x20));
-        Avx.Store(dst + (4 * Nr), Avx.Permute2x128(u0, u4, 0x31));
-        Avx.Store(dst + (5 * Nr), Avx.Permute2x128(u1, u5, 0x31));
-        Avx.Store(dst + (6 * Nr), Avx.Permute2x128(u2, u6, 0x31));
-        Avx.Store(dst + (7 * Nr), Avx.Permute2x128(u3, u7, 0x31));
+        Avx.Store(dst + ldd, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + (2 * ldd), Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + (3 * ldd), Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + (4 * ldd), Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + (5 * ldd), Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + (6 * ldd), Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + (7 * ldd), Avx.Permute2x128(u3, u7, 0x31));
     }
 }

@@ -6,6 +6,66 @@ namespace YarnDL.Training.Compute.Cpu;
 
 internal static unsafe partial class PackedGemm
 {
+    /// <summary>The AVX2 blocking: a 6×16 tile in twelve Vector256 accumulators (of sixteen registers), and a scalar
+    /// kernel of the same shape for machines without FMA.</summary>
+    private readonly struct Avx2Kernel : IMicroKernel
+    {
+        public static int Mr => 6;
+
+        public static int Nr => 16;
+
+        public static int VectorBits => IsAccelerated ? 256 : 0;
+
+        public static void Full(int kc, float* a, float* b, long ldb, float* c, long ldc, bool accumulate) =>
+            Kernel6x16(kc, a, b, ldb, c, ldc, accumulate);
+
+        public static void FewRows(int kc, int rows, float* a, float* b, long ldb, float* c, long ldc, bool accumulate) =>
+            Kernel4x16(kc, rows, a, b, ldb, c, ldc, accumulate);
+
+        public static void IntoTile(int kc, float* a, float* b, long ldb, float* tile)
+        {
+            if (IsAccelerated)
+            {
+                Kernel6x16(kc, a, b, ldb, tile, Nr, false);
+            }
+            else
+            {
+                KernelScalar(kc, a, b, ldb, tile);
+            }
+        }
+
+        public static void CopyPanel(float* src, long ld, int kc, float* dst)
+        {
+            for (var p = 0; p < kc; p++, src += ld, dst += Nr)
+            {
+                Vector256.Store(Vector256.Load(src), dst);
+                Vector256.Store(Vector256.Load(src + 8), dst + 8);
+            }
+        }
+
+        public static void PackTransposed(float* src, long ld, int kc, float* dst) => PackTransposedPanel(src, ld, kc, Nr, dst);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void PackRows(float* src, long ld, int kc, float* dst)
+        {
+            var s0 = src;
+            var s1 = s0 + ld;
+            var s2 = s1 + ld;
+            var s3 = s2 + ld;
+            var s4 = s3 + ld;
+            var s5 = s4 + ld;
+            for (var p = 0; p < kc; p++, dst += Mr)
+            {
+                dst[0] = s0[p];
+                dst[1] = s1[p];
+                dst[2] = s2[p];
+                dst[3] = s3[p];
+                dst[4] = s4[p];
+                dst[5] = s5[p];
+            }
+        }
+    }
+
     /// <summary>C[6×16] (+)= Apanel (kc×6) · Bpanel (kc×16, rows <paramref name="ldb"/> apart: Nr when packed, B's row
     /// length when read in place); 12 accumulators stay in registers. The C tile is
     /// prefetched first: its lines are needed only after the k-loop, which is long enough to hide a miss.
@@ -13,10 +73,10 @@ internal static unsafe partial class PackedGemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel6x16(int kc, float* a, float* b, long ldb, float* c, long ldc, bool accumulate)
     {
-        for (var r = 0; r < Mr; r++)
+        for (var r = 0; r < 6; r++)
         {
             Sse.Prefetch0(c + (r * ldc));
-            Sse.Prefetch0(c + (r * ldc) + (Nr - 1));
+            Sse.Prefetch0(c + (r * ldc) + 15);
         }
 
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -43,7 +103,7 @@ internal static unsafe partial class PackedGemm
             var a5 = Vector256.Create(a[5]);
             c50 = Fma.MultiplyAdd(a5, b0, c50);
             c51 = Fma.MultiplyAdd(a5, b1, c51);
-            a += Mr;
+            a += 6;
             b += ldb;
         }
 
@@ -91,7 +151,7 @@ internal static unsafe partial class PackedGemm
             var a3 = Vector256.Create(a[3]);
             c30 = Fma.MultiplyAdd(a3, b0, c30);
             c31 = Fma.MultiplyAdd(a3, b1, c31);
-            a += Mr;
+            a += 6;
             b += ldb;
         }
 
@@ -140,20 +200,20 @@ internal static unsafe partial class PackedGemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void KernelScalar(int kc, float* a, float* b, long ldb, float* tile)
     {
-        new Span<float>(tile, Mr * Nr).Clear();
+        new Span<float>(tile, 6 * 16).Clear();
         for (var p = 0; p < kc; p++)
         {
-            for (var r = 0; r < Mr; r++)
+            for (var r = 0; r < 6; r++)
             {
                 var av = a[r];
-                var row = tile + (r * Nr);
-                for (var j = 0; j < Nr; j++)
+                var row = tile + (r * 16);
+                for (var j = 0; j < 16; j++)
                 {
                     row[j] += av * b[j];
                 }
             }
 
-            a += Mr;
+            a += 6;
             b += ldb;
         }
     }
