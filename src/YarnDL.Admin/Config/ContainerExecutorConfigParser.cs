@@ -3,20 +3,7 @@ namespace YarnDL.Admin.Config;
 /// <summary>Reads container-executor.cfg: <c>key=value</c> lines, <c>#</c> comments, <c>[section]</c> headers.</summary>
 public static class ContainerExecutorConfigParser
 {
-    public static ContainerExecutorConfig ParseFile(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigParseException(path, 0, 0, $"cannot read the file: {e.Message}", e);
-        }
-
-        return Parse(path, text);
-    }
+    public static ContainerExecutorConfig ParseFile(string path) => Parse(path, ConfigFileText.Read(path));
 
     public static ContainerExecutorConfig Parse(string path, string text)
     {

@@ -5,25 +5,11 @@ namespace YarnDL.Admin.Config;
 /// <summary>Reads a FairScheduler allocation file (<c>&lt;allocations&gt;</c> root).</summary>
 public static class FairAllocationParser
 {
-    public static FairAllocationFile ParseFile(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigParseException(path, 0, 0, $"cannot read the file: {e.Message}", e);
-        }
-
-        return Parse(path, text);
-    }
+    public static FairAllocationFile ParseFile(string path) => Parse(path, ConfigFileText.Read(path));
 
     public static FairAllocationFile Parse(string path, string xml)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        using var reader = ConfigFileText.XmlReaderOver(xml);
         var info = (IXmlLineInfo)reader;
         int rootLine = 0, defaultLine = 0;
         string? defaultPolicy = null;

@@ -9,26 +9,12 @@ namespace YarnDL.Admin.Config;
 /// </summary>
 public static class HadoopConfigParser
 {
-    public static HadoopConfigFile ParseFile(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigParseException(path, 0, 0, $"cannot read the file: {e.Message}", e);
-        }
-
-        return Parse(path, text);
-    }
+    public static HadoopConfigFile ParseFile(string path) => Parse(path, ConfigFileText.Read(path));
 
     public static HadoopConfigFile Parse(string path, string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        using var reader = ConfigFileText.XmlReaderOver(xml);
         var info = (IXmlLineInfo)reader;
         try
         {
