@@ -27,7 +27,7 @@ internal sealed class AmUrlFile(string location, Func<string, string?> env, Http
         try
         {
             // Called from the trainer's synchronous rediscovery loop; no synchronization context to deadlock on.
-            var bytes = new WebHdfsClient(_http, CheckpointStores.NamenodeHttp(uri, env), user).TryOpenAsync(uri.AbsolutePath).GetAwaiter().GetResult();
+            var bytes = new WebHdfsClient(_http, CheckpointStores.NamenodesHttp(uri, env), user).TryOpenAsync(uri.AbsolutePath).GetAwaiter().GetResult();
             return bytes is null ? null : Encoding.UTF8.GetString(bytes);
         }
         catch (Exception e) when (e is WebHdfsException or HttpRequestException or TaskCanceledException or IOException)

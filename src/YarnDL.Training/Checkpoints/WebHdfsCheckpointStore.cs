@@ -8,21 +8,22 @@ namespace YarnDL.Training.Checkpoints;
 public sealed class WebHdfsCheckpointStore : ICheckpointStore
 {
     private readonly WebHdfsClient client;
-    private readonly Uri namenode;
+    private readonly Uri location;
     private readonly string directory;
 
     /// <param name="http">Must not follow redirects itself (the CREATE redirect is answered with a second PUT).</param>
-    /// <param name="namenode">The namenode's HTTP address, e.g. http://nn:9870.</param>
-    /// <param name="directory">Absolute HDFS directory, e.g. /user/alice/job1/checkpoints.</param>
-    public WebHdfsCheckpointStore(HttpClient http, Uri namenode, string directory, string user)
+    /// <param name="namenodes">The NameNodes' HTTP addresses (e.g. http://nn1:9870, http://nn2:9870), tried in turn past a
+    /// standby or an unreachable one.</param>
+    /// <param name="location">The checkpoint directory as the job names it, e.g. hdfs://ns1/user/alice/job1/checkpoints.</param>
+    public WebHdfsCheckpointStore(HttpClient http, IReadOnlyList<Uri> namenodes, Uri location, string user)
     {
-        ArgumentNullException.ThrowIfNull(directory);
-        client = new WebHdfsClient(http, namenode, user);
-        this.namenode = namenode;
-        this.directory = "/" + directory.Trim('/');
+        ArgumentNullException.ThrowIfNull(location);
+        client = new WebHdfsClient(http, namenodes, user);
+        this.location = location;
+        directory = "/" + location.AbsolutePath.Trim('/');
     }
 
-    public string PathName => $"hdfs://{namenode.Authority}{FilePath}";
+    public string PathName => $"{location.Scheme}://{location.Authority}{FilePath}";
 
     private string FilePath => $"{directory.TrimEnd('/')}/{CheckpointCodec.FileName}";
 

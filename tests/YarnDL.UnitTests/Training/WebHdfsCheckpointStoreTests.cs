@@ -73,5 +73,5 @@ public sealed class WebHdfsCheckpointStoreTests(MiniClusterFixture fixture) : IC
     }
 
     private WebHdfsCheckpointStore Store() =>
-        new(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), fixture.Cluster.WebHdfsUri, dir, "alice");
+        new(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), [fixture.Cluster.WebHdfsUri], new Uri("hdfs://" + dir), "alice");
 }
