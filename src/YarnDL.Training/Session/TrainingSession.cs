@@ -186,6 +186,11 @@ public sealed partial class TrainingSession(
                 }
 
                 sync.FetchOptimizerState(model.Parameters, optimizer);
+                if (resident is null)
+                {
+                    model.PushParameters(); // a server's copy may have replaced the host weights
+                }
+
                 accuracyStep = sync is AllReduceSync ? accuracyStep : -1; // a server's copy may replace the weights
                 if (writes)
                 {

@@ -6,6 +6,7 @@ using YarnDL.Training.Compute.Ilgpu;
 using YarnDL.Training.Config;
 using YarnDL.Training.Data;
 using YarnDL.Training.Distributed;
+using YarnDL.Training.Distributed.ParameterServer;
 using YarnDL.Training.Faults;
 using YarnDL.Training.Model;
 using YarnDL.Training.Session;
@@ -55,6 +56,27 @@ public sealed class GpuResidentTrainingTests : IClassFixture<GpuResidentTraining
         Assert.Equal(gpu[0].Weights, gpu[1].Weights);
         AssertClose(cpu[0].Weights, gpu[0].Weights);
         Assert.Equal(cpu[0].Result.Step, gpu[0].Result.Step);
+    }
+
+    [Fact]
+    public async Task A_resident_worker_of_a_parameter_server_matches_a_cpu_worker()
+    {
+        var options = Options("mlp") with { Strategy = "ps" };
+        var (train, test) = All.Split(TrainerDefaults.TestFraction, options.Seed);
+        var weights = new List<float[]>();
+        foreach (var onDevice in new[] { false, true })
+        {
+            using var cluster = await LoopbackPs.CreateAsync(1, 1, PsMode.Sync);
+            using var cpu = new CpuBackend(1);
+            ITensorBackend tensors = onDevice ? devices.Rank0 : new HostTensors(cpu);
+            var session = new TrainingSession(options, tensors, cluster.Clients[0], train, test, null, TextWriter.Null);
+            await Task.Run(() => session.Run(CancellationToken.None));
+            weights.Add((float[])session.Model!.Parameters.Clone());
+            cluster.Clients[0].Dispose();
+            await Task.WhenAll(cluster.Serving).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        AssertClose(weights[0], weights[1]);
     }
 
     [Theory]
