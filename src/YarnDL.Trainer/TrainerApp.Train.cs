@@ -17,7 +17,7 @@ namespace YarnDL.Trainer;
 
 internal sealed partial class TrainerApp
 {
-    private async Task<TrainingResult> TrainAsync(TrainerOptions options, IComputeBackend backend, ClusterInfo cluster, Socket? listener, ICheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
+    private async Task<TrainingResult> TrainAsync(TrainerOptions options, ITensorBackend backend, ClusterInfo cluster, Socket? listener, ICheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
     {
         if (cluster.Role == ClusterResolver.ParameterServerRole && options.Mode == "infer")
         {
@@ -120,7 +120,7 @@ internal sealed partial class TrainerApp
         }
     }
 
-    private TrainingResult Infer(TrainerOptions options, ClusterInfo cluster, IComputeBackend backend, Dataset score, ICheckpointStore? store)
+    private TrainingResult Infer(TrainerOptions options, ClusterInfo cluster, ITensorBackend backend, Dataset score, ICheckpointStore? store)
     {
         var source = CheckpointStores.Create(options.InitFrom, env) ?? store ?? throw new TrainerConfigException("infer: no checkpoint to score with (set init-from or YARNDL_CHECKPOINT_DIR)");
         var state = source.TryLoad() ?? throw new TrainerConfigException($"infer: no checkpoint at {source.PathName}");
@@ -131,17 +131,19 @@ internal sealed partial class TrainerApp
         }
 
         state.Parameters.CopyTo(model.Parameters, 0);
+        model.PushParameters();
         var rank = Math.Max(0, cluster.Rank);
         var (count, accuracy, path) = BatchInference.Run(model, score, rank, cluster.WorldSize, options.PredictionsDir ?? TrainerDefaults.PredictionsDir);
         stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"infer rank={rank} examples={count} accuracy={accuracy:F4} predictions={path}"));
         return new TrainingResult(state.Step, 0, accuracy, 0, false, false, 0);
     }
 
-    private TrainingResult Evaluate(TrainerOptions options, IComputeBackend backend, Dataset train, Dataset test, ICheckpointStore? store)
+    private TrainingResult Evaluate(TrainerOptions options, ITensorBackend backend, Dataset train, Dataset test, ICheckpointStore? store)
     {
         var state = store?.TryLoad() ?? throw new TrainerConfigException("evaluator: no checkpoint to evaluate (set YARNDL_CHECKPOINT_DIR)");
         var model = Training.Model.ModelFactory.Create(options, backend, train.FeatureCount, train.ClassCount);
         state.Parameters.CopyTo(model.Parameters, 0);
+        model.PushParameters();
         var accuracy = model.Accuracy(test);
         stdout.WriteLine($"evaluator step={state.Step} val_accuracy={accuracy:F4}");
         return new TrainingResult(state.Step, 0, accuracy, 0, false, false, 0);

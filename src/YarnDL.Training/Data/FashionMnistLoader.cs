@@ -7,8 +7,9 @@ public static class FashionMnistLoader
     public const int Side = 28;
     public const int Classes = 10;
 
-    /// <summary>Where Debian's dataset-fashion-mnist package is assumed to install the files (set data-dir otherwise).</summary>
-    public static readonly IReadOnlyList<string> SystemDirectories = ["/usr/share/dataset-fashion-mnist", "/usr/share/fashion-mnist"];
+    /// <summary>Where Debian's dataset-fashion-mnist package installs the files (<c>/usr/share/datasets/fashion-mnist</c>,
+    /// the .gz IDX files), then two older guesses kept for images that copied the files there (set data-dir otherwise).</summary>
+    public static readonly IReadOnlyList<string> SystemDirectories = ["/usr/share/datasets/fashion-mnist", "/usr/share/dataset-fashion-mnist", "/usr/share/fashion-mnist"];
 
     /// <summary>The official split: 60,000 training and 10,000 test images.</summary>
     public static (Dataset Train, Dataset Test) Load(string? dataDir)

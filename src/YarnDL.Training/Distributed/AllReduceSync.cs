@@ -16,6 +16,7 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
     private const int FusedChunk = 2048;
 
     private bool sharded;
+    private bool resident;
     private FactoredPairStep? factored;
 
     public int Rank => reducer.Rank;
@@ -35,8 +36,9 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
         _ => $"exchange=none optimizer={Optimizer}",
     };
 
-    /// <summary>How each rank steps: factored (two ranks, a factored layer), sharded (two ranks) or whole.</summary>
-    public string Optimizer => factored is not null ? "factored" : sharded ? "sharded" : "whole";
+    /// <summary>How each rank steps: factored (two ranks, a factored layer), sharded (two ranks), resident (whole, on the
+    /// device that holds the weights) or whole.</summary>
+    public string Optimizer => factored is not null ? "factored" : sharded ? "sharded" : resident ? "resident" : "whole";
 
     public void Start(float[] parameters, Optimizer optimizer)
     {
@@ -55,6 +57,21 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
 
         reducer.AllReduceSum(buffer);
         optimizer.Apply(backend, parameters, buffer.AsSpan(0, parameters.Length));
+    }
+
+    /// <summary>The step of a GPU-resident model: the gradient (already copied out of the device into
+    /// <paramref name="buffer"/>) is summed across ranks on the host, the sum goes back into the buffer's device mirror,
+    /// and the optimizer steps the device-resident weights and moments there. Nothing else crosses.</summary>
+    public void UpdateResident(float[] buffer, float[] parameters, Optimizer optimizer, ITensorBackend tensors)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(tensors);
+        resident = true;
+        reducer.AllReduceSum(buffer);
+        tensors.Push(buffer, 0, parameters.Length);
+        optimizer.Apply(tensors, parameters, buffer);
     }
 
     /// <summary>Tests: the split schedule of the factored step (see <see cref="FactoredPairStep.SplitOverride"/>).</summary>

@@ -25,8 +25,7 @@ public sealed partial class Cnn
                 idx[i] = start + i;
             }
 
-            Forward(data, idx.AsSpan(0, n));
-            ws.Logits.AsSpan(0, n * classes).CopyTo(logits[(start * classes)..]);
+            ForwardToHost(data, idx.AsSpan(0, n)).AsSpan(0, n * classes).CopyTo(logits[(start * classes)..]);
         }
     }
 }

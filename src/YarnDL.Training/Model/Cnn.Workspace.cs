@@ -1,26 +1,54 @@
+using YarnDL.Training.Compute;
+
 namespace YarnDL.Training.Model;
 
 public sealed partial class Cnn
 {
-    /// <summary>Activation and gradient buffers for up to <see cref="Capacity"/> images.</summary>
-    private sealed class Workspace(int capacity, int pixels, int flat, int hidden, int classes)
+    /// <summary>Activation and gradient tensors for up to <see cref="Capacity"/> images. The conv output, the hidden
+    /// deltas (a factored step's factors) and the logits mirror host arrays, read after a <c>Pull</c>.</summary>
+    private sealed class Workspace
     {
-        public int Capacity { get; } = capacity;
+        public Workspace(ITensorBackend tensors, int capacity, int pixels, int flat, int hidden, int classes)
+        {
+            Capacity = capacity;
+            ConvHost = new float[capacity * flat];
+            DHiddenHost = new float[capacity * hidden];
+            LogitsHost = new float[capacity * classes];
+            Images = tensors.Allocate(capacity * pixels);
+            Columns = tensors.Allocate(capacity * pixels * K);
+            Conv = tensors.Mirror(ConvHost);
+            DConv = tensors.Allocate(capacity * flat);
+            Hidden = tensors.Allocate(capacity * hidden);
+            DHidden = tensors.Mirror(DHiddenHost);
+            Logits = tensors.Mirror(LogitsHost);
+            DLogits = tensors.Allocate(capacity * classes);
+            Labels = tensors.AllocateLabels(capacity);
+        }
 
-        public float[] Columns { get; } = new float[capacity * pixels * K];
+        public int Capacity { get; }
 
-        public float[] Conv { get; } = new float[capacity * flat];
+        public float[] ConvHost { get; }
 
-        public float[] DConv { get; } = new float[capacity * flat];
+        public float[] DHiddenHost { get; }
 
-        public float[] Hidden { get; } = new float[capacity * hidden];
+        public float[] LogitsHost { get; }
 
-        public float[] DHidden { get; } = new float[capacity * hidden];
+        public Tensor Images { get; }
 
-        public float[] Logits { get; } = new float[capacity * classes];
+        public Tensor Columns { get; }
 
-        public float[] DLogits { get; } = new float[capacity * classes];
+        public Tensor Conv { get; }
 
-        public int[] Labels { get; } = new int[capacity];
+        public Tensor DConv { get; }
+
+        public Tensor Hidden { get; }
+
+        public Tensor DHidden { get; }
+
+        public Tensor Logits { get; }
+
+        public Tensor DLogits { get; }
+
+        public LabelTensor Labels { get; }
     }
 }

@@ -8,17 +8,23 @@ namespace YarnDL.Training.Model;
 public sealed partial class Cnn : IFactoredModel
 {
     private const int K = 9;
-    private readonly IComputeBackend backend;
+    private readonly ITensorBackend tensors;
     private readonly int side;
     private readonly int channels;
     private readonly int hidden;
     private readonly int classes;
     private readonly int[] offsets = new int[6];
-    private Workspace ws = new(0, 0, 0, 0, 0);
+    private Workspace? workspace;
 
+    /// <summary>On the managed span kernels (<see cref="HostTensors"/>).</summary>
     public Cnn(IComputeBackend backend, int imageSide, int channels, int hidden, int classes, ulong seed)
+        : this(new HostTensors(backend), imageSide, channels, hidden, classes, seed)
     {
-        this.backend = backend;
+    }
+
+    public Cnn(ITensorBackend tensors, int imageSide, int channels, int hidden, int classes, ulong seed)
+    {
+        this.tensors = tensors;
         side = imageSide;
         this.channels = channels;
         this.hidden = hidden;
@@ -44,39 +50,46 @@ public sealed partial class Cnn : IFactoredModel
 
     public FactoredLayer Factored => new(offsets[2], Flat, hidden);
 
-    public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient) =>
+    public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient) =>
         LossAndGradient(data, batch, scale, gradient, null);
 
-    public float LossAndFactors(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient, IFactorExchange exchange)
+    public float LossAndFactors(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient, IFactorExchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         return LossAndGradient(data, batch, scale, gradient, exchange);
     }
 
-    private float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient, IFactorExchange? exchange)
+    private float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient, IFactorExchange? exchange)
     {
+        ArgumentNullException.ThrowIfNull(gradient);
         var n = batch.Length;
-        Forward(data, batch, exchange);
-        var loss = backend.SoftmaxCrossEntropy(ws.Logits, ws.Labels, ws.DLogits, n, classes, scale);
-        backend.Gemm(true, false, hidden, classes, n, ws.Hidden, ws.DLogits, gradient.Slice(offsets[4], hidden * classes), 0f);
-        backend.BiasGrad(ws.DLogits, gradient.Slice(offsets[5], classes), n, classes);
-        backend.Gemm(false, true, n, hidden, classes, ws.DLogits, P(4, hidden * classes), ws.DHidden, 0f);
-        backend.ReluBackward(ws.DHidden.AsSpan(0, n * hidden), ws.Hidden);
+        var ws = Forward(data, batch, exchange);
+        var g = tensors.Mirror(gradient);
+        var rows = n * Pixels;
+        var (conv, dConv, hid, dHid) = (ws.Conv.View(0, n * Flat), ws.DConv.View(0, n * Flat), ws.Hidden.View(0, n * hidden), ws.DHidden.View(0, n * hidden));
+        var (logits, dLogits) = (ws.Logits.View(0, n * classes), ws.DLogits.View(0, n * classes));
+        var loss = tensors.SoftmaxCrossEntropy(logits, ws.Labels, dLogits, n, classes, scale);
+        tensors.Gemm(true, false, hidden, classes, n, hid, dLogits, g.View(offsets[4], hidden * classes), 0f);
+        tensors.BiasGrad(dLogits, g.View(offsets[5], classes), n, classes);
+        tensors.Gemm(false, true, n, hidden, classes, dLogits, P(4, hidden * classes), dHid, 0f);
+        tensors.ReluBackward(dHid, hid);
         if (exchange is null)
         {
-            backend.Gemm(true, false, Flat, hidden, n, ws.Conv, ws.DHidden, gradient.Slice(offsets[2], Flat * hidden), 0f);
+            tensors.Gemm(true, false, Flat, hidden, n, conv, dHid, g.View(offsets[2], Flat * hidden), 0f);
         }
         else
         {
-            exchange.FactorsReady(new LayerFactors(ws.Conv, ws.DHidden, n));
+            tensors.Pull(ws.ConvHost, 0, n * Flat);
+            tensors.Pull(ws.DHiddenHost, 0, n * hidden);
+            exchange.FactorsReady(new LayerFactors(ws.ConvHost, ws.DHiddenHost, n));
         }
 
-        backend.BiasGrad(ws.DHidden, gradient.Slice(offsets[3], hidden), n, hidden);
-        backend.Gemm(false, true, n, Flat, hidden, ws.DHidden, P(2, Flat * hidden), ws.DConv, 0f);
-        backend.ReluBackward(ws.DConv.AsSpan(0, n * Flat), ws.Conv);
-        var rows = n * Pixels;
-        backend.Gemm(true, false, K, channels, rows, ws.Columns, ws.DConv, gradient.Slice(offsets[0], K * channels), 0f);
-        backend.BiasGrad(ws.DConv, gradient.Slice(offsets[1], channels), rows, channels);
+        tensors.BiasGrad(dHid, g.View(offsets[3], hidden), n, hidden);
+        tensors.Gemm(false, true, n, Flat, hidden, dHid, P(2, Flat * hidden), dConv, 0f);
+        tensors.ReluBackward(dConv, conv);
+        tensors.Gemm(true, false, K, channels, rows, ws.Columns.View(0, rows * K), dConv, g.View(offsets[0], K * channels), 0f);
+        tensors.BiasGrad(dConv, g.View(offsets[1], channels), rows, channels);
+        tensors.Pull(gradient, 0, Parameters.Length);
         return loss;
     }
 
@@ -94,10 +107,10 @@ public sealed partial class Cnn : IFactoredModel
                 idx[i] = start + i;
             }
 
-            Forward(data, idx.AsSpan(0, n));
+            var logits = ForwardToHost(data, idx.AsSpan(0, n));
             for (var i = 0; i < n; i++)
             {
-                var row = ws.Logits.AsSpan(i * classes, classes);
+                var row = logits.AsSpan(i * classes, classes);
                 var best = 0;
                 for (var j = 1; j < classes; j++)
                 {
@@ -111,56 +124,50 @@ public sealed partial class Cnn : IFactoredModel
         return data.Count == 0 ? 0 : (double)correct / data.Count;
     }
 
-    private Span<float> P(int block, int length) => Parameters.AsSpan(offsets[block], length);
+    public void PushParameters() => tensors.Push(Parameters, 0, Parameters.Length);
+
+    public void PullParameters() => tensors.Pull(Parameters, 0, Parameters.Length);
+
+    private TensorView P(int block, int length) => tensors.Mirror(Parameters).View(offsets[block], length);
 
     private void Init(ref Rng rng, int block, int length, int fanIn)
     {
         var std = Math.Sqrt(2.0 / fanIn);
-        var w = P(block, length);
+        var w = Parameters.AsSpan(offsets[block], length);
         for (var i = 0; i < w.Length; i++)
         {
             w[i] = (float)(std * rng.NextGaussian());
         }
     }
 
-    private void Forward(Dataset data, ReadOnlySpan<int> batch, IFactorExchange? exchange = null)
+    private Workspace Forward(Dataset data, ReadOnlySpan<int> batch, IFactorExchange? exchange = null)
     {
         var n = batch.Length;
-        if (ws.Capacity < n)
+        if (workspace is null || workspace.Capacity < n)
         {
-            ws = new Workspace(Math.Max(n, 256), Pixels, Flat, hidden, classes);
+            workspace = new Workspace(tensors, Math.Max(n, 256), Pixels, Flat, hidden, classes);
         }
 
-        Im2Col(data, batch);
+        var ws = workspace;
+        tensors.LoadBatch(data, batch, ws.Images.View(0, n * Pixels), ws.Labels);
+        tensors.Im2Col3x3(ws.Images.View(0, n * Pixels), ws.Columns.View(0, n * Pixels * K), n, side);
         var rows = n * Pixels;
-        backend.Gemm(false, false, rows, channels, K, ws.Columns, P(0, K * channels), ws.Conv, 0f);
-        backend.BiasActivation(ws.Conv, P(1, channels), rows, channels, true);
+        var (conv, hid, logits) = (ws.Conv.View(0, n * Flat), ws.Hidden.View(0, n * hidden), ws.Logits.View(0, n * classes));
+        tensors.Gemm(false, false, rows, channels, K, ws.Columns.View(0, rows * K), P(0, K * channels), conv, 0f);
+        tensors.BiasActivation(conv, P(1, channels), rows, channels, true);
         exchange?.WeightsNeeded();
-        backend.Gemm(false, false, n, hidden, Flat, ws.Conv, P(2, Flat * hidden), ws.Hidden, 0f);
-        backend.BiasActivation(ws.Hidden, P(3, hidden), n, hidden, true);
-        backend.Gemm(false, false, n, classes, hidden, ws.Hidden, P(4, hidden * classes), ws.Logits, 0f);
-        backend.BiasActivation(ws.Logits, P(5, classes), n, classes, false);
+        tensors.Gemm(false, false, n, hidden, Flat, conv, P(2, Flat * hidden), hid, 0f);
+        tensors.BiasActivation(hid, P(3, hidden), n, hidden, true);
+        tensors.Gemm(false, false, n, classes, hidden, hid, P(4, hidden * classes), logits, 0f);
+        tensors.BiasActivation(logits, P(5, classes), n, classes, false);
+        return ws;
     }
 
-    private void Im2Col(Dataset data, ReadOnlySpan<int> batch)
+    /// <summary>Forward pass; the logits of the <paramref name="batch"/> rows then in the workspace's host logits.</summary>
+    private float[] ForwardToHost(Dataset data, ReadOnlySpan<int> batch)
     {
-        for (var b = 0; b < batch.Length; b++)
-        {
-            ws.Labels[b] = data.Labels[batch[b]];
-            var img = data.Features.AsSpan(batch[b] * Pixels, Pixels);
-            for (var y = 0; y < side; y++)
-            {
-                for (var x = 0; x < side; x++)
-                {
-                    var col = ws.Columns.AsSpan(((b * Pixels) + (y * side) + x) * K, K);
-                    for (var t = 0; t < K; t++)
-                    {
-                        var yy = y + (t / 3) - 1;
-                        var xx = x + (t % 3) - 1;
-                        col[t] = yy >= 0 && yy < side && xx >= 0 && xx < side ? img[(yy * side) + xx] : 0f;
-                    }
-                }
-            }
-        }
+        var ws = Forward(data, batch);
+        tensors.Pull(ws.LogitsHost, 0, batch.Length * classes);
+        return ws.LogitsHost;
     }
 }

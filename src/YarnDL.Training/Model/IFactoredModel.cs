@@ -14,7 +14,7 @@ public interface IFactoredModel : IModel
     /// (that range of <paramref name="gradient"/> is left as it was): the factors go to
     /// <paramref name="exchange"/> as soon as they are known, and the layer's weights are asked for just before
     /// the forward pass first reads them.</summary>
-    float LossAndFactors(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient, IFactorExchange exchange);
+    float LossAndFactors(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient, IFactorExchange exchange);
 }
 
 /// <summary>The two points of a forward and backward pass where a factored step talks to its peers.</summary>

@@ -8,8 +8,10 @@ public interface IModel
     /// <summary>All weights and biases, layer after layer.</summary>
     float[] Parameters { get; }
 
-    /// <summary>Loss summed over the batch; writes dLoss/dParameters (loss scaled by <paramref name="scale"/>) into <paramref name="gradient"/>.</summary>
-    float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, Span<float> gradient);
+    /// <summary>Loss summed over the batch; writes dLoss/dParameters (loss scaled by <paramref name="scale"/>) into the
+    /// first Parameters.Length floats of <paramref name="gradient"/> (on a device backend: computed in the array's
+    /// device mirror, then copied out once).</summary>
+    float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient);
 
     /// <summary>The named layers, in parameter order; they tile <see cref="Parameters"/>.</summary>
     IReadOnlyList<LayerSlice> Layers { get; }
@@ -19,4 +21,12 @@ public interface IModel
 
     /// <summary>Fraction of <paramref name="data"/> classified correctly.</summary>
     double Accuracy(Dataset data);
+
+    /// <summary>After <see cref="Parameters"/> was written outside the model (resume, init-from, a parameter server's
+    /// weights): copies it to where the backend computes. Free on the host backend, where that is the array itself.</summary>
+    void PushParameters();
+
+    /// <summary>Before <see cref="Parameters"/> is read outside the model (checkpoint, end of training): copies the
+    /// weights back from where the backend computes. Free on the host backend.</summary>
+    void PullParameters();
 }

@@ -8,7 +8,6 @@ public sealed partial class Mlp
     public IReadOnlyList<LayerSlice> Layers => [.. Enumerable.Range(1, Depth).Select(l =>
         new LayerSlice(l == Depth ? "output" : $"hidden{l}", offsets[l], (sizes[l - 1] * sizes[l]) + sizes[l]))];
 
-
     public void Logits(Dataset data, Span<float> logits)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -22,8 +21,8 @@ public sealed partial class Mlp
                 idx[i] = start + i;
             }
 
-            Forward(data, idx.AsSpan(0, n));
-            acts[Depth].AsSpan(0, n * classes).CopyTo(logits[(start * classes)..]);
+            ForwardToHost(data, idx.AsSpan(0, n));
+            outputs.AsSpan(0, n * classes).CopyTo(logits[(start * classes)..]);
         }
     }
 }

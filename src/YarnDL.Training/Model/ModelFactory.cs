@@ -8,7 +8,11 @@ public static class ModelFactory
 {
     public const int CnnChannels = 16;
 
-    public static IModel Create(TrainerOptions options, IComputeBackend backend, int features, int classes)
+    /// <summary>On the managed span kernels (<see cref="HostTensors"/>).</summary>
+    public static IModel Create(TrainerOptions options, IComputeBackend backend, int features, int classes) =>
+        Create(options, new HostTensors(backend), features, classes);
+
+    public static IModel Create(TrainerOptions options, ITensorBackend backend, int features, int classes)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Model == "cnn")

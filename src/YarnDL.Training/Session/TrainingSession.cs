@@ -17,7 +17,7 @@ namespace YarnDL.Training.Session;
 /// every rank acts on a command at the same step), and every rank applies the same optimizer update.</summary>
 public sealed partial class TrainingSession(
     TrainerOptions options,
-    IComputeBackend backend,
+    ITensorBackend tensors,
     IParameterSync sync,
     Dataset train,
     Dataset test,
@@ -25,8 +25,20 @@ public sealed partial class TrainingSession(
     TextWriter log)
 {
     /// <summary>All-reduce training over <paramref name="reducer"/>.</summary>
+    public TrainingSession(TrainerOptions options, ITensorBackend tensors, IGradientReducer reducer, Dataset train, Dataset test, ICheckpointStore? checkpoints, TextWriter log)
+        : this(options, tensors, new AllReduceSync(reducer), train, test, checkpoints, log)
+    {
+    }
+
+    /// <summary>On the managed span kernels (<see cref="HostTensors"/>).</summary>
+    public TrainingSession(TrainerOptions options, IComputeBackend backend, IParameterSync sync, Dataset train, Dataset test, ICheckpointStore? checkpoints, TextWriter log)
+        : this(options, new HostTensors(backend), sync, train, test, checkpoints, log)
+    {
+    }
+
+    /// <summary>All-reduce training over <paramref name="reducer"/> on the managed span kernels.</summary>
     public TrainingSession(TrainerOptions options, IComputeBackend backend, IGradientReducer reducer, Dataset train, Dataset test, ICheckpointStore? checkpoints, TextWriter log)
-        : this(options, backend, new AllReduceSync(reducer), train, test, checkpoints, log)
+        : this(options, new HostTensors(backend), new AllReduceSync(reducer), train, test, checkpoints, log)
     {
     }
 
@@ -49,7 +61,7 @@ public sealed partial class TrainingSession(
 
     public TrainingResult Run(CancellationToken cancellationToken)
     {
-        var model = ModelFactory.Create(options, backend, train.FeatureCount, train.ClassCount);
+        var model = ModelFactory.Create(options, tensors, train.FeatureCount, train.ClassCount);
         Model = model;
         var p = model.Parameters.Length;
         var optimizer = new Optimizer(options.Optimizer, p, options.LearningRate, options.Momentum);
@@ -61,6 +73,12 @@ public sealed partial class TrainingSession(
 
         var frozen = FrozenSlices(model);
         sync.Start(model.Parameters, optimizer);
+
+        // Weights and moments as resumed, initialised or published go to the device once; a resident step then keeps
+        // them there (the host backend computes in these very arrays: nothing to copy).
+        model.PushParameters();
+        optimizer.PushState(tensors);
+        var resident = tensors.IsResident ? sync as AllReduceSync : null;
 
         // Does any rank write checkpoints? Only then must a sharded optimizer state be gathered for one. The sum also
         // lines the ranks up before the clock starts (false from the sync: assume a writer).
@@ -79,7 +97,7 @@ public sealed partial class TrainingSession(
         // Two ranks and a model with a large dense layer: exchange that layer's factors instead of its gradient. The
         // peer's rows of that layer then arrive when the next pass asks for them; whatever else reads the weights
         // (the epoch's test, a checkpoint, the end) settles them first.
-        var factoredModel = frozen.Count == 0 ? model as IFactoredModel : null;
+        var factoredModel = frozen.Count == 0 && !tensors.IsResident ? model as IFactoredModel : null;
         var factoredSync = sync as IFactoredSync;
         var factor = factoredModel is not null && factoredSync is not null && factoredSync.CanFactor(factoredModel.Factored, p, buffer.Length, global);
         var exchange = factor ? factoredSync!.StartFactored(factoredModel!.Factored, model.Parameters, optimizer) : null;
@@ -107,8 +125,8 @@ public sealed partial class TrainingSession(
             var command = Control.PendingCommand;
             var computeStarted = Stopwatch.GetTimestamp();
             buffer[p] = factor
-                ? factoredModel!.LossAndFactors(train, order.AsSpan(first + lo, hi - lo), 1f / share, buffer.AsSpan(0, p), exchange!)
-                : model.LossAndGradient(train, order.AsSpan(first + lo, hi - lo), 1f / share, buffer.AsSpan(0, p));
+                ? factoredModel!.LossAndFactors(train, order.AsSpan(first + lo, hi - lo), 1f / share, buffer, exchange!)
+                : model.LossAndGradient(train, order.AsSpan(first + lo, hi - lo), 1f / share, buffer);
             foreach (var f in frozen)
             {
                 buffer.AsSpan(f.Offset, f.Length).Clear();
@@ -117,11 +135,16 @@ public sealed partial class TrainingSession(
             buffer[p + 2] = command is TaskCommand.Stop ? 1 : 0;
             if (factor)
             {
-                factoredSync!.UpdateFactored(buffer, global, computeStarted, backend);
+                factoredSync!.UpdateFactored(buffer, global, computeStarted, tensors.HostKernels);
+            }
+            else if (resident is not null)
+            {
+                resident.UpdateResident(buffer, model.Parameters, optimizer, tensors);
             }
             else
             {
-                sync.Update(buffer, model.Parameters, optimizer, backend);
+                sync.Update(buffer, model.Parameters, optimizer, tensors.HostKernels);
+                model.PushParameters();
             }
 
             step++;
@@ -156,7 +179,18 @@ public sealed partial class TrainingSession(
             if (wantCheckpoint && (writes || (anyWriter && sync.FetchIsCollective)))
             {
                 factoredSync?.Settle();
+                if (resident is not null)
+                {
+                    model.PullParameters();
+                    optimizer.PullState(tensors);
+                }
+
                 sync.FetchOptimizerState(model.Parameters, optimizer);
+                if (resident is null)
+                {
+                    model.PushParameters(); // a server's copy may have replaced the host weights
+                }
+
                 accuracyStep = sync is AllReduceSync ? accuracyStep : -1; // a server's copy may replace the weights
                 if (writes)
                 {
@@ -170,6 +204,10 @@ public sealed partial class TrainingSession(
         }
 
         factoredSync?.Settle();
+        if (resident is not null)
+        {
+            model.PullParameters();
+        }
 
         // The weights scored at the last epoch end are the final ones unless steps ran since (a stop mid-epoch).
         accuracy = accuracyStep == step ? accuracy : model.Accuracy(test);

@@ -67,7 +67,7 @@ public sealed class BackendSelectorTests
 
     private static bool CudaPresent()
     {
-        using var cuda = YarnDL.Training.Compute.Ilgpu.IlgpuBackend.OnCuda();
+        using var cuda = YarnDL.Training.Compute.Ilgpu.IlgpuTensors.OnCuda();
         return cuda is not null;
     }
 }

@@ -1,3 +1,4 @@
+using YarnDL.Training.Compute;
 using YarnDL.Training.Compute.Cpu;
 using YarnDL.Training.Compute.Ilgpu;
 using YarnDL.Training.Data;
@@ -5,16 +6,19 @@ using YarnDL.Training.Model;
 
 namespace YarnDL.UnitTests.Training;
 
-/// <summary>The ILGPU kernels on ILGPU's CPU accelerator, on tiny sizes, against the CPU backend.</summary>
-public sealed class IlgpuKernelTests : IClassFixture<IlgpuKernelTests.Accelerator>
+/// <summary>The GPU-resident tensor kernels on ILGPU's CPU accelerator, on tiny sizes, against the managed CPU backend
+/// (tolerance 1e-4 absolute + 1e-4 relative: the two sum in different orders).</summary>
+public sealed class IlgpuKernelTests : IClassFixture<IlgpuKernelTests.Accelerator>, IDisposable
 {
-    private readonly IlgpuBackend gpu;
-    private readonly CpuBackend cpu = new(1);
+    private readonly IlgpuTensors gpu;
+    private readonly CpuBackend cpuKernels = new(1);
+    private readonly HostTensors cpu;
 
     public IlgpuKernelTests(Accelerator fixture)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         gpu = fixture.Backend;
+        cpu = new HostTensors(cpuKernels);
     }
 
     [Theory]
@@ -29,9 +33,9 @@ public sealed class IlgpuKernelTests : IClassFixture<IlgpuKernelTests.Accelerato
         var b = CpuKernelTests.Random(k * n, 2);
         var c1 = CpuKernelTests.Random(m * n, 3);
         var c2 = (float[])c1.Clone();
-        cpu.Gemm(transA, transB, m, n, k, a, b, c1, 0.5f);
-        gpu.Gemm(transA, transB, m, n, k, a, b, c2, 0.5f);
-        AssertClose(c1, c2);
+        cpu.Gemm(transA, transB, m, n, k, cpu.Mirror(a).All, cpu.Mirror(b).All, cpu.Mirror(c1).All, 0.5f);
+        gpu.Gemm(transA, transB, m, n, k, gpu.Mirror(a).All, gpu.Mirror(b).All, gpu.Mirror(c2).All, 0.5f);
+        AssertClose(c1, Pulled(c2));
     }
 
     [Fact]
@@ -41,27 +45,39 @@ public sealed class IlgpuKernelTests : IClassFixture<IlgpuKernelTests.Accelerato
         var x1 = CpuKernelTests.Random(rows * cols, 4);
         var x2 = (float[])x1.Clone();
         var bias = CpuKernelTests.Random(cols, 5);
-        cpu.BiasActivation(x1, bias, rows, cols, true);
-        gpu.BiasActivation(x2, bias, rows, cols, true);
-        AssertClose(x1, x2);
+        cpu.BiasActivation(cpu.Mirror(x1).All, cpu.Mirror(bias).All, rows, cols, true);
+        gpu.BiasActivation(gpu.Mirror(x2).All, gpu.Mirror(bias).All, rows, cols, true);
+        AssertClose(x1, Pulled(x2));
 
         var g1 = CpuKernelTests.Random(rows * cols, 6);
         var g2 = (float[])g1.Clone();
-        cpu.ReluBackward(g1, x1);
-        gpu.ReluBackward(g2, x1);
-        AssertClose(g1, g2);
+        cpu.ReluBackward(cpu.Mirror(g1).All, cpu.Mirror(x1).All);
+        gpu.ReluBackward(gpu.Mirror(g2).All, gpu.Mirror(x2).All);
+        AssertClose(g1, Pulled(g2));
 
         float[] b1 = new float[cols], b2 = new float[cols];
-        cpu.BiasGrad(g1, b1, rows, cols);
-        gpu.BiasGrad(g1, b2, rows, cols);
-        AssertClose(b1, b2);
+        cpu.BiasGrad(cpu.Mirror(g1).All, cpu.Mirror(b1).All, rows, cols);
+        gpu.BiasGrad(gpu.Mirror(g2).All, gpu.Mirror(b2).All, rows, cols);
+        AssertClose(b1, Pulled(b2));
 
-        int[] labels = [2, 0, 9];
+        var data = new Dataset(x1, [2, 0, 9], cols, cols);
         float[] s1 = new float[rows * cols], s2 = new float[rows * cols];
-        var l1 = cpu.SoftmaxCrossEntropy(x1, labels, s1, rows, cols, 0.5f);
-        var l2 = gpu.SoftmaxCrossEntropy(x1, labels, s2, rows, cols, 0.5f);
+        var (l1, l2) = (Softmax(cpu, data, s1), Softmax(gpu, data, s2));
         Assert.Equal(l1, l2, 1e-4);
-        AssertClose(s1, s2);
+        AssertClose(s1, Pulled(s2));
+    }
+
+    [Fact]
+    public void Im2Col_MatchesCpuBackend()
+    {
+        const int count = 2, side = 5;
+        var images = CpuKernelTests.Random(count * side * side, 10);
+        float[] c1 = new float[count * side * side * 9], c2 = new float[c1.Length];
+        cpu.Im2Col3x3(cpu.Mirror(images).All, cpu.Mirror(c1).All, count, side);
+        gpu.Im2Col3x3(gpu.Mirror(images).All, gpu.Mirror(c2).All, count, side);
+        Assert.Equal(c1, Pulled(c2));
+        Assert.Equal(0f, c1[0]); // top-left neighbour of pixel (0, 0) is padding
+        Assert.Equal(images[0], c1[4]); // centre tap
     }
 
     [Fact]
@@ -71,16 +87,17 @@ public sealed class IlgpuKernelTests : IClassFixture<IlgpuKernelTests.Accelerato
         var w1 = CpuKernelTests.Random(37, 8);
         var w2 = (float[])w1.Clone();
         float[] v1 = new float[37], v2 = new float[37], m1 = new float[37], m2 = new float[37];
-        cpu.SgdMomentum(w1, g, v1, 0.1f, 0.9f);
-        gpu.SgdMomentum(w2, g, v2, 0.1f, 0.9f);
-        AssertClose(w1, w2);
+        cpu.SgdMomentum(cpu.Mirror(w1).All, cpu.Mirror(g).All, cpu.Mirror(v1).All, 0.1f, 0.9f);
+        gpu.SgdMomentum(gpu.Mirror(w2).All, gpu.Mirror(g).All, gpu.Mirror(v2).All, 0.1f, 0.9f);
+        AssertClose(w1, Pulled(w2));
         Array.Clear(v1);
         Array.Clear(v2);
-        cpu.Adam(w1, g, m1, v1, 0.01f, 0.9f, 0.999f, 1e-8f, 3);
-        gpu.Adam(w2, g, m2, v2, 0.01f, 0.9f, 0.999f, 1e-8f, 3);
-        AssertClose(w1, w2);
-        AssertClose(m1, m2);
-        AssertClose(v1, v2);
+        gpu.Push(v2, 0, v2.Length);
+        cpu.Adam(cpu.Mirror(w1).All, cpu.Mirror(g).All, cpu.Mirror(m1).All, cpu.Mirror(v1).All, 0.01f, 0.9f, 0.999f, 1e-8f, 3);
+        gpu.Adam(gpu.Mirror(w2).All, gpu.Mirror(g).All, gpu.Mirror(m2).All, gpu.Mirror(v2).All, 0.01f, 0.9f, 0.999f, 1e-8f, 3);
+        AssertClose(w1, Pulled(w2));
+        AssertClose(m1, Pulled(m2));
+        AssertClose(v1, Pulled(v2));
     }
 
     [Fact]
@@ -88,11 +105,43 @@ public sealed class IlgpuKernelTests : IClassFixture<IlgpuKernelTests.Accelerato
     {
         var data = SyntheticDataset.Create(6, 5, 3, 9);
         int[] batch = [0, 1, 2, 3, 4, 5];
-        var onCpu = new Mlp(cpu, [5, 4, 3], 1);
+        var onCpu = new Mlp(cpuKernels, [5, 4, 3], 1);
         var onGpu = new Mlp(gpu, [5, 4, 3], 1);
         float[] g1 = new float[onCpu.Parameters.Length], g2 = new float[onGpu.Parameters.Length];
         Assert.Equal(onCpu.LossAndGradient(data, batch, 1f, g1), onGpu.LossAndGradient(data, batch, 1f, g2), 1e-4);
         AssertClose(g1, g2);
+    }
+
+    [Fact]
+    public void EveryCopy_IsCounted_InBytes()
+    {
+        var (toDevice, toHost) = (gpu.BytesToDevice, gpu.BytesToHost);
+        var host = new float[10];
+        gpu.Mirror(host);
+        gpu.Mirror(host);
+        gpu.Push(host, 2, 3);
+        gpu.Pull(host, 0, 5);
+        var data = SyntheticDataset.Create(4, 6, 2, 1);
+        gpu.LoadBatch(data, [3, 1, 2], gpu.Allocate(18).All, gpu.AllocateLabels(3));
+        Assert.Equal((10 + 3 + 18 + 3) * 4, gpu.BytesToDevice - toDevice);
+        Assert.Equal(5 * 4, gpu.BytesToHost - toHost);
+    }
+
+    public void Dispose() => cpuKernels.Dispose();
+
+    private static float Softmax(ITensorBackend t, Dataset data, float[] grad)
+    {
+        var rows = data.Count;
+        var logits = t.Allocate(rows * data.FeatureCount);
+        var labels = t.AllocateLabels(rows);
+        t.LoadBatch(data, [.. Enumerable.Range(0, rows)], logits.All, labels);
+        return t.SoftmaxCrossEntropy(logits.All, labels, t.Mirror(grad).All, rows, data.FeatureCount, 0.5f);
+    }
+
+    private float[] Pulled(float[] host)
+    {
+        gpu.Pull(host, 0, host.Length);
+        return host;
     }
 
     private static void AssertClose(float[] expected, float[] actual)
@@ -107,7 +156,7 @@ public sealed class IlgpuKernelTests : IClassFixture<IlgpuKernelTests.Accelerato
     /// <summary>One ILGPU context for the class (kernel compilation costs ~200 ms each).</summary>
     public sealed class Accelerator : IDisposable
     {
-        public IlgpuBackend Backend { get; } = new(preferCpu: true);
+        public IlgpuTensors Backend { get; } = IlgpuTensors.OnCpuAccelerator();
 
         public void Dispose() => Backend.Dispose();
     }

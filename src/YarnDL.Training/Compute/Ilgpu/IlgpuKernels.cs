@@ -99,6 +99,40 @@ internal static class IlgpuKernels
         }
     }
 
+    /// <summary>Sums the <paramref name="count"/> per-row losses into element 0 (one logical thread; rows are few), so a
+    /// step reads back one float.</summary>
+    public static void SumInto0(Index1D index, ArrayView<float> values, int count, int stride)
+    {
+        if (index.X != 0)
+        {
+            return;
+        }
+
+        var s = 0f;
+        for (var i = 0; i < count; i++)
+        {
+            s += values[i];
+        }
+
+        values[0] = s;
+    }
+
+    public static void Im2Col3x3(Index1D index, ArrayView<float> images, ArrayView<float> columns, int count, int side, int stride)
+    {
+        var pixels = side * side;
+        var total = count * pixels * 9;
+        for (var i = index.X; i < total; i += stride)
+        {
+            var t = i % 9;
+            var row = i / 9;
+            var b = row / pixels;
+            var p = row % pixels;
+            var yy = (p / side) + (t / 3) - 1;
+            var xx = (p % side) + (t % 3) - 1;
+            columns[i] = yy >= 0 && yy < side && xx >= 0 && xx < side ? images[(b * pixels) + (yy * side) + xx] : 0f;
+        }
+    }
+
     public static void SgdMomentum(Index1D index, ArrayView<float> w, ArrayView<float> g, ArrayView<float> v, float lr, float momentum, int total, int stride)
     {
         for (var i = index.X; i < total; i += stride)
