@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using Google.Protobuf;
@@ -19,6 +20,9 @@ public sealed class HadoopRpcClient : IAsyncDisposable
     private readonly HadoopRpcClientOptions _options;
     private readonly byte[] _clientId = RandomNumberGenerator.GetBytes(16);
     private readonly SemaphoreSlim _connectLock = new(1, 1);
+
+    /// <summary>One request header per method, built once: it never changes, and the connection only reads it.</summary>
+    private readonly ConcurrentDictionary<string, RequestHeaderProto> _headers = new(StringComparer.Ordinal);
     private ClientConnection? _connection;
     private bool _disposed;
 
@@ -69,12 +73,15 @@ public sealed class HadoopRpcClient : IAsyncDisposable
             return Task.FromException<TResponse>(e); // as the async method this was: a faulted task, not a throw
         }
 
-        var header = new RequestHeaderProto { MethodName = method, DeclaringClassProtocolName = Protocol, ClientProtocolVersion = _options.ProtocolVersion };
+        var header = _headers.GetOrAdd(method, static (m, self) => self.NewRequestHeader(m), this);
         var current = Volatile.Read(ref _connection);
         return !_disposed && current is { IsOpen: true }
             ? current.CallAsync(header, request, parser, cancellationToken) // connected: no state machine, no extra task
             : ConnectAndCallAsync(header, request, parser, cancellationToken);
     }
+
+    private RequestHeaderProto NewRequestHeader(string method) =>
+        new() { MethodName = method, DeclaringClassProtocolName = Protocol, ClientProtocolVersion = _options.ProtocolVersion };
 
     private async Task<TResponse> ConnectAndCallAsync<TResponse>(RequestHeaderProto header, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
         where TResponse : IMessage<TResponse>

@@ -10,25 +10,27 @@ using YarnDL.TaskProtocol;
 
 namespace YarnDL.Bench.AmScale;
 
-/// <summary>am-scale (AM core): 1000 containers over 50 nodes through the real AM driver.
+/// <summary>am-scale (AM core): containers over nodes through the real AM driver, 1,000 over 50 by default, one node per 20
+/// containers unless given (<c>am-scale 10000</c> is 10,000 over 500).
 /// Default: against a MiniCluster in a child process over Hadoop IPC (<see cref="MiniClusterAmScale"/>);
 /// <c>--in-memory</c>: RM and NMs in memory, the AM's own cost for allocation, launch contexts and the registration barrier.
-/// Usage: <c>am-scale [--in-memory] [containers]</c>.</summary>
+/// Usage: <c>am-scale [--in-memory] [containers [nodes]]</c>.</summary>
 internal sealed class AmScaleBenchmark : IBenchmark
 {
     public string Name => "am-scale";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
-        const int Nodes = 50;
         if (args.Count >= 3 && args[0] == MiniClusterHost.Flag)
             return await MiniClusterHost.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), output, cancellationToken);
         var inMemory = args.Contains("--in-memory");
-        var containers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1000);
-        if (!inMemory) return await MiniClusterAmScale.RunAsync(containers, Nodes, output, cancellationToken);
+        var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+        var containers = numbers.Count > 0 ? numbers[0] : 1000;
+        var nodes = numbers.Count > 1 ? numbers[1] : Math.Max(1, containers / 20);
+        if (!inMemory) return await MiniClusterAmScale.RunAsync(containers, nodes, output, cancellationToken);
         var plan = AmScalePlan.Create(containers);
         var time = TimeProvider.System;
-        var rm = new InMemoryRm(Nodes, perHeartbeat: 100);
+        var rm = new InMemoryRm(nodes, perHeartbeat: 100);
         var nms = new InstantNodeManagers();
         var state = new AmState(plan, "bench");
         var client = new AmRmClient(rm, time, NullLogger<AmRmClient>.Instance);
@@ -58,7 +60,7 @@ internal sealed class AmScaleBenchmark : IBenchmark
         process.Refresh();
         var cpuMs = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
         output.WriteLine("mode=in-memory-rm (RM and NMs in memory: the AM core alone)");
-        output.WriteLine(FormattableString.Invariant($"containers={containers} nodes={Nodes} heartbeats={rm.Heartbeats}"));
+        output.WriteLine(FormattableString.Invariant($"containers={containers} nodes={nodes} heartbeats={rm.Heartbeats}"));
         output.WriteLine(FormattableString.Invariant($"time_to_all_running_ms={allRunningMs:F1}"));
         output.WriteLine(FormattableString.Invariant($"time_to_all_registered_ms={registeredMs:F1}"));
         output.WriteLine(FormattableString.Invariant($"am_peak_rss_mb={process.PeakWorkingSet64 / (1024.0 * 1024):F1}"));

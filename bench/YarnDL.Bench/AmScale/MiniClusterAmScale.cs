@@ -12,10 +12,12 @@ using YarnDL.Hadoop.Security;
 namespace YarnDL.Bench.AmScale;
 
 /// <summary>am-scale against a real MiniCluster (in a child process): the AM core (AmDriver + AmRmClient) talks Hadoop IPC
-/// to the scheduler and to 50 NodeManagers, which launch every container as a process (<c>sleep</c>).</summary>
+/// to the scheduler and to the NodeManagers, which launch every container as a process (<c>sleep</c>). The run gives up
+/// after 10 minutes (<c>YARNDL_BENCH_LIMIT_S</c>), or when the containers are not all running 180 s after the NMs took
+/// them (<c>YARNDL_BENCH_RUNNING_LIMIT_S</c>).</summary>
 internal static class MiniClusterAmScale
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(Environment.GetEnvironmentVariable("YARNDL_BENCH_LIMIT_S") is { } l ? double.Parse(l, CultureInfo.InvariantCulture) : 600);
     private static readonly TimeSpan RunningLimit = TimeSpan.FromSeconds(Environment.GetEnvironmentVariable("YARNDL_BENCH_RUNNING_LIMIT_S") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 180);
 
     public static async Task<int> RunAsync(int containers, int nodes, TextWriter output, CancellationToken cancellationToken)

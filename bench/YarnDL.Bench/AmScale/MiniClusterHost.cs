@@ -16,14 +16,23 @@ internal static class MiniClusterHost
         var options = new MiniClusterOptions { Nodes = nodes, GpusPerNode = 0, MemoryMbPerNode = 48 * 1024, VCoresPerNode = 48 };
         await using var cluster = await MiniYarnCluster.StartAsync(options, cancellationToken: ct).ConfigureAwait(false);
         var allRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check(string _)
-        {
-            var n = cluster.Rm.Read(v => v.Nodes.Sum(n => n.Containers.Count(c => !c.IsAm && c.State == "RUNNING")));
-            if (n >= target)
-                allRunning.TrySetResult();
-        }
+        using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
-        cluster.Rm.AppChanged += Check;
+        // Counted a few times a second, not on every change: a count walks every container, and with thousands of them a
+        // walk per change would cost the host more than the launches.
+        var polling = Task.Run(async () =>
+        {
+            using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+            while (await tick.WaitForNextTickAsync(stopPolling.Token).ConfigureAwait(false))
+            {
+                if (cluster.Rm.Read(v => v.Nodes.Sum(n => n.Containers.Count(c => !c.IsAm && c.State == "RUNNING"))) >= target)
+                {
+                    allRunning.TrySetResult();
+                    return;
+                }
+            }
+        }, ct);
+
         await output.WriteLineAsync($"rm-rest: {cluster.RmRestUri}").ConfigureAwait(false);
         await output.WriteLineAsync($"scheduler: {cluster.SchedulerAddress}").ConfigureAwait(false);
         await output.WriteLineAsync("ready").ConfigureAwait(false);
@@ -39,7 +48,8 @@ internal static class MiniClusterHost
             await stdinClosed.ConfigureAwait(false);
         }
 
-        cluster.Rm.AppChanged -= Check;
+        await stopPolling.CancelAsync().ConfigureAwait(false);
+        await polling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!allRunning.Task.IsCompleted)
         {
             var states = cluster.Rm.Read(v => string.Join(' ', v.Nodes.SelectMany(n => n.Containers).Where(c => !c.IsAm)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
+using Google.Protobuf;
 using YarnDL.Hadoop;
 using YarnDL.Hadoop.Ids;
 using YarnDL.Hadoop.Ipc;
@@ -19,7 +20,12 @@ namespace YarnDL.Bench.Ipc;
 /// as the Hadoop client and server do) that shows what the bytes alone cost. All stay connected and take turns
 /// (<see cref="Rounds"/> rounds each after a warm-up, best round counts), so a neighbour's load on the shared machine
 /// hits them alike; process CPU and bytes allocated per call are printed too. Client and server of each side run in
-/// this one process.</summary>
+/// this one process, so the bytes allocated per call are both halves' (client and server), counted as
+/// <see cref="GC.GetTotalAllocatedBytes(bool)"/> deltas (precise, all threads) over every call of a round: the per-thread
+/// counter misses what async continuations allocate on other threads. Of those, <c>ipc_message_alloc_bytes_per_call</c>
+/// is what building the request and response messages themselves costs (the server parsing the request, the client
+/// parsing the response: the objects the handler and the caller get), measured by parsing the same bytes alone;
+/// <c>ipc_overhead_alloc_bytes_per_call</c> is the rest, the IPC layer's own cost.</summary>
 internal sealed class IpcBenchmark : IBenchmark
 {
     private const int Concurrency = 32;
@@ -69,17 +75,20 @@ internal sealed class IpcBenchmark : IBenchmark
         output.WriteLine($"response_frame_bytes={responseBytes}");
         output.WriteLine(Invariant($"ipc_cpu_us_per_call={ipcBest.CpuPerCall * 1e6:F1}"));
         output.WriteLine(Invariant($"raw_echo_cpu_us_per_call={rawBest.CpuPerCall * 1e6:F1}"));
+        var messageBytes = MessageAllocations(request, response);
         output.WriteLine(Invariant($"ipc_alloc_bytes_per_call={ipcBest.BytesPerCall:F0}"));
+        output.WriteLine(Invariant($"ipc_message_alloc_bytes_per_call={messageBytes:F0}"));
+        output.WriteLine(Invariant($"ipc_overhead_alloc_bytes_per_call={ipcBest.BytesPerCall - messageBytes:F0}"));
         output.WriteLine(Invariant($"raw_echo_alloc_bytes_per_call={rawBest.BytesPerCall:F0}"));
         output.WriteLine(Invariant($"ipc_thread_sleeps_per_call={ipcBest.SleepsPerCall:F2}"));
         output.WriteLine(Invariant($"raw_echo_thread_sleeps_per_call={rawBest.SleepsPerCall:F2}"));
         output.WriteLine(Invariant($"batched_echo_cpu_us_per_call={batchedBest.CpuPerCall * 1e6:F1}"));
         output.WriteLine(Invariant($"ipc_vs_raw_per_cpu_second={rawBest.CpuPerCall / ipcBest.CpuPerCall:F3}"));
         output.WriteLine(Invariant($"batched_echo_per_s={batchedBest.PerSecond:F0}"));
-        output.WriteLine(Invariant($"ipc_vs_batched_echo={ipcBest.PerSecond / batchedBest.PerSecond:F3}"));
         output.WriteLine(Invariant($"ipc_calls_per_s={ipcBest.PerSecond:F0}"));
         output.WriteLine(Invariant($"raw_echo_per_s={rawBest.PerSecond:F0}"));
         output.WriteLine(Invariant($"ipc_vs_raw={ipcBest.PerSecond / rawBest.PerSecond:F3}"));
+        output.WriteLine(Invariant($"ipc_vs_batched_echo={ipcBest.PerSecond / batchedBest.PerSecond:F3}"));
         return 0;
     }
 
@@ -95,6 +104,29 @@ internal sealed class IpcBenchmark : IBenchmark
         return (requestFrame.Length, responseFrame.Length);
     }
 
+    /// <summary>Bytes allocated by parsing one request and one response message from their bytes, as the server and the
+    /// client of a call must (synchronous, so this thread's counter sees all of it).</summary>
+    private static double MessageAllocations(AllocateRequestProto request, AllocateResponseProto response)
+    {
+        const int Parses = 10_000;
+        var requestBytes = request.ToByteArray();
+        var responseBytes = response.ToByteArray();
+        for (var i = 0; i < 100; i++)
+        {
+            AllocateRequestProto.Parser.ParseFrom(requestBytes);
+            AllocateResponseProto.Parser.ParseFrom(responseBytes);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Parses; i++)
+        {
+            AllocateRequestProto.Parser.ParseFrom(requestBytes);
+            AllocateResponseProto.Parser.ParseFrom(responseBytes);
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Parses;
+    }
+
     /// <summary>Runs <see cref="Concurrency"/> callers in a closed loop for <paramref name="length"/>.</summary>
     private static async Task<Sample> DriveAsync(Func<CancellationToken, Task> call, TimeSpan length, CancellationToken ct)
     {
@@ -102,7 +134,7 @@ internal sealed class IpcBenchmark : IBenchmark
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var self = Process.GetCurrentProcess();
         var cpu0 = self.TotalProcessorTime;
-        var allocated0 = GC.GetTotalAllocatedBytes();
+        var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
         var switches0 = VoluntarySwitches();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, Concurrency).Select(_ => Task.Run(async () =>
@@ -120,7 +152,7 @@ internal sealed class IpcBenchmark : IBenchmark
         var seconds = clock.Elapsed.TotalSeconds;
         self.Refresh();
         var calls = Interlocked.Read(ref completed);
-        return new Sample(calls / seconds, (self.TotalProcessorTime - cpu0).TotalSeconds / calls, (GC.GetTotalAllocatedBytes() - allocated0) / (double)calls,
+        return new Sample(calls / seconds, (self.TotalProcessorTime - cpu0).TotalSeconds / calls, (GC.GetTotalAllocatedBytes(precise: true) - allocated0) / (double)calls,
             (VoluntarySwitches() - switches0) / (double)calls);
     }
 

@@ -9,6 +9,7 @@ internal sealed partial class ClusterSession
     private readonly Lock _gate = new();
     private readonly List<MetricPoint> _history = [];
     private TaskCompletionSource _complete = NewBarrier();
+    private volatile ClusterState _state = ClusterState.Queued;
 
     public ClusterSession(TrialPlan plan, int priorityBase)
     {
@@ -30,7 +31,27 @@ internal sealed partial class ClusterSession
 
     public int Restarts { get; private set; }
 
-    public ClusterState State { get; set; } = ClusterState.Queued;
+    /// <summary>Where the cluster is; every change is reported to <see cref="StateChanged"/> in the order the changes happen.</summary>
+    public ClusterState State
+    {
+        get => _state;
+        set
+        {
+            lock (_gate)
+            {
+                var old = _state;
+                _state = value;
+                if (old != value)
+                {
+                    StateChanged?.Invoke(this, old, value);
+                }
+            }
+        }
+    }
+
+    /// <summary>Called (under the session's lock, so in order) on each change of <see cref="State"/>: the scheduler keeps
+    /// its counts from it instead of scanning every cluster on every heartbeat.</summary>
+    internal Action<ClusterSession, ClusterState, ClusterState>? StateChanged { get; set; }
 
     public string? FailureReason { get; set; }
 

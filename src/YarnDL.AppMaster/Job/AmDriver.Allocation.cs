@@ -56,18 +56,16 @@ internal sealed partial class AmDriver
 
     private (ClusterSession Cluster, TaskSlot Slot)? Match(AllocatedContainer c)
     {
-        foreach (var s in state.Sessions.Where(s => s.State is ClusterState.Allocating or ClusterState.Running))
+        // The clusters and roles that ask under this id, in plan order (one, unless a plan has more roles than the stride).
+        foreach (var (s, i) in state.AskersOf(c.AllocationRequestId))
         {
-            for (var i = 0; i < s.Plan.Roles.Count; i++)
+            if (s.State is not (ClusterState.Allocating or ClusterState.Running))
             {
-                if (KeyFor(s, i).AllocationRequestId != c.AllocationRequestId)
-                {
-                    continue;
-                }
-
-                var slot = s.Slots.FirstOrDefault(t => t.Role == s.Plan.Roles[i].Name && t.State == TaskState.Requested);
-                return slot is null ? null : (s, slot);
+                continue;
             }
+
+            var slot = s.Slots.FirstOrDefault(t => t.Role == s.Plan.Roles[i].Name && t.State == TaskState.Requested);
+            return slot is null ? null : (s, slot);
         }
 
         return null;
@@ -90,7 +88,7 @@ internal sealed partial class AmDriver
 
         for (var i = 0; i < claimed.Count; i += DriverDefaults.MaxConcurrentLaunches)
         {
-            var batch = claimed.Skip(i).Take(DriverDefaults.MaxConcurrentLaunches).ToList();
+            var batch = claimed.GetRange(i, Math.Min(DriverDefaults.MaxConcurrentLaunches, claimed.Count - i));
             var failures = await Task.WhenAll(batch.Select(l => StartAsync(l, ct)));
             for (var j = 0; j < batch.Count; j++)
             {

@@ -136,7 +136,7 @@ internal sealed partial class AmDriver(
     private float Progress()
     {
         var total = state.Sessions.Count;
-        return total == 0 ? 1f : state.Sessions.Count(s => s.IsFinished) / (float)total;
+        return total == 0 ? 1f : state.Scheduler.FinishedCount / (float)total;
     }
 
     private Trials.JobVerdict? JobDeadlineExceeded() =>
@@ -177,10 +177,10 @@ internal sealed partial class AmDriver(
 
     private void ReportProgress()
     {
-        var line = "progress: " + string.Join(", ", state.Sessions
-            .GroupBy(s => s.State)
-            .OrderBy(g => g.Key)
-            .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))
+        var line = "progress: " + string.Join(", ", Enum.GetValues<ClusterState>()
+            .Select(s => (State: s, Count: state.Scheduler.CountOf(s)))
+            .Where(g => g.Count > 0)
+            .Select(g => $"{g.Count} {g.State.ToString().ToLowerInvariant()}"))
             + (state.Waiting is { } w ? $"; {w}" : string.Empty);
         if (line != _lastProgress)
         {
@@ -191,7 +191,7 @@ internal sealed partial class AmDriver(
 
     private void UpdateWaiting()
     {
-        var waiting = state.Sessions.Where(s => s.State == ClusterState.Allocating)
+        var waiting = state.Scheduler.Allocating
             .SelectMany(s => s.Slots.Where(t => t.State == TaskState.Requested).Select(t => s.Plan.Roles.First(r => r.Name == t.Role)))
             .ToList();
         var gpus = waiting.Sum(r => r.Gpus);

@@ -14,7 +14,27 @@ internal sealed class AmState
         Sessions = [.. plan.Trials.Select((c, i) => new ClusterSession(c, PriorityStride * (i + 1)))];
         Scheduler = new TrialScheduler(Sessions, plan.Sweep);
         ById = Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var session in Sessions)
+        {
+            for (var role = 0; role < session.Plan.Roles.Count; role++)
+            {
+                var id = AmDriver.KeyFor(session, role).AllocationRequestId;
+                if (!_askers.TryGetValue(id, out var askers))
+                {
+                    _askers[id] = askers = [];
+                }
+
+                askers.Add((session, role));
+            }
+        }
     }
+
+    private readonly Dictionary<long, List<(ClusterSession Session, int RoleIndex)>> _askers = [];
+
+    /// <summary>The clusters (and role indexes) whose asks carry <paramref name="allocationRequestId"/>, in plan order: a
+    /// granted container finds its task without a scan over every cluster.</summary>
+    public IReadOnlyList<(ClusterSession Session, int RoleIndex)> AskersOf(long allocationRequestId) =>
+        _askers.TryGetValue(allocationRequestId, out var askers) ? askers : [];
 
     /// <summary>Priorities per cluster are spaced by this many so each role of a cluster gets its own key.</summary>
     public const int PriorityStride = 16;

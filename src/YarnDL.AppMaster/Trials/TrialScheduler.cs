@@ -4,14 +4,35 @@ using YarnDL.Spec.Plan;
 
 namespace YarnDL.AppMaster.Trials;
 
-/// <summary>Decides which clusters run (at most <c>parallel</c>), when the job is over, and which trial is best.</summary>
-internal sealed class TrialScheduler(IReadOnlyList<ClusterSession> clusters, SweepPlan sweep)
+/// <summary>Decides which clusters run (at most <c>parallel</c>), when the job is over, and which trial is best.
+/// Counts per state (<see cref="ClusterStateCounts"/>) follow each cluster's state changes, so a heartbeat's questions cost
+/// what changed, not the number of clusters.</summary>
+internal sealed class TrialScheduler
 {
-    public IReadOnlyList<ClusterSession> Clusters { get; } = clusters;
+    private readonly SweepPlan _sweep;
+    private readonly ClusterStateCounts _counts;
 
-    public int Active => Clusters.Count(c => c.State is ClusterState.Allocating or ClusterState.Running);
+    public TrialScheduler(IReadOnlyList<ClusterSession> clusters, SweepPlan sweep)
+    {
+        Clusters = clusters;
+        _sweep = sweep;
+        _counts = new ClusterStateCounts(clusters);
+    }
 
-    public int FailedCount => Clusters.Count(c => c.State == ClusterState.Failed);
+    public IReadOnlyList<ClusterSession> Clusters { get; }
+
+    public int Active => _counts.Count(ClusterState.Allocating) + _counts.Count(ClusterState.Running);
+
+    public int FailedCount => _counts.Count(ClusterState.Failed);
+
+    /// <summary>Clusters that ended (succeeded, failed or stopped early).</summary>
+    public int FinishedCount => _counts.Count(ClusterState.Succeeded) + _counts.Count(ClusterState.Failed) + _counts.Count(ClusterState.EarlyStopped);
+
+    /// <summary>How many clusters are in <paramref name="state"/> now.</summary>
+    public int CountOf(ClusterState state) => _counts.Count(state);
+
+    /// <summary>The clusters allocating now, in plan order.</summary>
+    public IReadOnlyList<ClusterSession> Allocating => _counts.Allocating();
 
     /// <summary>Queued clusters to start now, in plan order, filling free parallel slots; none once the job failed.</summary>
     public IReadOnlyList<ClusterSession> ToStart()
@@ -21,26 +42,27 @@ internal sealed class TrialScheduler(IReadOnlyList<ClusterSession> clusters, Swe
             return [];
         }
 
-        var free = sweep.Parallel - Active;
-        return free <= 0 ? [] : [.. Clusters.Where(c => c.State == ClusterState.Queued).Take(free)];
+        var free = _sweep.Parallel - Active;
+        return free <= 0 ? [] : _counts.FirstQueued(free);
     }
 
-    /// <summary>Running trials the median rule wants stopped.</summary>
+    /// <summary>Running trials the median rule wants stopped (none to look at without early stopping).</summary>
     public IReadOnlyList<ClusterSession> ToStopEarly() =>
-        [.. Clusters.Where(c => c.State == ClusterState.Running && MedianStoppingRule.ShouldStop(c, Clusters, sweep))];
+        !_sweep.EarlyStopping ? [] : [.. Clusters.Where(c => c.State == ClusterState.Running && MedianStoppingRule.ShouldStop(c, Clusters, _sweep))];
 
     public JobVerdict Verdict()
     {
-        var failed = Clusters.Where(c => c.State == ClusterState.Failed).ToList();
-        if (failed.Count > sweep.MaxFailedTrials)
+        if (FailedCount > _sweep.MaxFailedTrials)
         {
-            return new JobVerdict(true, false, Describe(failed));
+            return new JobVerdict(true, false, Describe(Clusters.Where(c => c.State == ClusterState.Failed)));
         }
 
-        if (Clusters.Any(c => !c.IsFinished))
+        if (FinishedCount < Clusters.Count)
         {
             return JobVerdict.Running;
         }
+
+        var failed = Clusters.Where(c => c.State == ClusterState.Failed).ToList();
 
         var best = Best();
         if (!Clusters.Any(c => c.State == ClusterState.Succeeded))
@@ -55,7 +77,7 @@ internal sealed class TrialScheduler(IReadOnlyList<ClusterSession> clusters, Swe
     /// <summary>The metric that ranks trials: the sweep's objective, else the accuracy the trainers report (so a job without a
     /// sweep still names its result), else none.</summary>
     public string? ObjectiveMetric =>
-        sweep.ObjectiveMetric
+        _sweep.ObjectiveMetric
         ?? (Clusters.Any(c => c.LatestMetric("val_accuracy").HasValue) ? "val_accuracy"
             : Clusters.Any(c => c.LatestMetric("accuracy").HasValue) ? "accuracy" : null);
 
@@ -70,7 +92,7 @@ internal sealed class TrialScheduler(IReadOnlyList<ClusterSession> clusters, Swe
         var ranked = Clusters
             .Where(c => c.State == ClusterState.Succeeded && c.LatestMetric(metric).HasValue)
             .Select(c => (Cluster: c, Value: c.LatestMetric(metric)!.Value));
-        ranked = sweep.Goal == ObjectiveGoal.Maximize ? ranked.OrderByDescending(r => r.Value) : ranked.OrderBy(r => r.Value);
+        ranked = _sweep.Goal == ObjectiveGoal.Maximize ? ranked.OrderByDescending(r => r.Value) : ranked.OrderBy(r => r.Value);
         return ranked.Select(r => r.Cluster).FirstOrDefault();
     }
 

@@ -4,15 +4,19 @@ namespace YarnDL.Hadoop.Ipc;
 
 /// <summary>Reads length-prefixed frames from a stream, enforcing a length cap. Reads take whatever has arrived into
 /// one reusable buffer, so frames that come together (pipelined calls) cost one read between them, and a frame
-/// already buffered is returned without waiting.</summary>
+/// already buffered is returned without waiting. The buffer starts small (a process with hundreds of quiet connections,
+/// an AM talking to every NodeManager, holds little) and doubles up to <see cref="BatchCapacity"/> when a read fills it,
+/// or to the size of a frame that does not fit.</summary>
 internal sealed class FrameReader
 {
-    private const int InitialCapacity = 64 * 1024;
+    private const int InitialCapacity = 4 * 1024;
+    private const int BatchCapacity = 64 * 1024;
     private readonly Stream _stream;
     private readonly int _maxLength;
     private byte[] _buffer = new byte[InitialCapacity];
     private int _start;
     private int _end;
+    private bool _lastReadFilled;
 
     public FrameReader(Stream stream, int maxLength)
     {
@@ -85,14 +89,18 @@ internal sealed class FrameReader
         {
             // Move the partial frame to the front, into a larger buffer if it cannot fit otherwise. The frame handed out
             // by the previous call is no longer in use (it was valid until this call).
-            var target = _buffer.Length >= needed ? _buffer : new byte[Math.Max(needed, Math.Min(_buffer.Length * 2, _maxLength + 4))];
+            // A read that filled the buffer to its end says more comes at once: a larger buffer takes it in fewer reads.
+            var wanted = _lastReadFilled && _buffer.Length < BatchCapacity ? Math.Max(needed, _buffer.Length * 2) : needed;
+            var target = _buffer.Length >= wanted ? _buffer : new byte[Math.Max(wanted, Math.Min(_buffer.Length * 2, _maxLength + 4))];
             _buffer.AsSpan(_start, pending).CopyTo(target);
             _buffer = target;
             _start = 0;
             _end = pending;
         }
 
+        var space = _buffer.Length - _end;
         var n = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+        _lastReadFilled = n == space;
         _end += n;
         return n > 0;
     }

@@ -43,6 +43,17 @@ internal sealed class RawRpcPeer : IAsyncDisposable
         return (header, body[(int)input.Position..]);
     }
 
+    /// <summary>Reads one frame as it came on the wire, its length prefix included.</summary>
+    public async Task<byte[]> ReadRawFrameAsync(CancellationToken ct)
+    {
+        var len = new byte[4];
+        await Stream.ReadExactlyAsync(len, ct);
+        var frame = new byte[4 + BinaryPrimitives.ReadInt32BigEndian(len)];
+        len.CopyTo(frame, 0);
+        await Stream.ReadExactlyAsync(frame.AsMemory(4), ct);
+        return frame;
+    }
+
     /// <summary>Answers <paramref name="callId"/> with SUCCESS and <paramref name="response"/>.</summary>
     public async Task RespondAsync(uint callId, IMessage response, CancellationToken ct)
     {

@@ -40,7 +40,13 @@ internal sealed partial class ClientConnection
     private bool Dispatch(ReadOnlySpan<byte> frame)
     {
         var body = new FrameBody(frame);
-        var header = body.Next(RpcResponseHeaderProto.Parser);
+        var headerBytes = body.NextDelimited();
+        if (SuccessHeader.TryRead(headerBytes, out var successId))
+        {
+            return CallOf(successId) is not { } done || Succeed(done, successId, ref body);
+        }
+
+        var header = RpcResponseHeaderProto.Parser.ParseFrom(headerBytes);
         if (!RequiredFields.AreSet(header))
         {
             throw new HadoopConnectionException("Response header lacks callId or status.");
@@ -54,38 +60,53 @@ internal sealed partial class ClientConnection
             return false;
         }
 
-        if (callId < 0)
+        if (CallOf(callId) is not { } call)
         {
-            throw new HadoopConnectionException($"Unexpected out-of-band response with callId {callId}.");
-        }
-
-        if (!_pending.TryRemove(callId, out var call))
-        {
-            // A timed-out or cancelled call: its answer is dropped. Ids never handed out are a protocol violation.
-            if (callId > Volatile.Read(ref _nextCallId))
-            {
-                throw new HadoopConnectionException($"Response for unknown callId {callId}.");
-            }
-
             return true;
         }
 
         if (status == RpcResponseHeaderProto.Types.RpcStatusProto.Success)
         {
-            var payload = body.AtEnd ? ReadOnlySpan<byte>.Empty : body.NextDelimited();
-            if (!body.AtEnd)
-            {
-                call.Fail(new HadoopConnectionException($"Response frame for call {callId} has {body.Remaining} trailing bytes."));
-                throw new HadoopConnectionException($"Response frame for call {callId} has trailing bytes.");
-            }
-
-            call.Complete(payload);
+            return Succeed(call, callId, ref body);
         }
-        else
+
+        call.Fail(ToRemote(header, isFatal: false));
+        return true;
+    }
+
+    /// <summary>The call a (non-fatal) response answers; null when it timed out or was cancelled meanwhile (its answer is dropped).</summary>
+    private PendingCall? CallOf(int callId)
+    {
+        if (callId < 0)
         {
-            call.Fail(ToRemote(header, isFatal: false));
+            throw new HadoopConnectionException($"Unexpected out-of-band response with callId {callId}.");
         }
 
+        if (TryTake(callId, out var call))
+        {
+            return call;
+        }
+
+        // Ids never handed out are a protocol violation.
+        if (callId > Volatile.Read(ref _nextCallId))
+        {
+            throw new HadoopConnectionException($"Response for unknown callId {callId}.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Completes a call from the rest of a SUCCESS frame, parsed in place from the read buffer.</summary>
+    private static bool Succeed(PendingCall call, int callId, ref FrameBody body)
+    {
+        var payload = body.AtEnd ? ReadOnlySpan<byte>.Empty : body.NextDelimited();
+        if (!body.AtEnd)
+        {
+            call.Fail(new HadoopConnectionException($"Response frame for call {callId} has {body.Remaining} trailing bytes."));
+            throw new HadoopConnectionException($"Response frame for call {callId} has trailing bytes.");
+        }
+
+        call.Complete(payload);
         return true;
     }
 

@@ -23,7 +23,10 @@ internal sealed partial class ClientConnection
     }
 
     /// <summary>Queues a frame, wrapped when a security layer is in use; sequence numbers follow the queue order.</summary>
-    private bool Send(byte[] frame)
+    private bool Send(byte[] frame) => Send(PooledFrame.Of(frame));
+
+    /// <inheritdoc cref="Send(byte[])"/>
+    private bool Send(PooledFrame frame)
     {
         if (_securityLayer is null)
         {
@@ -34,11 +37,15 @@ internal sealed partial class ClientConnection
         {
             try
             {
-                return _writer.TryEnqueue(SaslWrapFrames.Request(_securityLayer.Wrap(frame)));
+                return _writer.TryEnqueue(SaslWrapFrames.Request(_securityLayer.Wrap(frame.Span)));
             }
             catch (ObjectDisposedException)
             {
                 return false; // the connection closed and released its cipher meanwhile
+            }
+            finally
+            {
+                frame.Return();
             }
         }
     }

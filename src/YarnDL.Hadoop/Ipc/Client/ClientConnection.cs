@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Google.Protobuf;
@@ -16,7 +15,8 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     private readonly HadoopRpcClientOptions _options;
     private readonly byte[] _clientId;
     private readonly ByteString _clientIdBytes;
-    private readonly ConcurrentDictionary<int, PendingCall> _pending = new();
+    private readonly Dictionary<int, PendingCall> _pending = [];
+    private readonly Lock _pendingLock = new();
     private readonly CancellationTokenSource _shutdown = new();
     private Task _readLoop = Task.CompletedTask;
     private Task _writeLoop = Task.CompletedTask;
@@ -79,10 +79,10 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         where T : IMessage<T>
     {
         var callId = Interlocked.Increment(ref _nextCallId) & 0x7FFFFFFF;
-        byte[] frame;
+        PooledFrame frame;
         try
         {
-            frame = RpcFrame.Build(NewHeader(callId, _clientIdBytes, retryCount: 0), requestHeader, request);
+            frame = RpcFrame.Rent(CallHeader(callId), requestHeader, request);
         }
 #pragma warning disable CA1031 // Reported through the task, as when this method was async.
         catch (Exception ex)
@@ -92,7 +92,11 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         }
 
         var call = new PendingCall<T>(this, callId, requestHeader.MethodName, parser);
-        _pending[callId] = call;
+        lock (_pendingLock)
+        {
+            _pending[callId] = call;
+        }
+
         call.Start(_options.TimeProvider, _options.CallTimeout, cancellationToken);
         if (Volatile.Read(ref _closedReason) is not null || !Send(frame))
         {
@@ -106,7 +110,33 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     }
 
     /// <summary>Takes a call out of the table; false when its response, timeout, cancellation or the close came first.</summary>
-    internal bool Forget(int callId) => _pending.TryRemove(callId, out _);
+    internal bool Forget(int callId) => TryTake(callId, out _);
+
+    private bool TryTake(int callId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PendingCall? call)
+    {
+        lock (_pendingLock)
+        {
+            return _pending.Remove(callId, out call);
+        }
+    }
+
+    /// <summary>The request header of a call: the same fields as <see cref="NewHeader(int, ByteString, int)"/>, set on this
+    /// thread's reusable instance (it is serialized before this thread builds another), so a call allocates no header.</summary>
+    private RpcRequestHeaderProto CallHeader(int callId)
+    {
+        var header = t_callHeader ??= new RpcRequestHeaderProto
+        {
+            RpcKind = RpcKindProto.RpcProtocolBuffer,
+            RpcOp = RpcRequestHeaderProto.Types.OperationProto.RpcFinalPacket,
+        };
+        header.CallId = callId;
+        header.ClientId = _clientIdBytes;
+        header.RetryCount = 0;
+        return header;
+    }
+
+    [ThreadStatic]
+    private static RpcRequestHeaderProto? t_callHeader;
 
     internal static RpcRequestHeaderProto NewHeader(int callId, byte[] clientId, int retryCount) =>
         NewHeader(callId, ByteString.CopyFrom(clientId), retryCount);
@@ -143,7 +173,13 @@ internal sealed partial class ClientConnection : IAsyncDisposable
 
     private void MaybePing()
     {
-        if (_pending.IsEmpty || !IsOpen)
+        bool noCalls;
+        lock (_pendingLock)
+        {
+            noCalls = _pending.Count == 0;
+        }
+
+        if (noCalls || !IsOpen)
         {
             return;
         }
@@ -177,12 +213,16 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         _writer.Complete();
         _shutdown.Cancel();
         _socket.Close();
-        foreach (var id in _pending.Keys)
+        PendingCall[] calls;
+        lock (_pendingLock)
         {
-            if (_pending.TryRemove(id, out var call))
-            {
-                call.Fail(reason);
-            }
+            calls = [.. _pending.Values];
+            _pending.Clear();
+        }
+
+        foreach (var call in calls)
+        {
+            call.Fail(reason);
         }
     }
 

@@ -97,7 +97,7 @@ internal sealed partial class ServerConnection
             throw InvalidHeader(callId, "Connection context not established");
         }
 
-        var requestHeader = ParseOrFatal(ref body, RequestHeaderProto.Parser, callId, last: false);
+        var requestHeader = RequestHeaderOf(ref body, callId);
         var protocol = requestHeader.DeclaringClassProtocolName;
         var method = requestHeader.MethodName;
         if (!_server.IsKnownProtocol(protocol))
@@ -142,7 +142,7 @@ internal sealed partial class ServerConnection
     /// <summary>Runs the handler and answers; a handler that finished at once is answered here, without a task.</summary>
     private void Invoke(RpcHandler handler, HadoopCallContext context, IMessage request, ByteString clientId, int retryCount, CancellationToken cancellationToken)
     {
-        byte[] frame;
+        PooledFrame frame;
         try
         {
             var pending = handler.InvokeAsync(context, request, cancellationToken);
@@ -152,7 +152,7 @@ internal sealed partial class ServerConnection
                 return;
             }
 
-            frame = ServerResponses.Success(context.CallId, clientId, retryCount, pending.Result);
+            frame = ServerResponses.RentSuccess(context.CallId, clientId, retryCount, pending.Result);
         }
 #pragma warning disable CA1031 // A handler bug must become an error response, not kill the connection.
         catch (Exception ex)
@@ -167,10 +167,10 @@ internal sealed partial class ServerConnection
 
     private async Task ReplyWhenDoneAsync(ValueTask<IMessage> pending, int callId, ByteString clientId, int retryCount, CancellationToken cancellationToken)
     {
-        byte[] frame;
+        PooledFrame frame;
         try
         {
-            frame = ServerResponses.Success(callId, clientId, retryCount, await pending);
+            frame = ServerResponses.RentSuccess(callId, clientId, retryCount, await pending);
         }
 #pragma warning disable CA1031 // A handler bug must become an error response, not kill the connection.
         catch (Exception ex)
@@ -199,6 +199,39 @@ internal sealed partial class ServerConnection
         }
     }
 
+
+    /// <summary>The call's request header; a connection's calls of one method send the same bytes, so the last one parsed
+    /// is reused when they match (handlers never see it, and the server only reads it).</summary>
+    private RequestHeaderProto RequestHeaderOf(ref FrameBody body, int callId)
+    {
+        var probe = body;
+        byte[]? bytes = null;
+        try
+        {
+            var span = probe.NextDelimited();
+            if (_lastRequestHeader is { } last && span.SequenceEqual(last.Bytes))
+            {
+                body = probe;
+                return last.Header;
+            }
+
+            bytes = span.ToArray();
+        }
+        catch (HadoopConnectionException)
+        {
+            // Malformed: the parse below reports it as Hadoop does.
+        }
+
+        var header = ParseOrFatal(ref body, RequestHeaderProto.Parser, callId, last: false);
+        if (bytes is not null)
+        {
+            _lastRequestHeader = (bytes, header);
+        }
+
+        return header;
+    }
+
+    private (byte[] Bytes, RequestHeaderProto Header)? _lastRequestHeader;
 
     private static T ParseOrFatal<T>(ref FrameBody body, MessageParser<T> parser, int callId, bool last = true)
         where T : IMessage<T>

@@ -24,11 +24,15 @@ internal sealed partial class ServerConnection
         }
     }
 
-    private void Reply(byte[] frame) => Send(frame);
+    private void Reply(byte[] frame) => Send(PooledFrame.Of(frame));
+
+    private void Reply(PooledFrame frame) => Send(frame);
+
+    private bool Send(byte[] frame) => Send(PooledFrame.Of(frame));
 
     /// <summary>Queues a reply, wrapped once a security layer is in use; wrapping and queueing happen together so the
     /// sequence numbers follow the order on the wire.</summary>
-    private bool Send(byte[] frame)
+    private bool Send(PooledFrame frame)
     {
         var layer = _securityLayer;
         if (layer is null)
@@ -40,11 +44,15 @@ internal sealed partial class ServerConnection
         {
             try
             {
-                return _writer.TryEnqueue(SaslWrapFrames.Response(layer.Wrap(frame)));
+                return _writer.TryEnqueue(SaslWrapFrames.Response(layer.Wrap(frame.Span)));
             }
             catch (ObjectDisposedException)
             {
                 return false; // the connection closed and released its cipher meanwhile
+            }
+            finally
+            {
+                frame.Return();
             }
         }
     }
