@@ -152,7 +152,7 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
     }
 
     [Fact]
-    public async Task Lost_node_restarts_the_cluster_elsewhere_from_its_checkpoint()
+    public async Task Lost_node_restarts_the_cluster_elsewhere_from_its_checkpoint_naming_the_rms_node_report()
     {
         await using var cluster = await StartClusterAsync();
         await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
@@ -170,6 +170,8 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
         Assert.True(trial.Generation >= 1, job.Trace());
         Assert.Equal(0, trial.Restarts);
         Assert.DoesNotContain(trial.Tasks, t => t.Node == victim);
+        // The cause comes from the RM's node report (updated_nodes: NS_LOST), not only from the containers' exit statuses.
+        Assert.Contains($"node {victim} lost (the RM reports it LOST", trial.RestartReason ?? "", StringComparison.Ordinal);
     }
 
     [Theory]
