@@ -41,6 +41,9 @@ public static class MiniClusterDefaults
     /// <summary>Hadoop's <c>yarn.am.liveness-monitor.expiry-interval-ms</c> default: 15 minutes.</summary>
     public static readonly TimeSpan AmLivenessExpiryInterval = TimeSpan.FromMinutes(15);
 
+    /// <summary>yarn.resourcemanager.work-preserving-recovery.scheduling-wait-ms (10000).</summary>
+    public static readonly TimeSpan WorkPreservingRecoverySchedulingWait = TimeSpan.FromSeconds(10);
+
     /// <summary><c>yarn.nodemanager.remote-app-log-dir</c>'s default.</summary>
     public const string RemoteAppLogDir = "/tmp/logs";
 }

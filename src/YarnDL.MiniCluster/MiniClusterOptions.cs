@@ -87,6 +87,11 @@ public sealed class MiniClusterOptions
     /// (the old key is retired) 1.5 × this after the roll (<see cref="AmRmTokenActivationDelay"/>).</summary>
     public TimeSpan AmLivenessExpiryInterval { get; init; } = MiniClusterDefaults.AmLivenessExpiryInterval;
 
+    /// <summary>yarn.resourcemanager.work-preserving-recovery.scheduling-wait-ms: for this long after an RM restart the RM answers
+    /// with its configured maximum allocation (ClusterNodeTracker.getMaxAllowedAllocation), in which a resource type with no
+    /// configured maximum, yarn.io/gpu here, reads Long.MAX_VALUE.</summary>
+    public TimeSpan WorkPreservingRecoverySchedulingWait { get; init; } = MiniClusterDefaults.WorkPreservingRecoverySchedulingWait;
+
     /// <summary>AMRMTokenSecretManager's activation delay: 1.5 × <see cref="AmLivenessExpiryInterval"/>.</summary>
     public TimeSpan AmRmTokenActivationDelay => AmLivenessExpiryInterval * 1.5;
 

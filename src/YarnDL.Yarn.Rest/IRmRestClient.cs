@@ -2,6 +2,7 @@ using YarnDL.Yarn.Rest.Apps;
 using YarnDL.Yarn.Rest.Cluster;
 using YarnDL.Yarn.Rest.Nm;
 using YarnDL.Yarn.Rest.Nodes;
+using YarnDL.Yarn.Rest.Resources;
 using YarnDL.Yarn.Rest.Submission;
 
 namespace YarnDL.Yarn.Rest;
@@ -32,6 +33,9 @@ public interface IRmRestClient
     Task<string> KillApplicationAsync(string applicationId, string? diagnostics, int maxPolls = 30, CancellationToken ct = default);
 
     Task<IReadOnlyList<NodeReport>> GetNodesAsync(string? states = null, CancellationToken ct = default);
+
+    /// <summary>The scheduler's maximum allocation for <paramref name="queue"/> (else its root's); null when the scheduler reports none (fair, fifo).</summary>
+    Task<ResourceInfo?> GetMaximumAllocationAsync(string? queue, CancellationToken ct = default);
 
     /// <summary>All queue names the scheduler reports.</summary>
     Task<IReadOnlySet<string>> GetQueueNamesAsync(CancellationToken ct = default);

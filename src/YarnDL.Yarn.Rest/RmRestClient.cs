@@ -11,6 +11,7 @@ using YarnDL.Yarn.Rest.Http;
 using YarnDL.Yarn.Rest.Json;
 using YarnDL.Yarn.Rest.Nm;
 using YarnDL.Yarn.Rest.Nodes;
+using YarnDL.Yarn.Rest.Resources;
 using YarnDL.Yarn.Rest.Submission;
 
 namespace YarnDL.Yarn.Rest;
@@ -112,6 +113,15 @@ public sealed class RmRestClient : IRmRestClient
     public async Task<IReadOnlyList<NodeReport>> GetNodesAsync(string? states = null, CancellationToken ct = default) =>
         (await GetAsync($"{Base}/nodes" + (states is null ? string.Empty : "?states=" + Uri.EscapeDataString(states)), RestJsonContext.Default.NodesEnvelope, "nodes", ct).ConfigureAwait(false))
             .Nodes?.Node ?? [];
+
+    /// <inheritdoc />
+    public async Task<ResourceInfo?> GetMaximumAllocationAsync(string? queue, CancellationToken ct = default)
+    {
+        using var r = await _transport.SendAsync(HttpMethod.Get, $"{Base}/scheduler", null, ct).ConfigureAwait(false);
+        await EnsureSuccessAsync(r, "scheduler", ct).ConfigureAwait(false);
+        using var doc = await JsonDocument.ParseAsync(await r.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
+        return SchedulerMaximumAllocation.Parse(doc, queue);
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> GetQueueNamesAsync(CancellationToken ct = default)

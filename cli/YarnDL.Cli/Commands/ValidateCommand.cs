@@ -37,13 +37,14 @@ internal static class ValidateCommand
                 try
                 {
                     var rm = services.RmClientFactory(common.RmOptions(r, services, onDefault: line => assumed = line) with { MaxRetries = 1 });
-                    var max = (await rm.NewApplicationAsync(ct).ConfigureAwait(false)).MaximumResourceCapability;
+                    // Read-only calls only: asking for a new application would use up an application id per run.
                     var queue = spec.Queue;
+                    var nodes = await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false);
+                    var max = await MaximumAllocation.TryGetAsync(rm, queue, nodes, ct).ConfigureAwait(false);
                     var queues = queue is null ? null : await Preflight.TryGetQueuesAsync(rm, ct).ConfigureAwait(false);
                     var path = r.GetValue(job)!;
                     var locator = SpecLocator.For(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path);
                     var capacity = await ClusterCapacity.TryGetAsync(rm, ct).ConfigureAwait(false);
-                    var nodes = await ClusterNodes.TryGetAsync(rm, ct).ConfigureAwait(false);
                     var placement = NodeAttributePreflight.Check(spec, nodes, locator);
                     problems = [.. Preflight.Check(spec, max, queues, queue, locator), .. placement.Problems, .. Preflight.CheckCapacity(spec, capacity, locator, nodes), .. ContainerPacking.Check(spec, nodes, locator)];
                     warnings = placement.Warnings;

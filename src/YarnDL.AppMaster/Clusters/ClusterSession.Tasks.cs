@@ -81,7 +81,18 @@ internal sealed partial class ClusterSession
             slot.LastHeartbeat = now;
             slot.Step = hb.Step;
             slot.Epoch = hb.Epoch;
-            slot.CheckpointStep = hb.CheckpointStep;
+            if (hb.CheckpointStep >= 0 && hb.CheckpointStep != slot.CheckpointStep)
+            {
+                slot.CheckpointStep = hb.CheckpointStep;
+                slot.CheckpointEpoch = hb.Epoch;
+                slot.CheckpointAt = now;
+            }
+
+            if (IsRankZero(slot))
+            {
+                _clock.Observe(hb.Epoch, now);
+            }
+
             slot.Metrics = hb.Metrics;
             if (IsRankZero(slot) && hb.Metrics.Count > 0)
             {

@@ -8,6 +8,7 @@ internal sealed partial class ClusterSession
 {
     private readonly Lock _gate = new();
     private readonly List<MetricPoint> _history = [];
+    private readonly EpochClock _clock = new();
     private TaskCompletionSource _complete = NewBarrier();
     private volatile ClusterState _state = ClusterState.Queued;
 
@@ -101,6 +102,7 @@ internal sealed partial class ClusterSession
 
             _complete.TrySetCanceled();
             _complete = NewBarrier();
+            _clock.Reset();
             State = ClusterState.Allocating;
         }
     }
@@ -124,6 +126,15 @@ internal sealed partial class ClusterSession
             {
                 FinalMetrics = metrics;
             }
+        }
+    }
+
+    /// <summary>Estimated time until the trial's planned epochs are done (null while unknown, or for command jobs).</summary>
+    public TimeSpan? Remaining(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return Plan.Trainer is { } trainer && !IsFinished ? _clock.Remaining(trainer.Epochs, now) : null;
         }
     }
 

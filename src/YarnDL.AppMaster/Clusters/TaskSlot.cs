@@ -27,7 +27,14 @@ internal sealed class TaskSlot(string role, int index)
     /// <summary>0-based epoch of the last heartbeat.</summary>
     public int Epoch { get; set; }
 
+    /// <summary>Step of the newest checkpoint the task reported, or -1; kept across restarts (the next generation resumes from it).</summary>
     public long CheckpointStep { get; set; } = -1;
+
+    /// <summary>0-based epoch the task was in when it first reported <see cref="CheckpointStep"/>.</summary>
+    public int CheckpointEpoch { get; set; }
+
+    /// <summary>When the AM first heard of <see cref="CheckpointStep"/>.</summary>
+    public DateTimeOffset? CheckpointAt { get; set; }
 
     public IReadOnlyDictionary<string, double> Metrics { get; set; } = new Dictionary<string, double>();
 

@@ -205,8 +205,26 @@ internal static class AmProtoMapper
                 _ => AmCommand.None,
             },
             NumClusterNodes = r.NumClusterNodes,
+            UpdatedNodes = [.. r.UpdatedNodes.Where(n => n.NodeId is not null).Select(n => new NodeUpdate(
+                NodeId.FromProto(n.NodeId).ToString(),
+                NodeStateName(n),
+                FromProto(n.Capability),
+                n.HealthReport ?? ""))],
         };
     }
+
+    /// <summary>NodeStateProto without its <c>NS_</c> prefix.</summary>
+    private static string NodeStateName(NodeReportProto n) => !n.HasNodeState ? "NEW" : n.NodeState switch
+    {
+        NodeStateProto.NsRunning => "RUNNING",
+        NodeStateProto.NsUnhealthy => "UNHEALTHY",
+        NodeStateProto.NsDecommissioned => "DECOMMISSIONED",
+        NodeStateProto.NsLost => "LOST",
+        NodeStateProto.NsRebooted => "REBOOTED",
+        NodeStateProto.NsDecommissioning => "DECOMMISSIONING",
+        NodeStateProto.NsShutdown => "SHUTDOWN",
+        _ => "NEW",
+    };
 
     public static RegistrationResult FromProto(RegisterApplicationMasterResponseProto r) => new()
     {

@@ -67,7 +67,7 @@ internal sealed partial class AmDriver
                     break;
                 }
 
-                await RestartAsync(cluster, countsAgainstBudget: false, ExitCause.Of(slot, done.ExitStatus, done.Diagnostics), ct);
+                await RestartAsync(cluster, countsAgainstBudget: false, ExitCause.Of(slot, done.ExitStatus, done.Diagnostics, UnusableNode(slot)), ct);
                 break;
             case ExitKind.JobFailure:
                 // Another node or another try would fail the same way: fail now, and leave the node alone.

@@ -96,6 +96,11 @@ internal sealed partial class AmDriver(
             return new Trials.JobVerdict(true, false, "the RM asked the AM to shut down");
         }
 
+        if (OnNodesUpdated(outcome.UpdatedNodes) is { } impossible)
+        {
+            return impossible;
+        }
+
         await LaunchAllAsync(outcome.Allocated, ct);
 
         foreach (var c in outcome.Recovered)

@@ -4,10 +4,13 @@ using YarnDL.Spec.Plan;
 
 namespace YarnDL.AppMaster.Job;
 
-/// <summary>Fails fast when a role asks more than the RM's maximum container (the RM would reject every allocate).</summary>
+/// <summary>Fails fast when a role asks more than the RM's maximum container (the RM would reject every allocate); a resource
+/// whose maximum is unknown (null, see <see cref="ClusterMaximum"/>) is not checked.</summary>
 internal static class CapacityCheck
 {
-    public static JobVerdict? Check(JobPlan plan, Capability max)
+    public static JobVerdict? Check(JobPlan plan, ClusterMaximum maximum) => Check(plan, maximum.Current);
+
+    public static JobVerdict? Check(JobPlan plan, (long? MemoryMb, int? Vcores, long? Gpus) max)
     {
         var problems = plan.Trials.SelectMany(c => c.Roles)
             .DistinctBy(r => (r.Name, r.MemoryMb, r.Vcores, r.Gpus))
@@ -17,7 +20,7 @@ internal static class CapacityCheck
         return problems.Count == 0 ? null : new JobVerdict(true, false, string.Join("; ", problems));
     }
 
-    private static IEnumerable<string> Violations(RolePlan r, Capability max)
+    private static IEnumerable<string> Violations(RolePlan r, (long? MemoryMb, int? Vcores, long? Gpus) max)
     {
         if (r.Gpus > max.Gpus)
         {

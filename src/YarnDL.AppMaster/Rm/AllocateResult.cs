@@ -24,4 +24,7 @@ internal sealed record AllocateResult
     public AmCommand Command { get; init; }
 
     public int NumClusterNodes { get; init; }
+
+    /// <summary>Nodes whose state changed since the last allocate (updated_nodes).</summary>
+    public IReadOnlyList<NodeUpdate> UpdatedNodes { get; init; } = [];
 }

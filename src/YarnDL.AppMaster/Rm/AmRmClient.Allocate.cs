@@ -81,6 +81,7 @@ internal sealed partial class AmRmClient
         }
 
         NmTokens.Update(result.NmTokens);
+        Maximum.Update(result.UpdatedNodes);
         var allocated = new List<AllocatedContainer>();
         var surplus = new List<AllocatedContainer>();
         var recovered = new List<AllocatedContainer>();
@@ -132,6 +133,7 @@ internal sealed partial class AmRmClient
             Completed = completed,
             Recovered = recovered,
             Preempted = result.PreemptedContainers,
+            UpdatedNodes = result.UpdatedNodes,
             ShutdownRequested = result.Command == AmCommand.Shutdown,
         };
     }

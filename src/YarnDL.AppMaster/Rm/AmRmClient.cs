@@ -24,6 +24,9 @@ internal sealed partial class AmRmClient(IResourceManager rm, TimeProvider time,
 
     public NmTokenCache NmTokens { get; } = new();
 
+    /// <summary>The largest container the cluster grants, from registrations and the nodes allocate responses report.</summary>
+    public ClusterMaximum Maximum { get; } = new();
+
     public IReadOnlyCollection<string> Blacklisted
     {
         get
@@ -38,6 +41,7 @@ internal sealed partial class AmRmClient(IResourceManager rm, TimeProvider time,
     public async Task<RegistrationResult> RegisterAsync(string host, int rpcPort, string trackingUrl, CancellationToken ct)
     {
         var result = await rm.RegisterAsync(host, rpcPort, trackingUrl, ct);
+        Maximum.Registered(result.MaximumCapability);
         lock (_gate)
         {
             _registration = (host, rpcPort, trackingUrl);
@@ -49,7 +53,7 @@ internal sealed partial class AmRmClient(IResourceManager rm, TimeProvider time,
             }
         }
 
-        log.LogInformation("Registered with the RM as {Host}:{Port}, max capability {Max}", host, rpcPort, result.MaximumCapability);
+        log.LogInformation("Registered with the RM as {Host}:{Port}, max capability {Max}", host, rpcPort, Maximum);
         return result;
     }
 

@@ -16,6 +16,9 @@ internal sealed record HeartbeatOutcome
 
     public IReadOnlyList<string> Preempted { get; init; } = [];
 
+    /// <summary>Nodes the RM reported changed (updated_nodes), in its order.</summary>
+    public IReadOnlyList<NodeUpdate> UpdatedNodes { get; init; } = [];
+
     public bool Resynced { get; init; }
 
     public bool ShutdownRequested { get; init; }

@@ -76,7 +76,7 @@ internal static class AmRunner
         };
 
         var registration = await rm.RegisterAsync(env.NmHost, 0, web.BaseUrl.ToString(), ct);
-        if (CapacityCheck.Check(plan, registration.MaximumCapability) is { } impossible)
+        if (CapacityCheck.Check(plan, rm.Maximum) is { } impossible)
         {
             await driver.AbortAsync(impossible, ct);
             progress.WriteLine($"final: FAILED: {impossible.Diagnostics}");

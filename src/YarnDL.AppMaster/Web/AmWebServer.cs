@@ -35,8 +35,8 @@ internal sealed class AmWebServer : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(bind, 0));
         var app = builder.Build();
         TaskApiEndpoints.Map(app, state, secret, time, longPoll);
-        app.MapGet("/api/v1/status", () => Results.Json(StatusSnapshot.Take(state), StatusJson.Default.StatusDocument));
-        app.MapGet("/", () => Results.Content(StatusPage.Render(state), "text/html; charset=utf-8"));
+        app.MapGet("/api/v1/status", () => Results.Json(StatusSnapshot.Take(state, time.GetUtcNow()), StatusJson.Default.StatusDocument));
+        app.MapGet("/", () => Results.Content(StatusPage.Render(state, time.GetUtcNow()), "text/html; charset=utf-8"));
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var port = new Uri(address).Port;

@@ -21,7 +21,14 @@ internal sealed record ClusterStatus(
     IReadOnlyDictionary<string, string> HyperParameters,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyList<TaskStatus> Tasks,
-    IReadOnlyList<CurvePoint> Curve);
+    IReadOnlyList<CurvePoint> Curve)
+{
+    /// <summary>Epochs the trial's trainer runs (0 for a command job).</summary>
+    public int Epochs { get; init; }
+
+    /// <summary>Estimated seconds until <see cref="Epochs"/> are done; null while unknown and once finished.</summary>
+    public double? EtaSeconds { get; init; }
+}
 
 internal sealed record TaskStatus(
     string Role,
@@ -35,6 +42,13 @@ internal sealed record TaskStatus(
     long CheckpointStep,
     IReadOnlyDictionary<string, double> Metrics,
     string? ExitReason,
-    string? LogUrl);
+    string? LogUrl)
+{
+    /// <summary>0-based epoch of <see cref="CheckpointStep"/> (meaningful when that is 0 or more).</summary>
+    public int CheckpointEpoch { get; init; }
+
+    /// <summary>Seconds since the AM heard of <see cref="CheckpointStep"/>; null when the task reported none.</summary>
+    public double? CheckpointAgeSeconds { get; init; }
+}
 
 internal sealed record CurvePoint(long Step, int Epoch, IReadOnlyDictionary<string, double> Values);

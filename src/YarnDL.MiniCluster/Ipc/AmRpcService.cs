@@ -83,6 +83,12 @@ internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys key
 
         var user = UserOf(attemptId);
         var proto = new RegisterApplicationMasterResponseProto { MaximumCapability = ProtoMap.Resource(reply.MaximumCapability), Queue = reply.Queue };
+        if (reply.GpusUnbounded)
+        {
+            // ClusterNodeTracker's configured maximum: yarn.io/gpu has no maximum-allocation configured, so Long.MAX_VALUE.
+            proto.MaximumCapability.ResourceValueMap.Single(i => i.Key == ProtoMap.GpuResource).Value = long.MaxValue;
+        }
+
         proto.SchedulerResourceTypes.Add(SchedulerResourceTypes.Memory);
         proto.SchedulerResourceTypes.Add(SchedulerResourceTypes.Cpu);
         // DefaultAMSProcessor.registerApplicationMaster: ResourceUtils.getResourcesTypeInfo(), memory-mb first (units Mi),

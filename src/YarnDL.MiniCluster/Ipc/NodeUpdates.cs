@@ -6,11 +6,12 @@ namespace YarnDL.MiniCluster.Ipc;
 
 /// <summary>
 /// Hadoop's updated_nodes: each attempt hears about a node once its state changes (lost, unhealthy …) after the attempt
-/// first saw it; the first heartbeat only records the starting states.
+/// first saw it, and about every node that re-registers with a restarted RM (usable again, with its capability); the first
+/// heartbeat only records the starting states.
 /// </summary>
 internal sealed class NodeUpdates(RmCore rm)
 {
-    private readonly Dictionary<string, Dictionary<string, string>> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, (string State, int Registrations)>> _seen = new(StringComparer.Ordinal);
 
     public IReadOnlyList<NodeReportProto> Changed(string attemptId)
     {
@@ -20,12 +21,12 @@ internal sealed class NodeUpdates(RmCore rm)
             lock (_seen)
             {
                 var first = !_seen.TryGetValue(attemptId, out var known);
-                known ??= _seen[attemptId] = new Dictionary<string, string>(StringComparer.Ordinal);
+                known ??= _seen[attemptId] = new Dictionary<string, (string State, int Registrations)>(StringComparer.Ordinal);
                 foreach (var node in v.Nodes)
                 {
                     var had = known.TryGetValue(node.NodeId, out var old);
-                    known[node.NodeId] = node.State;
-                    if (first || (had && old == node.State) || (!had && node.State == "RUNNING")) continue;
+                    known[node.NodeId] = (node.State, node.Registrations);
+                    if (first || (had && old == (node.State, node.Registrations)) || (!had && node.State == "RUNNING")) continue;
                     var report = new NodeReportProto
                     {
                         NodeId = NodeId.Parse(node.NodeId).ToProto(),

@@ -18,6 +18,9 @@ internal sealed class NodeRecord
     public IReadOnlyList<NodeAttribute> Attributes { get; init; } = [];
     public Resource Used { get; set; }
     public long LastHealthUpdate { get; set; }
+
+    /// <summary>How many times the node registered with the RM (it re-registers with a restarted RM).</summary>
+    public int Registrations { get; set; } = 1;
     public Dictionary<int, string> AssignedGpus { get; } = [];
     public List<ContainerRecord> Containers { get; } = [];
 

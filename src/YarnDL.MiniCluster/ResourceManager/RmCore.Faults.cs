@@ -114,6 +114,11 @@ internal sealed partial class RmCore
         lock (_gate)
         {
             Epoch++;
+            _configuredMaximumUntil = Options.TimeProvider.GetUtcNow() + Options.WorkPreservingRecoverySchedulingWait;
+
+            // The NMs re-register with the new RM at their next heartbeat; each one it takes in is usable again, and every
+            // application hears of it in updated_nodes (RMNodeImpl's add transition → NODE_USABLE → RMAppImpl).
+            foreach (var node in _nodes.Where(n => n.State == "RUNNING")) node.Registrations++;
             ForgetAppConstraintsLocked();
             foreach (var asks in _asks.Values)
             {

@@ -16,6 +16,7 @@ internal sealed partial class RmCore
     private readonly ContainerLauncher _launcher;
     private readonly ILogger _log;
     private int _appSeq;
+    private DateTimeOffset _configuredMaximumUntil = DateTimeOffset.MinValue;
 
     public RmCore(MiniClusterOptions options, ContainerLauncher launcher, ILogger log)
     {
@@ -49,6 +50,19 @@ internal sealed partial class RmCore
     public T Read<T>(Func<RmView, T> read)
     {
         lock (_gate) return read(new RmView(_apps.Values.ToList(), _nodes, this));
+    }
+
+    /// <summary>
+    /// True while the RM answers with its configured maximum allocation: for
+    /// <see cref="MiniClusterOptions.WorkPreservingRecoverySchedulingWait"/> after a restart, as ClusterNodeTracker does. The
+    /// MiniCluster's configured maximum is its largest node for memory and vcores and unbounded (Long.MAX_VALUE) for GPUs.
+    /// </summary>
+    public bool ReportsConfiguredMaximum
+    {
+        get
+        {
+            lock (_gate) return Options.TimeProvider.GetUtcNow() < _configuredMaximumUntil;
+        }
     }
 
     public Resource MaximumAllocation

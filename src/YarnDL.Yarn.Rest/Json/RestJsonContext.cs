@@ -24,6 +24,7 @@ namespace YarnDL.Yarn.Rest.Json;
 [JsonSerializable(typeof(NmGpuInfoEnvelope))]
 [JsonSerializable(typeof(RemoteExceptionEnvelope))]
 [JsonSerializable(typeof(ResourceInformation))]
+[JsonSerializable(typeof(ResourceInfo))]
 [JsonSerializable(typeof(AppReport))]
 [JsonSerializable(typeof(AppAttempt))]
 [JsonSerializable(typeof(NodeReport))]

@@ -42,9 +42,10 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
     }
 
     [Fact]
-    public async Task Work_preserving_rm_restart_mid_training_succeeds_without_restarting_the_cluster()
+    public async Task Work_preserving_rm_restart_mid_training_succeeds_without_restarting_the_cluster_or_showing_unbounded_gpus()
     {
-        await using var cluster = await StartClusterAsync();
+        // A recovery wait longer than any AM takes to re-register, so the AM always re-registers inside it.
+        await using var cluster = await StartClusterAsync(recoveryWait: TimeSpan.FromMinutes(10));
         await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
         await job.WaitForStatusAsync("a task at step >= mid-training", AnyTaskAt(MidTraining));
 
@@ -53,6 +54,12 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
         var report = await job.WaitForEndAsync();
         await AssertSucceededLikeBaselineAsync(job, report);
         Assert.Equal(0, job.LastStatus!.Clusters.Single().Generation);
+
+        // Re-registering within the RM's recovery wait, the AM is told Long.MAX_VALUE GPUs: it says "unknown", never the number.
+        var amLog = string.Join('\n', cluster.Cluster.Nodes.Select(n => Path.Combine(n.LogDir, job.ApplicationId)).Where(Directory.Exists)
+            .SelectMany(d => Directory.GetFiles(d, "am.stdout", SearchOption.AllDirectories)).Select(File.ReadAllText));
+        Assert.Contains("unknown GPUs> (unknown until the NodeManagers re-register)", amLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("9223372036854775807", amLog, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,7 +159,7 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
     }
 
     [Fact]
-    public async Task Lost_node_restarts_the_cluster_elsewhere_from_its_checkpoint()
+    public async Task Lost_node_restarts_the_cluster_elsewhere_from_its_checkpoint_naming_the_rms_node_report()
     {
         await using var cluster = await StartClusterAsync();
         await using var job = await E2eJob.SubmitAsync(cluster.Cluster, FaultJobs.OneTrial);
@@ -170,6 +177,8 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
         Assert.True(trial.Generation >= 1, job.Trace());
         Assert.Equal(0, trial.Restarts);
         Assert.DoesNotContain(trial.Tasks, t => t.Node == victim);
+        // The cause comes from the RM's node report (updated_nodes: NS_LOST), not only from the containers' exit statuses.
+        Assert.Contains($"node {victim} lost (the RM reports it LOST", trial.RestartReason ?? "", StringComparison.Ordinal);
     }
 
     [Theory]
@@ -203,8 +212,12 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
         Assert.True(Math.Abs(accuracy - expected) <= 0.01, $"accuracy {accuracy} vs fault-free {expected}\n{job.Trace()}");
     }
 
-    internal static async Task<OwnedCluster> StartClusterAsync(bool ha = false) =>
-        new(await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 3, GpusPerNode = 0, MemoryMbPerNode = 4096, VCoresPerNode = 4, HighAvailability = ha }));
+    internal static async Task<OwnedCluster> StartClusterAsync(bool ha = false, TimeSpan? recoveryWait = null) =>
+        new(await MiniYarnCluster.StartAsync(new MiniClusterOptions
+        {
+            Nodes = 3, GpusPerNode = 0, MemoryMbPerNode = 4096, VCoresPerNode = 4, HighAvailability = ha,
+            WorkPreservingRecoverySchedulingWait = recoveryWait ?? MiniClusterDefaults.WorkPreservingRecoverySchedulingWait,
+        }));
 
     internal sealed class OwnedCluster(MiniYarnCluster cluster) : IAsyncDisposable
     {

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
-using YarnDL.AppMaster.Clusters;
-using YarnDL.AppMaster.Job;
-using YarnDL.Spec.Plan;
+using Microsoft.Extensions.Time.Testing;
 using YarnDL.AppMaster.Web;
 using YarnDL.TaskProtocol;
 
@@ -12,7 +10,8 @@ namespace YarnDL.UnitTests.AppMaster;
 /// <summary>
 /// The AM's tracking page, served by the real web server with the state of a 3-trial sweep in flight, rendered by headless
 /// Chromium: the DOM it builds has the trial table (best marked), one curve per trial in each chart and the task tables; the
-/// screenshot lands in <c>TestResults/tracking-page.png</c> beside the test assembly. Skipped where chromium is not installed.
+/// screenshot lands in <c>TestResults/tracking-page.png</c> beside the test assembly; and the page measured after layout fits a
+/// 1280 px window. Skipped where chromium is not installed (CI installs it in .ci/install-test-deps).
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class TrackingPageBrowserTests
@@ -24,9 +23,9 @@ public sealed class TrackingPageBrowserTests
     [ChromiumFact]
     public async Task Chromium_renders_trials_curves_and_tasks_of_a_running_sweep()
     {
-        var state = SweepInFlight();
+        var state = TrackingPageState.SweepInFlight();
         await using var server = await AmWebServer.StartAsync(
-            IPAddress.Loopback, "127.0.0.1", state, new SecretCheck("s3cret"), TimeProvider.System, TaskApi.RegisterLongPoll, NullLoggerFactory.Instance, default);
+            IPAddress.Loopback, "127.0.0.1", state, new SecretCheck("s3cret"), new FakeTimeProvider(TrackingPageState.Now), TaskApi.RegisterLongPoll, NullLoggerFactory.Instance, default);
 
         var dom = await Chromium.RunAsync(server.BaseUrl, "--dump-dom", BrowserTimeout);
 
@@ -43,8 +42,11 @@ public sealed class TrackingPageBrowserTests
             Assert.Equal(3, Regex.Count(chart.Value, "<path class=\"series\" data-trial=\"trial-000[012]\" d=\"M[0-9.]+,[0-9.]+( L[0-9.]+,[0-9.]+)+\""));
         }
 
-        Assert.Equal(6, Regex.Count(dom, "<tr class=\"task\">"));
-        Assert.Equal(6, Regex.Count(dom, "<a class=\"log\" href=\"http://nm[12].example.com:8042/node/containerlogs/container_"));
+        Assert.Equal(9, Regex.Count(dom, "<tr class=\"task\">"));
+        Assert.Equal(9, Regex.Count(dom, "<a class=\"log\" href=\"http://ip-10-20-[0-2]-1[1-3].eu-west-1.compute.internal:8042/node/containerlogs/container_"));
+        Assert.Contains(">7 of 10</td>", dom, StringComparison.Ordinal);
+        Assert.Contains(">≈ 35 s</td>", dom, StringComparison.Ordinal);
+        Assert.Contains("step 270 · epoch 7", dom, StringComparison.Ordinal);
         Assert.Contains(">RUNNING</span>", dom, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", dom, StringComparison.Ordinal);
 
@@ -54,68 +56,28 @@ public sealed class TrackingPageBrowserTests
         Assert.True(new FileInfo(ScreenshotPath).Length > 10_000, "the screenshot is (nearly) empty");
     }
 
-    /// <summary>trial-0000 stopped early by the median rule, trial-0001 succeeded (the best), trial-0002 training at epoch 6 of 10.</summary>
-    private static AmState SweepInFlight()
+    /// <summary>
+    /// The page with a script added that measures it after layout at 1280 × 900: the document is no wider than the window,
+    /// no section scrolls sideways, and no element ends right of the window.
+    /// </summary>
+    [ChromiumFact]
+    public async Task Page_fits_a_1280_px_window_without_horizontal_overflow()
     {
-        var trials = new[] { "0.1", "0.05", "0.01" }.Select((lr, i) => new TrialPlan
-        {
-            Id = $"trial-000{i}",
-            Index = i,
-            Parameters = [new("learning-rate", lr), new("batch-size", "32")],
-            Roles = [new RolePlan { Name = "worker", Instances = 2, MemoryMb = 1024 }],
-        }).ToList();
-        var plan = new JobPlan
-        {
-            Name = "digits-sweep",
-            Trials = trials,
-            Sweep = new SweepPlan { Parallel = 3, ObjectiveMetric = "val_accuracy", EarlyStopping = true },
-        };
-        var state = new AmState(plan, "alice") { ApplicationId = "application_1764600000000_0007" };
-        var now = DateTimeOffset.UnixEpoch;
-        var epochs = new[] { 4, 10, 6 };
-        var speed = new[] { 0.25, 0.45, 0.3 };
-        var top = new[] { 0.93, 0.975, 0.95 };
-        for (var t = 0; t < 3; t++)
-        {
-            var s = state.Sessions[t];
-            s.State = ClusterState.Running;
-            foreach (var slot in s.Slots)
-            {
-                slot.ContainerId = $"container_1764600000000_0007_01_{(t * 2) + slot.Index + 2:D6}";
-                slot.NodeId = $"nm{slot.Index + 1}.example.com:45454";
-                slot.NodeHttpAddress = $"nm{slot.Index + 1}.example.com:8042";
-                s.Register(new TaskIdentity(s.Id, slot.Role, slot.Index, 0), $"10.0.0.{slot.Index + 1}", 40000 + slot.Index, now);
-            }
+        var html = StatusPage.Render(TrackingPageState.SweepInFlight(), TrackingPageState.Now).Replace("</body>", MeasureScript + "</body>", StringComparison.Ordinal);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("yarndl-page-").FullName, "page.html");
+        await File.WriteAllTextAsync(file, html);
 
-            for (var e = 0; e < epochs[t]; e++)
-            {
-                var loss = (2.2 * Math.Exp(-speed[t] * 2 * (e + 1))) + 0.06 + (0.01 * t);
-                var acc = top[t] - (0.8 * Math.Exp(-speed[t] * 2 * (e + 1)));
-                foreach (var slot in s.Slots)
-                {
-                    var metrics = new Dictionary<string, double> { ["loss"] = loss, ["accuracy"] = acc, ["val_accuracy"] = acc, ["examples_per_s"] = 5200 - (100 * t) };
-                    s.Heartbeat(new HeartbeatRequest(new TaskIdentity(s.Id, slot.Role, slot.Index, 0), (e + 1) * 45, e + 1, metrics, (e + 1) * 45), now);
-                }
-            }
-        }
+        var dom = await Chromium.RunAsync(new Uri(file), "--dump-dom", BrowserTimeout);
 
-        var best = state.Sessions[1];
-        best.Finish(ClusterState.Succeeded, new Dictionary<string, double> { ["loss"] = 0.0712, ["val_accuracy"] = 0.9712, ["accuracy"] = 0.9712 });
-        foreach (var slot in best.Slots)
-        {
-            slot.State = TaskState.Succeeded;
-            slot.ExitReason = "finished";
-        }
-
-        var stopped = state.Sessions[0];
-        stopped.Finish(ClusterState.EarlyStopped);
-        stopped.FailureReason = "stopped by the median rule at step 180: val_accuracy below the median of the other trials";
-        foreach (var slot in stopped.Slots)
-        {
-            slot.State = TaskState.Stopped;
-            slot.ExitReason = "stopped by the AM (early stop)";
-        }
-
-        return state;
+        var layout = Regex.Match(dom, "data-layout=\"([^\"]*)\"");
+        Assert.True(layout.Success, "the measuring script did not run");
+        Assert.Equal("window=1280 document=1280 overflowing=", WebUtility.HtmlDecode(layout.Groups[1].Value));
     }
+
+    /// <summary>Writes <c>window=W document=D overflowing=LIST</c> into body's data-layout; LIST names sections that scroll sideways and elements past the right edge.</summary>
+    private const string MeasureScript =
+        "<script>(function(){var w=window.innerWidth,bad=[];" +
+        "document.querySelectorAll('section').forEach(function(s){if(s.scrollWidth>s.clientWidth+1)bad.push('section#'+(s.id||s.querySelector('h2,h3').textContent)+':'+s.scrollWidth+'>'+s.clientWidth);});" +
+        "document.querySelectorAll('body *').forEach(function(e){var r=e.getBoundingClientRect();if(r.width>0&&r.right>w+0.5)bad.push(e.tagName.toLowerCase()+'.'+e.className+':'+Math.round(r.right));});" +
+        "document.body.setAttribute('data-layout','window='+w+' document='+document.documentElement.scrollWidth+' overflowing='+bad.slice(0,8).join(','));})();</script>";
 }

@@ -38,15 +38,17 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public async Task Validate_runs_preflight_when_the_cluster_answers()
+    public async Task Validate_runs_preflight_with_read_only_calls_when_the_cluster_answers()
     {
-        var h = new ScriptedHandler().On("rm1:8088", "/ws/v1/cluster/apps/new-application", () => Json(HttpStatusCode.OK,
-            """{"application-id":"application_1_0001","maximum-resource-capability":{"memory":512,"vCores":4}}"""));
+        var h = new ScriptedHandler().On("rm1:8088", "/ws/v1/cluster/scheduler", () => Json(HttpStatusCode.OK,
+            """{"scheduler":{"schedulerInfo":{"type":"capacityScheduler","queueName":"root","queuePath":"root","maximumAllocation":{"memory":512,"vCores":4}}}}"""));
         using var cli = new CliFixture(h);
         var r = await cli.RunAsync("validate", Example, "--rm", "http://rm1:8088");
 
         Assert.Equal(2, r.ExitCode);
         Assert.Matches(@"error: preflight: \S*digits-sweep\.yaml:\d+:\d+: role 'worker' asks for 1g memory, above the maximum allocation of 512m", r.Stderr);
+        Assert.NotEmpty(cli.Handler.Requests);
+        Assert.All(cli.Handler.Requests, q => Assert.Equal(HttpMethod.Get, q.Method));
     }
 
     [Fact]

@@ -64,8 +64,8 @@ public sealed class ExitPathTests
     [Fact]
     public async Task Validate_does_not_print_ok_for_a_job_it_rejects()
     {
-        var h = new ScriptedHandler().On("rm1:8088", "/ws/v1/cluster/apps/new-application", () => Json(HttpStatusCode.OK,
-            """{"application-id":"application_1_0001","maximum-resource-capability":{"memory":512,"vCores":4}}"""));
+        var h = new ScriptedHandler().On("rm1:8088", "/ws/v1/cluster/scheduler", () => Json(HttpStatusCode.OK,
+            """{"scheduler":{"schedulerInfo":{"type":"capacityScheduler","queueName":"root","queuePath":"root","maximumAllocation":{"memory":512,"vCores":4}}}}"""));
         using var cli = new CliFixture(h);
 
         var r = await cli.RunAsync("validate", Example, "--rm", "rm1:8088");

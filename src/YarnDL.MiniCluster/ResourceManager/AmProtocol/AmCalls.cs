@@ -19,4 +19,8 @@ internal sealed record RegisterReply(
     Resource MaximumCapability,
     string Queue,
     IReadOnlyList<ContainerRecord> ContainersFromPreviousAttempts,
-    IReadOnlyList<string> NmTokenNodesFromPreviousAttempts);
+    IReadOnlyList<string> NmTokenNodesFromPreviousAttempts)
+{
+    /// <summary>True when the maximum is the RM's configured one, whose GPUs (no configured maximum) read Long.MAX_VALUE.</summary>
+    public bool GpusUnbounded { get; init; }
+}

@@ -26,7 +26,10 @@ internal sealed class AmService(RmCore rm)
             var previous = app.KeepContainers
                 ? v.Nodes.SelectMany(n => n.Containers).Where(c => c.AppId == appId && !c.IsAm && c.AttemptNumber < app.CurrentAttempt!.Number).ToList()
                 : [];
-            return new RegisterReply(v.Rm.MaximumAllocation, app.Queue, previous, previous.Select(c => c.Node.NodeId).Distinct().ToList());
+            return new RegisterReply(v.Rm.MaximumAllocation, app.Queue, previous, previous.Select(c => c.Node.NodeId).Distinct().ToList())
+            {
+                GpusUnbounded = v.Rm.ReportsConfiguredMaximum,
+            };
         });
     }
 
