@@ -64,6 +64,7 @@ internal static class DataNodeUpload
 
     private static bool IsComplete(ReadOnlySpan<byte> raw)
     {
+        raw = SkipInterim(raw);
         var end = raw.IndexOf("\r\n\r\n"u8);
         if (end < 0)
         {
@@ -82,9 +83,29 @@ internal static class DataNodeUpload
         return false;
     }
 
+    /// <summary>
+    /// Drops interim 1xx responses ahead of the final one. A DataNode's WebHdfsHandler writes <c>100 Continue</c> before
+    /// every CREATE and APPEND whether or not the request asked for it (RFC 9110: a client must accept such responses).
+    /// </summary>
+    private static ReadOnlySpan<byte> SkipInterim(ReadOnlySpan<byte> raw)
+    {
+        while (raw.StartsWith("HTTP/1.1 1"u8) || raw.StartsWith("HTTP/1.0 1"u8))
+        {
+            var end = raw.IndexOf("\r\n\r\n"u8);
+            if (end < 0)
+            {
+                break;
+            }
+
+            raw = raw[(end + 4)..];
+        }
+
+        return raw;
+    }
+
     internal static DataNodeResponse? Parse(byte[] raw)
     {
-        var span = raw.AsSpan();
+        var span = SkipInterim(raw);
         var end = span.IndexOf("\r\n\r\n"u8);
         if (end < 0)
         {

@@ -122,6 +122,7 @@ internal sealed partial class ClusterSession
 
             slot.Metrics = result.Metrics;
             slot.ExitReason = result.Message;
+            slot.FinishedTraining = result.Succeeded;
             if (IsRankZero(slot) && result.Succeeded)
             {
                 FinalMetrics = result.Metrics;
@@ -141,12 +142,12 @@ internal sealed partial class ClusterSession
         }
     }
 
-    /// <summary>Live tasks silent for longer than <paramref name="timeout"/>.</summary>
+    /// <summary>Live tasks silent for longer than <paramref name="timeout"/>; a task that reported success is only waiting to exit.</summary>
     public IReadOnlyList<TaskSlot> Hung(DateTimeOffset now, TimeSpan timeout)
     {
         lock (_gate)
         {
-            return [.. Slots.Where(s => s.State == TaskState.Registered && now - s.LastHeartbeat > timeout)];
+            return [.. Slots.Where(s => s.State == TaskState.Registered && !s.FinishedTraining && now - s.LastHeartbeat > timeout)];
         }
     }
 

@@ -43,6 +43,12 @@ internal sealed class TaskSlot(string role, int index)
 
     public string? ExitReason { get; set; }
 
+    /// <summary>
+    /// The task posted a successful final result: it is exiting and sends no more heartbeats, and its container's end
+    /// comes from the RM, which may be down or restarting for longer than the heartbeat timeout.
+    /// </summary>
+    public bool FinishedTraining { get; set; }
+
     public string Name => $"{Role}:{Index}";
 
     /// <summary>Forgets the container and registration (cluster restart).</summary>
@@ -55,5 +61,6 @@ internal sealed class TaskSlot(string role, int index)
         Address = null;
         PendingCommand = TaskCommand.None;
         ExitReason = null;
+        FinishedTraining = false;
     }
 }

@@ -42,6 +42,30 @@ public sealed class AmDriverWatchdogTests
     }
 
     [Fact]
+    public async Task TaskThatReportedSuccess_IsNotHung_WhileItsContainerEndIsUnknown()
+    {
+        // A real RM restart can outlast the heartbeat timeout: the trainer finishes, posts its result and exits, and the
+        // container's completion only reaches the AM once the RM is back and the NodeManager has re-registered.
+        var f = new AmDriverFixture(Plans.WithRestart(Plans.Job(Plans.Cluster(workers: 0)), RestartPolicy.OnFailure, 1));
+        await f.RegisterAsync();
+        f.GrantAll();
+        await f.Driver.TickAsync(default);
+        var cluster = f.State.ById["main"];
+        var chief = new TaskIdentity("main", "chief", 0, 0);
+        cluster.Register(chief, "h", 1, f.Time.GetUtcNow());
+        cluster.Result(new ResultRequest(chief, true, new Dictionary<string, double> { ["val_accuracy"] = 0.97 }, "finished"));
+        f.Time.Advance(TimeSpan.FromMinutes(5));
+        await f.Driver.TickAsync(default);
+        Assert.Equal(0, cluster.Restarts);
+        Assert.Empty(f.Nms.Stopped);
+
+        f.Complete((f.LiveContainers().Single(), 0));
+        var verdict = await f.Driver.TickAsync(default);
+        Assert.True(verdict.Finished);
+        Assert.Equal(ClusterState.Succeeded, cluster.State);
+    }
+
+    [Fact]
     public async Task RegistrationDeadline_FailsTheTaskThatNeverRegistered()
     {
         var f = new AmDriverFixture(Plans.WithRestart(Plans.Job(), RestartPolicy.Never) with

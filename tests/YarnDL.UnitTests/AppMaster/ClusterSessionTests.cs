@@ -66,4 +66,19 @@ public sealed class ClusterSessionTests
         var hung = Assert.Single(s.Hung(Now.AddSeconds(61), TimeSpan.FromSeconds(60)));
         Assert.Equal("worker", hung.Role);
     }
+
+    [Fact]
+    public void Hung_LeavesOutATaskThatReportedSuccess_NotOneThatReportedFailure()
+    {
+        var s = new ClusterSession(Plans.Cluster(workers: 1), 16);
+        var chief = new TaskIdentity("main", "chief", 0, 0);
+        var worker = new TaskIdentity("main", "worker", 0, 0);
+        s.Register(chief, "h0", 1, Now);
+        s.Register(worker, "h1", 1, Now);
+        var metrics = new Dictionary<string, double> { ["loss"] = 0.1 };
+        s.Result(new ResultRequest(chief, true, metrics, "finished"));
+        s.Result(new ResultRequest(worker, false, metrics, "diverged"));
+        var hung = Assert.Single(s.Hung(Now.AddMinutes(5), TimeSpan.FromSeconds(60)));
+        Assert.Equal("worker", hung.Role);
+    }
 }

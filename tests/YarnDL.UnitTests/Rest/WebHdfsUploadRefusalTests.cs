@@ -58,4 +58,19 @@ public sealed class WebHdfsUploadRefusalTests
         socket.Shutdown(SocketShutdown.Both);
         socket.Close(); // with unread body bytes pending: the client's send is reset
     }
+
+    [Fact]
+    public void A_100_Continue_ahead_of_the_answer_is_skipped()
+    {
+        // Bytes a Hadoop 3.4.1 DataNode sent for a CREATE without Expect: its WebHdfsHandler writes 100 Continue first.
+        var raw = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nlocation: hdfs://127.0.0.1:8020/tmp/rawcheck.txt\r\n"
+            + "content-length: 0\r\naccess-control-allow-origin: *\r\nconnection: close\r\n\r\n";
+
+        var answer = DataNodeUpload.Parse(Encoding.ASCII.GetBytes(raw));
+
+        Assert.NotNull(answer);
+        Assert.Equal(201, answer.Status);
+        Assert.Equal("hdfs://127.0.0.1:8020/tmp/rawcheck.txt", answer.Header("Location"));
+        Assert.Equal(string.Empty, answer.Body);
+    }
 }
