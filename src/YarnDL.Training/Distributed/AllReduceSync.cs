@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using YarnDL.Training.Compute;
+using YarnDL.Training.Distributed.Pair;
 using YarnDL.Training.Model;
 
 namespace YarnDL.Training.Distributed;

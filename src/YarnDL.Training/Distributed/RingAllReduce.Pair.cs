@@ -1,3 +1,5 @@
+using YarnDL.Training.Distributed.Pair;
+
 namespace YarnDL.Training.Distributed;
 
 public sealed partial class RingAllReduce

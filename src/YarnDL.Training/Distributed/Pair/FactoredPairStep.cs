@@ -2,7 +2,7 @@ using System.Diagnostics;
 using YarnDL.Training.Compute;
 using YarnDL.Training.Model;
 
-namespace YarnDL.Training.Distributed;
+namespace YarnDL.Training.Distributed.Pair;
 
 /// <summary>The optimizer step of two ranks for a model with a factored dense layer (<see cref="IFactoredModel"/>).
 /// Instead of swapping whole gradients, each rank sends the peer its layer inputs for the peer's rows and its output

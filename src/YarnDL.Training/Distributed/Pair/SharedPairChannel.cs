@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace YarnDL.Training.Distributed;
+namespace YarnDL.Training.Distributed.Pair;
 
 /// <summary>Data path of a two-rank ring whose ranks share a file system (same host, same /dev/shm): each rank
 /// writes its parts into its own slot of a mapped file and publishes a call count; the peer spins briefly on that
