@@ -39,8 +39,8 @@ public sealed partial class TrainingSession
 
         // Does any rank write checkpoints? Only then must a sharded optimizer state be gathered for one. The sum also
         // lines the ranks up before the clock starts (false from the sync: assume a writer).
-        correctCount[0] = IsChief && checkpoints is not null ? 1 : 0;
-        var anyWriter = !sync.TrySumMetrics(correctCount) || correctCount[0] > 0;
+        _correctCount[0] = IsChief && checkpoints is not null ? 1 : 0;
+        var anyWriter = !sync.TrySumMetrics(_correctCount) || _correctCount[0] > 0;
         var global = Math.Max(options.BatchSize, sync.WorldSize);
         var stepsPerEpoch = Math.Max(1, train.Count / global);
         var buffer = new float[p + StepControl.Slots];

@@ -143,7 +143,7 @@ internal sealed unsafe partial class SharedPairChannel
 
             var mapped = MemoryMappedFile.CreateFromFile(fs, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
             var channel = new SharedPairChannel(mapped, 1, capacityFloats);
-            if (!new ReadOnlySpan<byte>(channel.basePtr, NonceBytes).SequenceEqual(nonce))
+            if (!new ReadOnlySpan<byte>(channel._basePtr, NonceBytes).SequenceEqual(nonce))
             {
                 channel.Dispose();
                 return null; // same name, different file: not the same host or file system

@@ -26,24 +26,24 @@ internal sealed unsafe partial class SharedPairChannel : IDisposable
     private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 500;
     private const int NonceBytes = 16;
     private const int HelloBytes = 16;
-    private readonly MemoryMappedFile file;
-    private readonly MemoryMappedViewAccessor view;
-    private readonly byte* basePtr;
-    private readonly int rank;
-    private readonly byte[] bellOut = new byte[1];
-    private readonly byte[] bellIn = new byte[1];
-    private long calls;
-    private bool disposed;
+    private readonly MemoryMappedFile _file;
+    private readonly MemoryMappedViewAccessor _view;
+    private readonly byte* _basePtr;
+    private readonly int _rank;
+    private readonly byte[] _bellOut = new byte[1];
+    private readonly byte[] _bellIn = new byte[1];
+    private long _calls;
+    private bool _disposed;
 
     private SharedPairChannel(MemoryMappedFile file, int rank, int capacityFloats)
     {
-        this.file = file;
-        this.rank = rank;
+        _file = file;
+        _rank = rank;
         CapacityFloats = capacityFloats;
-        view = file.CreateViewAccessor(0, Size(capacityFloats), MemoryMappedFileAccess.ReadWrite);
+        _view = file.CreateViewAccessor(0, Size(capacityFloats), MemoryMappedFileAccess.ReadWrite);
         byte* p = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
-        basePtr = p + view.PointerOffset;
+        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
+        _basePtr = p + _view.PointerOffset;
         Prefault();
     }
 
@@ -66,18 +66,18 @@ internal sealed unsafe partial class SharedPairChannel : IDisposable
     /// the call count is published (ringing the peer if it sleeps); <see cref="Take"/> must follow.</summary>
     public void Post(RingAllReduce.Part send0, RingAllReduce.Part send1, Socket right)
     {
-        var slot = (int)(calls & 1);
-        var call = ++calls;
-        var box = Box(rank, slot);
+        var slot = (int)(_calls & 1);
+        var call = ++_calls;
+        var box = Box(_rank, slot);
         send0.Span.CopyTo(new Span<float>(box + send0.Start, send0.Count));
         send1.Span.CopyTo(new Span<float>(box + send1.Start, send1.Count));
-        Volatile.Write(ref *Count(rank), call); // release: the slot's contents are visible before the count
+        Volatile.Write(ref *Count(_rank), call); // release: the slot's contents are visible before the count
         Interlocked.MemoryBarrier(); // the count is visible before the peer's sleep flag is read (and vice versa)
-        var peerSleeps = Sleeping(1 - rank);
+        var peerSleeps = Sleeping(1 - _rank);
         if (Volatile.Read(ref *peerSleeps) == call && Interlocked.CompareExchange(ref *peerSleeps, 0, call) == call)
         {
-            bellOut[0] = (byte)call;
-            SendAll(right, bellOut);
+            _bellOut[0] = (byte)call;
+            SendAll(right, _bellOut);
         }
     }
 
@@ -85,10 +85,10 @@ internal sealed unsafe partial class SharedPairChannel : IDisposable
     /// [recvStart, +recvCount), valid until this rank posts its next call (the peer may then reuse the slot).</summary>
     public ReadOnlySpan<float> Take(int recvStart, int recvCount, Socket left)
     {
-        var call = calls;
+        var call = _calls;
         var slot = (int)((call - 1) & 1);
         WaitFor(call, left);
-        return new ReadOnlySpan<float>(Box(1 - rank, slot) + recvStart, recvCount);
+        return new ReadOnlySpan<float>(Box(1 - _rank, slot) + recvStart, recvCount);
     }
 
     /// <summary>Returns once the peer published <paramref name="call"/>: spinning first, then asleep on the bell.</summary>
@@ -99,16 +99,16 @@ internal sealed unsafe partial class SharedPairChannel : IDisposable
             return;
         }
 
-        var sleeps = Sleeping(rank);
+        var sleeps = Sleeping(_rank);
         Volatile.Write(ref *sleeps, call);
         Interlocked.MemoryBarrier();
-        if (Volatile.Read(ref *Count(1 - rank)) >= call && Interlocked.CompareExchange(ref *sleeps, 0, call) == call)
+        if (Volatile.Read(ref *Count(1 - _rank)) >= call && Interlocked.CompareExchange(ref *sleeps, 0, call) == call)
         {
             return; // published meanwhile, and the wake-up is ours: no bell comes
         }
 
         ReceiveBell(left, (byte)call); // the peer claimed the wake-up: its bell is on the way
-        if (Volatile.Read(ref *Count(1 - rank)) < call)
+        if (Volatile.Read(ref *Count(1 - _rank)) < call)
         {
             throw new RingProtocolException($"ring: peer rang for call {call} without publishing it");
         }
@@ -121,8 +121,8 @@ internal sealed unsafe partial class SharedPairChannel : IDisposable
         const int floatsPerPage = 4096 / sizeof(float);
         for (var slot = 0; slot < 2; slot++)
         {
-            new Span<float>(Box(rank, slot), CapacityFloats).Clear();
-            var peer = Box(1 - rank, slot);
+            new Span<float>(Box(_rank, slot), CapacityFloats).Clear();
+            var peer = Box(1 - _rank, slot);
             for (long i = 0; i < CapacityFloats; i += floatsPerPage)
             {
                 _ = Volatile.Read(ref peer[i]);
@@ -134,7 +134,7 @@ internal sealed unsafe partial class SharedPairChannel : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SpinFor(long call)
     {
-        var peer = Count(1 - rank);
+        var peer = Count(1 - _rank);
         var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
         while (true)
         {
@@ -160,31 +160,31 @@ internal sealed unsafe partial class SharedPairChannel : IDisposable
 
     private void ReceiveBell(Socket left, byte expected)
     {
-        ReceiveAll(left, bellIn);
-        if (bellIn[0] != expected)
+        ReceiveAll(left, _bellIn);
+        if (_bellIn[0] != expected)
         {
-            throw new RingProtocolException($"ring: peer rang for call {bellIn[0]} during call {expected} (mod 256)");
+            throw new RingProtocolException($"ring: peer rang for call {_bellIn[0]} during call {expected} (mod 256)");
         }
     }
 
-    private long* Count(int owner) => (long*)(basePtr + 64 + (owner * 64));
+    private long* Count(int owner) => (long*)(_basePtr + 64 + (owner * 64));
 
-    private long* Sleeping(int owner) => (long*)(basePtr + 192 + (owner * 64));
+    private long* Sleeping(int owner) => (long*)(_basePtr + 192 + (owner * 64));
 
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
-        view.SafeMemoryMappedViewHandle.ReleasePointer();
-        view.Dispose();
-        file.Dispose();
+        _disposed = true;
+        _view.SafeMemoryMappedViewHandle.ReleasePointer();
+        _view.Dispose();
+        _file.Dispose();
     }
 
     private static long Size(int capacityFloats) => HeaderBytes + (4L * capacityFloats * sizeof(float));
 
-    private float* Box(int owner, int slot) => (float*)(basePtr + HeaderBytes + ((((owner * 2) + slot) * (long)CapacityFloats) * sizeof(float)));
+    private float* Box(int owner, int slot) => (float*)(_basePtr + HeaderBytes + ((((owner * 2) + slot) * (long)CapacityFloats) * sizeof(float)));
 }
