@@ -7,9 +7,9 @@ namespace YarnDL.Training.Checkpoints;
 /// the file. The trainer loop is synchronous, so the client's calls are waited for here.</summary>
 public sealed class WebHdfsCheckpointStore : ICheckpointStore
 {
-    private readonly WebHdfsClient client;
-    private readonly Uri location;
-    private readonly string directory;
+    private readonly WebHdfsClient _client;
+    private readonly Uri _location;
+    private readonly string _directory;
 
     /// <param name="http">Must not follow redirects itself (the CREATE redirect is answered with a second PUT).</param>
     /// <param name="namenodes">The NameNodes' HTTP addresses (e.g. http://nn1:9870, http://nn2:9870), tried in turn past a
@@ -18,27 +18,27 @@ public sealed class WebHdfsCheckpointStore : ICheckpointStore
     public WebHdfsCheckpointStore(HttpClient http, IReadOnlyList<Uri> namenodes, Uri location, string user)
     {
         ArgumentNullException.ThrowIfNull(location);
-        client = new WebHdfsClient(http, namenodes, user);
-        this.location = location;
-        directory = "/" + location.AbsolutePath.Trim('/');
+        _client = new WebHdfsClient(http, namenodes, user);
+        _location = location;
+        _directory = "/" + location.AbsolutePath.Trim('/');
     }
 
-    public string PathName => $"{location.Scheme}://{location.Authority}{FilePath}";
+    public string PathName => $"{_location.Scheme}://{_location.Authority}{FilePath}";
 
-    private string FilePath => $"{directory.TrimEnd('/')}/{CheckpointCodec.FileName}";
+    private string FilePath => $"{_directory.TrimEnd('/')}/{CheckpointCodec.FileName}";
 
     public void Save(CheckpointState state)
     {
-        var temp = $"{directory.TrimEnd('/')}/.{CheckpointCodec.FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        var temp = $"{_directory.TrimEnd('/')}/.{CheckpointCodec.FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         using var body = new MemoryStream();
         CheckpointCodec.Write(body, state);
-        Wait(client.CreateAsync(temp, body.ToArray(), overwrite: false));
-        Wait(client.RenameOverwriteAsync(temp, FilePath));
+        Wait(_client.CreateAsync(temp, body.ToArray(), overwrite: false));
+        Wait(_client.RenameOverwriteAsync(temp, FilePath));
     }
 
     public CheckpointState? TryLoad()
     {
-        var bytes = Wait(client.TryOpenAsync(FilePath));
+        var bytes = Wait(_client.TryOpenAsync(FilePath));
         return bytes is null ? null : CheckpointCodec.Read(new MemoryStream(bytes, writable: false), PathName);
     }
 

@@ -10,20 +10,20 @@ namespace YarnDL.Training.Cluster;
 /// (AM restart), <see cref="Rediscover"/> names the next attempt's URL and the task carries on with it.</summary>
 public sealed class AmTaskClient : ITrainingControl, IDisposable
 {
-    private readonly HttpClient http;
-    private readonly TimeProvider time;
-    private Uri amUrl;
-    private TrainingProgress progress = new(0, 0, new Dictionary<string, double>(), -1);
-    private int command;
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private Uri _amUrl;
+    private TrainingProgress _progress = new(0, 0, new Dictionary<string, double>(), -1);
+    private int _command;
 
     public AmTaskClient(Uri amUrl, string secret, TaskIdentity identity, TimeProvider time, HttpMessageHandler? handler = null)
     {
-        http = handler is null ? new HttpClient() : new HttpClient(handler);
-        this.amUrl = amUrl;
-        http.Timeout = TaskApi.RegisterLongPoll + TimeSpan.FromSeconds(30);
-        http.DefaultRequestHeaders.Add(TaskApi.SecretHeader, secret);
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _amUrl = amUrl;
+        _http.Timeout = TaskApi.RegisterLongPoll + TimeSpan.FromSeconds(30);
+        _http.DefaultRequestHeaders.Add(TaskApi.SecretHeader, secret);
         Identity = identity;
-        this.time = time;
+        _time = time;
     }
 
     public static TimeSpan HeartbeatInterval { get; } = TimeSpan.FromSeconds(2);
@@ -34,23 +34,23 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
     public Func<Uri?>? Rediscover { get; init; }
 
     /// <summary>The AM this task talks to now.</summary>
-    public Uri AmUrl => Volatile.Read(ref amUrl);
+    public Uri AmUrl => Volatile.Read(ref _amUrl);
 
     /// <summary>Attempts of the final result post (an AM restart may be in progress when the task ends).</summary>
     public int ResultAttempts { get; init; } = 30;
 
-    public TaskCommand PendingCommand => (TaskCommand)Volatile.Read(ref command);
+    public TaskCommand PendingCommand => (TaskCommand)Volatile.Read(ref _command);
 
-    public void Acknowledge(TaskCommand command) => Interlocked.CompareExchange(ref this.command, (int)TaskCommand.None, (int)command);
+    public void Acknowledge(TaskCommand command) => Interlocked.CompareExchange(ref _command, (int)TaskCommand.None, (int)command);
 
-    public void Report(TrainingProgress progress) => Volatile.Write(ref this.progress, progress);
+    public void Report(TrainingProgress progress) => Volatile.Write(ref _progress, progress);
 
     public async Task<ClusterSpecResponse> RegisterAsync(string host, int port, CancellationToken ct)
     {
         var request = new RegisterRequest(Identity, host, port, Environment.GetEnvironmentVariable("CONTAINER_ID"));
         while (true)
         {
-            using var response = await http.PostAsJsonAsync(new Uri(AmUrl, TaskApi.Register), request, TaskJson.Default.RegisterRequest, ct);
+            using var response = await _http.PostAsJsonAsync(new Uri(AmUrl, TaskApi.Register), request, TaskJson.Default.RegisterRequest, ct);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
@@ -70,21 +70,21 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
     public async Task RunHeartbeatsAsync(TextWriter log, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(log);
-        using var timer = new PeriodicTimer(HeartbeatInterval, time);
+        using var timer = new PeriodicTimer(HeartbeatInterval, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                var p = Volatile.Read(ref progress);
+                var p = Volatile.Read(ref _progress);
                 var beat = new HeartbeatRequest(Identity, p.Step, p.Epoch, p.Metrics, p.CheckpointStep);
                 try
                 {
-                    using var response = await http.PostAsJsonAsync(new Uri(AmUrl, TaskApi.Heartbeat), beat, TaskJson.Default.HeartbeatRequest, ct);
+                    using var response = await _http.PostAsJsonAsync(new Uri(AmUrl, TaskApi.Heartbeat), beat, TaskJson.Default.HeartbeatRequest, ct);
                     response.EnsureSuccessStatusCode();
                     var answer = await response.Content.ReadFromJsonAsync(TaskJson.Default.HeartbeatResponse, ct);
                     if (answer is { Command: not TaskCommand.None })
                     {
-                        Volatile.Write(ref command, (int)answer.Command);
+                        Volatile.Write(ref _command, (int)answer.Command);
                     }
                 }
                 catch (HttpRequestException e)
@@ -107,14 +107,14 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
         {
             try
             {
-                using var response = await http.PostAsJsonAsync(new Uri(AmUrl, TaskApi.Result), request, TaskJson.Default.ResultRequest, ct);
+                using var response = await _http.PostAsJsonAsync(new Uri(AmUrl, TaskApi.Result), request, TaskJson.Default.ResultRequest, ct);
                 response.EnsureSuccessStatusCode();
                 return;
             }
             catch (HttpRequestException) when (Rediscover is not null && attempt < ResultAttempts)
             {
                 SwitchAm();
-                await Task.Delay(HeartbeatInterval, time, ct);
+                await Task.Delay(HeartbeatInterval, _time, ct);
             }
         }
     }
@@ -137,9 +137,9 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
             return string.Empty;
         }
 
-        Volatile.Write(ref amUrl, next);
+        Volatile.Write(ref _amUrl, next);
         return $"; switching to the AM at {next}";
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 }

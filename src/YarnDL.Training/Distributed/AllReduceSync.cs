@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using YarnDL.Training.Compute;
+using YarnDL.Training.Distributed.Pair;
 using YarnDL.Training.Model;
 
 namespace YarnDL.Training.Distributed;
@@ -15,9 +16,9 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
     /// <summary>Floats summed and stepped at a time: gradient, weights and both moments of a chunk stay in L1.</summary>
     private const int FusedChunk = 2048;
 
-    private bool sharded;
-    private bool resident;
-    private FactoredPairStep? factored;
+    private bool _sharded;
+    private bool _resident;
+    private FactoredPairStep? _factored;
 
     public int Rank => reducer.Rank;
 
@@ -25,7 +26,7 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
 
     public bool IsSynchronous => true;
 
-    public bool FetchIsCollective => sharded;
+    public bool FetchIsCollective => _sharded;
 
     /// <summary>For the log: how the ranks exchange (ring, or two ranks over shared memory or TCP) and whether the
     /// optimizer step is sharded (known after the first update).</summary>
@@ -38,7 +39,7 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
 
     /// <summary>How each rank steps: factored (two ranks, a factored layer), sharded (two ranks), resident (whole, on the
     /// device that holds the weights) or whole.</summary>
-    public string Optimizer => factored is not null ? "factored" : sharded ? "sharded" : resident ? "resident" : "whole";
+    public string Optimizer => _factored is not null ? "factored" : _sharded ? "sharded" : _resident ? "resident" : "whole";
 
     public void Start(float[] parameters, Optimizer optimizer)
     {
@@ -68,7 +69,7 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(tensors);
-        resident = true;
+        _resident = true;
         reducer.AllReduceSum(buffer);
         tensors.Push(buffer, 0, parameters.Length);
         optimizer.Apply(tensors, parameters, buffer);
@@ -78,10 +79,10 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
     internal Func<long, int>? FactoredSplitOverride { get; init; }
 
     /// <summary>Rank 0's rows of the factored layer for the next step; -1 when not factored.</summary>
-    internal int FactoredSplit => factored?.Split ?? -1;
+    internal int FactoredSplit => _factored?.Split ?? -1;
 
     /// <summary>Steps after which the factored split moved (tests).</summary>
-    internal int FactoredSplitMoves => factored?.SplitMoves ?? 0;
+    internal int FactoredSplitMoves => _factored?.SplitMoves ?? 0;
 
     /// <summary>False keeps a factored model on the sharded step (tests compare the two).</summary>
     internal bool AllowFactored { get; init; } = true;
@@ -94,18 +95,18 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(optimizer);
-        sharded = true;
-        factored = new FactoredPairStep((RingAllReduce)reducer, layer, parameters, optimizer) { SplitOverride = FactoredSplitOverride };
-        return factored;
+        _sharded = true;
+        _factored = new FactoredPairStep((RingAllReduce)reducer, layer, parameters, optimizer) { SplitOverride = FactoredSplitOverride };
+        return _factored;
     }
 
     public void UpdateFactored(float[] buffer, int globalBatch, long started, IComputeBackend backend)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        (factored ?? throw new InvalidOperationException("StartFactored was not called")).Update(buffer, globalBatch, started, backend);
+        (_factored ?? throw new InvalidOperationException("StartFactored was not called")).Update(buffer, globalBatch, started, backend);
     }
 
-    public void Settle() => factored?.Settle();
+    public void Settle() => _factored?.Settle();
 
     public bool TrySumMetrics(float[] values)
     {
@@ -118,14 +119,14 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(optimizer);
-        if (!sharded || reducer is not RingAllReduce pair)
+        if (!_sharded || reducer is not RingAllReduce pair)
         {
             return;
         }
 
-        if (factored is not null)
+        if (_factored is not null)
         {
-            factored.GatherMoments();
+            _factored.GatherMoments();
             return;
         }
 
@@ -146,7 +147,7 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ShardedUpdate(RingAllReduce pair, float[] buffer, float[] parameters, Optimizer optimizer, IComputeBackend backend)
     {
-        sharded = true;
+        _sharded = true;
         var p = parameters.Length;
         var (ms, mc) = Own(pair.Rank, p, buffer.Length);
         var (ts, tc) = Own(1 - pair.Rank, p, buffer.Length);

@@ -6,59 +6,59 @@ namespace YarnDL.Training.Distributed;
 /// and immune to thread-pool starvation while it blocks on a socket.</summary>
 internal sealed class DedicatedWorker : IDisposable
 {
-    private readonly SemaphoreSlim start = new(0);
-    private readonly SemaphoreSlim done = new(0);
-    private readonly Thread thread;
-    private Action? job;
-    private ExceptionDispatchInfo? failure;
-    private volatile bool disposed;
+    private readonly SemaphoreSlim _start = new(0);
+    private readonly SemaphoreSlim _done = new(0);
+    private readonly Thread _thread;
+    private Action? _job;
+    private ExceptionDispatchInfo? _failure;
+    private volatile bool _disposed;
 
     public DedicatedWorker(string name)
     {
-        thread = new Thread(Loop) { IsBackground = true, Name = name };
-        thread.Start();
+        _thread = new Thread(Loop) { IsBackground = true, Name = name };
+        _thread.Start();
     }
 
     public void Start(Action work)
     {
-        job = work;
-        failure = null;
-        start.Release();
+        _job = work;
+        _failure = null;
+        _start.Release();
     }
 
     /// <summary>Waits for the job given to <see cref="Start"/> and rethrows its exception.</summary>
     public void Join()
     {
-        done.Wait();
-        failure?.Throw();
+        _done.Wait();
+        _failure?.Throw();
     }
 
     public void Dispose()
     {
-        disposed = true;
-        start.Release();
+        _disposed = true;
+        _start.Release();
     }
 
     private void Loop()
     {
         while (true)
         {
-            start.Wait();
-            if (disposed)
+            _start.Wait();
+            if (_disposed)
             {
                 return;
             }
 
             try
             {
-                job!();
+                _job!();
             }
             catch (Exception e)
             {
-                failure = ExceptionDispatchInfo.Capture(e);
+                _failure = ExceptionDispatchInfo.Capture(e);
             }
 
-            done.Release();
+            _done.Release();
         }
     }
 }

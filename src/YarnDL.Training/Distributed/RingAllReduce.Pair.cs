@@ -1,3 +1,5 @@
+using YarnDL.Training.Distributed.Pair;
+
 namespace YarnDL.Training.Distributed;
 
 public sealed partial class RingAllReduce
@@ -8,19 +10,19 @@ public sealed partial class RingAllReduce
     /// <summary>Largest slot offered, 2^26 floats (256 MB; the file holds four slots): beyond it, TCP.</summary>
     private const int SharedMaxFloats = 1 << 26;
 
-    private float[] pairScratch = [];
-    private long pairLimitBytes;
-    private bool pairNegotiated;
-    private SharedPairChannel? shared;
+    private float[] _pairScratch = [];
+    private long _pairLimitBytes;
+    private bool _pairNegotiated;
+    private SharedPairChannel? _shared;
 
     /// <summary>Whether the call posted last went to the shared slots (its <see cref="Take"/> reads them).</summary>
-    private bool posted;
+    private bool _posted;
 
     /// <summary>How two ranks exchange buffers: "shm" once both mapped the same file, else "tcp".</summary>
-    public string PairTransport => shared is null ? "tcp" : "shm";
+    public string PairTransport => _shared is null ? "tcp" : "shm";
 
     /// <summary>The shared file this rank offered, if any (tests check it is gone).</summary>
-    internal string? SharedFilePath => shared?.OfferedPath;
+    internal string? SharedFilePath => _shared?.OfferedPath;
 
     /// <summary>False keeps two ranks on TCP (the YARNDL_RING_SHM=0 environment variable does the same); read at the
     /// first two-rank call.</summary>
@@ -56,21 +58,21 @@ public sealed partial class RingAllReduce
         try
         {
             var end = Math.Max(Math.Max(send0.Start + send0.Count, send1.Start + send1.Count), recvEnd);
-            posted = shared is not null && end <= shared.CapacityFloats;
-            if (posted)
+            _posted = _shared is not null && end <= _shared.CapacityFloats;
+            if (_posted)
             {
-                shared!.Post(send0, send1, right);
+                _shared!.Post(send0, send1, _right);
                 return;
             }
 
             if (send0.Count > 0)
             {
-                SendAll(right, send0.Array!, send0.Start, send0.Count);
+                SendAll(_right, send0.Array!, send0.Start, send0.Count);
             }
 
             if (send1.Count > 0)
             {
-                SendAll(right, send1.Array!, send1.Start, send1.Count);
+                SendAll(_right, send1.Array!, send1.Start, send1.Count);
             }
         }
         catch
@@ -86,18 +88,18 @@ public sealed partial class RingAllReduce
     {
         try
         {
-            if (posted)
+            if (_posted)
             {
-                return shared!.Take(recvStart, recvCount, left);
+                return _shared!.Take(recvStart, recvCount, _left);
             }
 
-            if (pairScratch.Length < recvCount)
+            if (_pairScratch.Length < recvCount)
             {
-                pairScratch = new float[recvCount];
+                _pairScratch = new float[recvCount];
             }
 
-            ReceiveAll(left, pairScratch, 0, recvCount);
-            return pairScratch.AsSpan(0, recvCount);
+            ReceiveAll(_left, _pairScratch, 0, recvCount);
+            return _pairScratch.AsSpan(0, recvCount);
         }
         catch
         {
@@ -118,38 +120,38 @@ public sealed partial class RingAllReduce
     {
         // Both ranks see the same lengths, so both (re)negotiate at the same call: first use, or a buffer that
         // outgrew the slots (a tiny first call must not pin the capacity).
-        if (!pairNegotiated || (shared is not null && floats > shared.CapacityFloats && floats <= SharedMaxFloats))
+        if (!_pairNegotiated || (_shared is not null && floats > _shared.CapacityFloats && floats <= SharedMaxFloats))
         {
             NegotiatePair(floats);
         }
 
-        return (shared is not null && floats <= shared.CapacityFloats) || (long)floats * sizeof(float) <= pairLimitBytes;
+        return (_shared is not null && floats <= _shared.CapacityFloats) || (long)floats * sizeof(float) <= _pairLimitBytes;
     }
 
     /// <summary>First two-rank call, on both ranks (so the links stay in step whatever either allows): rank 0 offers
     /// a mapped file, rank 1 answers whether it could open the very same file.</summary>
     private void NegotiatePair(int floats)
     {
-        pairNegotiated = true;
-        if (shared is not null)
+        _pairNegotiated = true;
+        if (_shared is not null)
         {
-            shared.Dispose();
-            shared = null;
+            _shared.Dispose();
+            _shared = null;
         }
 
         // The kernel reports twice the payload a socket buffer holds, hence the half.
-        var limit = Math.Min(right.SendBufferSize, left.ReceiveBufferSize) / 2;
+        var limit = Math.Min(_right.SendBufferSize, _left.ReceiveBufferSize) / 2;
         long peerLimit;
         if (Rank == 0)
         {
             var dir = !AllowSharedMemory ? null : Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-            shared = SharedPairChannel.Offer(right, left, Math.Clamp(floats, SharedMinFloats, SharedMaxFloats), dir, limit, out peerLimit);
+            _shared = SharedPairChannel.Offer(_right, _left, Math.Clamp(floats, SharedMinFloats, SharedMaxFloats), dir, limit, out peerLimit);
         }
         else
         {
-            shared = SharedPairChannel.Accept(right, left, AllowSharedMemory, limit, out peerLimit);
+            _shared = SharedPairChannel.Accept(_right, _left, AllowSharedMemory, limit, out peerLimit);
         }
 
-        pairLimitBytes = Math.Min(limit, peerLimit);
+        _pairLimitBytes = Math.Min(limit, peerLimit);
     }
 }

@@ -21,12 +21,12 @@ public sealed partial class RingAllReduce
             var (ccSend, ccRecv) = reduce ? (Mod(ccwPos - t), Mod(ccwPos - t - 1)) : (Mod(ccwPos + 1 - u), Mod(ccwPos - u));
             var (s0, n0) = Chunk(0, half, cwSend);
             var (s1, n1) = Chunk(half, len - half, ccSend);
-            SendAll(right, buffer, s0, n0);
-            SendAll(left, buffer, s1, n1);
+            SendAll(_right, buffer, s0, n0);
+            SendAll(_left, buffer, s1, n1);
             var (r0, m0) = Chunk(0, half, cwRecv);
             var (r1, m1) = Chunk(half, len - half, ccRecv);
-            ReceiveChunk(left, buffer, r0, m0, reduce, scratchCw);
-            ReceiveChunk(right, buffer, r1, m1, reduce, scratchCcw);
+            ReceiveChunk(_left, buffer, r0, m0, reduce, _scratchCw);
+            ReceiveChunk(_right, buffer, r1, m1, reduce, _scratchCcw);
         }
     }
 

@@ -18,18 +18,18 @@ public sealed partial class RingAllReduce : IGradientReducer
 
     /// <summary>Largest chunk either path receives into scratch before adding it.</summary>
     private const int ScratchFloats = (ChunkFloats > SmallChunkFloats ? ChunkFloats : SmallChunkFloats) + 1;
-    private readonly Socket right;
-    private readonly Socket left;
-    private readonly float[] scratchCw = new float[ScratchFloats];
-    private readonly float[] scratchCcw = new float[ScratchFloats];
-    private readonly DedicatedWorker clockwiseWorker = new("ring-cw");
+    private readonly Socket _right;
+    private readonly Socket _left;
+    private readonly float[] _scratchCw = new float[ScratchFloats];
+    private readonly float[] _scratchCcw = new float[ScratchFloats];
+    private readonly DedicatedWorker _clockwiseWorker = new("ring-cw");
 
     private RingAllReduce(int rank, int worldSize, Socket right, Socket left)
     {
         Rank = rank;
         WorldSize = worldSize;
-        this.right = right;
-        this.left = left;
+        _right = right;
+        _left = left;
     }
 
     public int Rank { get; }
@@ -66,9 +66,9 @@ public sealed partial class RingAllReduce : IGradientReducer
                 return;
             }
 
-            clockwiseWorker.Start(() => PassOrAbort(buffer, 0, half, right, left, Rank, scratchCw));
-            PassOrAbort(buffer, half, buffer.Length - half, left, right, ccwPos, scratchCcw);
-            clockwiseWorker.Join();
+            _clockwiseWorker.Start(() => PassOrAbort(buffer, 0, half, _right, _left, Rank, _scratchCw));
+            PassOrAbort(buffer, half, buffer.Length - half, _left, _right, ccwPos, _scratchCcw);
+            _clockwiseWorker.Join();
         }
         catch
         {
@@ -80,10 +80,10 @@ public sealed partial class RingAllReduce : IGradientReducer
     public void Dispose()
     {
         ShutDownLinks();
-        right.Dispose();
-        left.Dispose();
-        shared?.Dispose();
-        clockwiseWorker.Dispose();
+        _right.Dispose();
+        _left.Dispose();
+        _shared?.Dispose();
+        _clockwiseWorker.Dispose();
     }
 
     /// <summary>A failed direction shuts both links down, so the other direction (and the neighbours) fail at once
@@ -103,7 +103,7 @@ public sealed partial class RingAllReduce : IGradientReducer
 
     private void ShutDownLinks()
     {
-        foreach (var s in new[] { right, left })
+        foreach (var s in new[] { _right, _left })
         {
             try
             {

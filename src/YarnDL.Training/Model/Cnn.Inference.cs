@@ -7,9 +7,9 @@ public sealed partial class Cnn
     /// <summary>conv, hidden, output.</summary>
     public IReadOnlyList<LayerSlice> Layers =>
     [
-        new("conv", offsets[0], offsets[2] - offsets[0]),
-        new("hidden", offsets[2], offsets[4] - offsets[2]),
-        new("output", offsets[4], Parameters.Length - offsets[4]),
+        new("conv", _offsets[0], _offsets[2] - _offsets[0]),
+        new("hidden", _offsets[2], _offsets[4] - _offsets[2]),
+        new("output", _offsets[4], Parameters.Length - _offsets[4]),
     ];
 
     public void Logits(Dataset data, Span<float> logits)
@@ -25,7 +25,7 @@ public sealed partial class Cnn
                 idx[i] = start + i;
             }
 
-            ForwardToHost(data, idx.AsSpan(0, n)).AsSpan(0, n * classes).CopyTo(logits[(start * classes)..]);
+            ForwardToHost(data, idx.AsSpan(0, n)).AsSpan(0, n * _classes).CopyTo(logits[(start * _classes)..]);
         }
     }
 }

@@ -8,13 +8,13 @@ namespace YarnDL.Training.Model;
 public sealed partial class Cnn : IFactoredModel
 {
     private const int K = 9;
-    private readonly ITensorBackend tensors;
-    private readonly int side;
-    private readonly int channels;
-    private readonly int hidden;
-    private readonly int classes;
-    private readonly int[] offsets = new int[6];
-    private Workspace? workspace;
+    private readonly ITensorBackend _tensors;
+    private readonly int _side;
+    private readonly int _channels;
+    private readonly int _hidden;
+    private readonly int _classes;
+    private readonly int[] _offsets = new int[6];
+    private Workspace? _workspace;
 
     /// <summary>On the managed span kernels (<see cref="HostTensors"/>).</summary>
     public Cnn(IComputeBackend backend, int imageSide, int channels, int hidden, int classes, ulong seed)
@@ -24,18 +24,18 @@ public sealed partial class Cnn : IFactoredModel
 
     public Cnn(ITensorBackend tensors, int imageSide, int channels, int hidden, int classes, ulong seed)
     {
-        this.tensors = tensors;
-        side = imageSide;
-        this.channels = channels;
-        this.hidden = hidden;
-        this.classes = classes;
+        _tensors = tensors;
+        _side = imageSide;
+        _channels = channels;
+        _hidden = hidden;
+        _classes = classes;
         int[] sizes = [K * channels, channels, Flat * hidden, hidden, hidden * classes, classes];
         for (var i = 1; i < sizes.Length; i++)
         {
-            offsets[i] = offsets[i - 1] + sizes[i - 1];
+            _offsets[i] = _offsets[i - 1] + sizes[i - 1];
         }
 
-        Parameters = new float[offsets[5] + classes];
+        Parameters = new float[_offsets[5] + classes];
         var rng = new Rng(seed);
         Init(ref rng, 0, K * channels, K);
         Init(ref rng, 2, Flat * hidden, Flat);
@@ -44,11 +44,11 @@ public sealed partial class Cnn : IFactoredModel
 
     public float[] Parameters { get; }
 
-    private int Pixels => side * side;
+    private int Pixels => _side * _side;
 
-    private int Flat => Pixels * channels;
+    private int Flat => Pixels * _channels;
 
-    public FactoredLayer Factored => new(offsets[2], Flat, hidden);
+    public FactoredLayer Factored => new(_offsets[2], Flat, _hidden);
 
     public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient) =>
         LossAndGradient(data, batch, scale, gradient, null);
@@ -64,32 +64,32 @@ public sealed partial class Cnn : IFactoredModel
         ArgumentNullException.ThrowIfNull(gradient);
         var n = batch.Length;
         var ws = Forward(data, batch, exchange);
-        var g = tensors.Mirror(gradient);
+        var g = _tensors.Mirror(gradient);
         var rows = n * Pixels;
-        var (conv, dConv, hid, dHid) = (ws.Conv.View(0, n * Flat), ws.DConv.View(0, n * Flat), ws.Hidden.View(0, n * hidden), ws.DHidden.View(0, n * hidden));
-        var (logits, dLogits) = (ws.Logits.View(0, n * classes), ws.DLogits.View(0, n * classes));
-        var loss = tensors.SoftmaxCrossEntropy(logits, ws.Labels, dLogits, n, classes, scale);
-        tensors.Gemm(true, false, hidden, classes, n, hid, dLogits, g.View(offsets[4], hidden * classes), 0f);
-        tensors.BiasGrad(dLogits, g.View(offsets[5], classes), n, classes);
-        tensors.Gemm(false, true, n, hidden, classes, dLogits, P(4, hidden * classes), dHid, 0f);
-        tensors.ReluBackward(dHid, hid);
+        var (conv, dConv, hid, dHid) = (ws.Conv.View(0, n * Flat), ws.DConv.View(0, n * Flat), ws.Hidden.View(0, n * _hidden), ws.DHidden.View(0, n * _hidden));
+        var (logits, dLogits) = (ws.Logits.View(0, n * _classes), ws.DLogits.View(0, n * _classes));
+        var loss = _tensors.SoftmaxCrossEntropy(logits, ws.Labels, dLogits, n, _classes, scale);
+        _tensors.Gemm(true, false, _hidden, _classes, n, hid, dLogits, g.View(_offsets[4], _hidden * _classes), 0f);
+        _tensors.BiasGrad(dLogits, g.View(_offsets[5], _classes), n, _classes);
+        _tensors.Gemm(false, true, n, _hidden, _classes, dLogits, P(4, _hidden * _classes), dHid, 0f);
+        _tensors.ReluBackward(dHid, hid);
         if (exchange is null)
         {
-            tensors.Gemm(true, false, Flat, hidden, n, conv, dHid, g.View(offsets[2], Flat * hidden), 0f);
+            _tensors.Gemm(true, false, Flat, _hidden, n, conv, dHid, g.View(_offsets[2], Flat * _hidden), 0f);
         }
         else
         {
-            tensors.Pull(ws.ConvHost, 0, n * Flat);
-            tensors.Pull(ws.DHiddenHost, 0, n * hidden);
+            _tensors.Pull(ws.ConvHost, 0, n * Flat);
+            _tensors.Pull(ws.DHiddenHost, 0, n * _hidden);
             exchange.FactorsReady(new LayerFactors(ws.ConvHost, ws.DHiddenHost, n));
         }
 
-        tensors.BiasGrad(dHid, g.View(offsets[3], hidden), n, hidden);
-        tensors.Gemm(false, true, n, Flat, hidden, dHid, P(2, Flat * hidden), dConv, 0f);
-        tensors.ReluBackward(dConv, conv);
-        tensors.Gemm(true, false, K, channels, rows, ws.Columns.View(0, rows * K), dConv, g.View(offsets[0], K * channels), 0f);
-        tensors.BiasGrad(dConv, g.View(offsets[1], channels), rows, channels);
-        tensors.Pull(gradient, 0, Parameters.Length);
+        _tensors.BiasGrad(dHid, g.View(_offsets[3], _hidden), n, _hidden);
+        _tensors.Gemm(false, true, n, Flat, _hidden, dHid, P(2, Flat * _hidden), dConv, 0f);
+        _tensors.ReluBackward(dConv, conv);
+        _tensors.Gemm(true, false, K, _channels, rows, ws.Columns.View(0, rows * K), dConv, g.View(_offsets[0], K * _channels), 0f);
+        _tensors.BiasGrad(dConv, g.View(_offsets[1], _channels), rows, _channels);
+        _tensors.Pull(gradient, 0, Parameters.Length);
         return loss;
     }
 
@@ -110,9 +110,9 @@ public sealed partial class Cnn : IFactoredModel
             var logits = ForwardToHost(data, idx.AsSpan(0, n));
             for (var i = 0; i < n; i++)
             {
-                var row = logits.AsSpan(i * classes, classes);
+                var row = logits.AsSpan(i * _classes, _classes);
                 var best = 0;
-                for (var j = 1; j < classes; j++)
+                for (var j = 1; j < _classes; j++)
                 {
                     best = row[j] > row[best] ? j : best;
                 }
@@ -124,16 +124,16 @@ public sealed partial class Cnn : IFactoredModel
         return data.Count == 0 ? 0 : (double)correct / data.Count;
     }
 
-    public void PushParameters() => tensors.Push(Parameters, 0, Parameters.Length);
+    public void PushParameters() => _tensors.Push(Parameters, 0, Parameters.Length);
 
-    public void PullParameters() => tensors.Pull(Parameters, 0, Parameters.Length);
+    public void PullParameters() => _tensors.Pull(Parameters, 0, Parameters.Length);
 
-    private TensorView P(int block, int length) => tensors.Mirror(Parameters).View(offsets[block], length);
+    private TensorView P(int block, int length) => _tensors.Mirror(Parameters).View(_offsets[block], length);
 
     private void Init(ref Rng rng, int block, int length, int fanIn)
     {
         var std = Math.Sqrt(2.0 / fanIn);
-        var w = Parameters.AsSpan(offsets[block], length);
+        var w = Parameters.AsSpan(_offsets[block], length);
         for (var i = 0; i < w.Length; i++)
         {
             w[i] = (float)(std * rng.NextGaussian());
@@ -143,23 +143,23 @@ public sealed partial class Cnn : IFactoredModel
     private Workspace Forward(Dataset data, ReadOnlySpan<int> batch, IFactorExchange? exchange = null)
     {
         var n = batch.Length;
-        if (workspace is null || workspace.Capacity < n)
+        if (_workspace is null || _workspace.Capacity < n)
         {
-            workspace = new Workspace(tensors, Math.Max(n, 256), Pixels, Flat, hidden, classes);
+            _workspace = new Workspace(_tensors, Math.Max(n, 256), Pixels, Flat, _hidden, _classes);
         }
 
-        var ws = workspace;
-        tensors.LoadBatch(data, batch, ws.Images.View(0, n * Pixels), ws.Labels);
-        tensors.Im2Col3x3(ws.Images.View(0, n * Pixels), ws.Columns.View(0, n * Pixels * K), n, side);
+        var ws = _workspace;
+        _tensors.LoadBatch(data, batch, ws.Images.View(0, n * Pixels), ws.Labels);
+        _tensors.Im2Col3x3(ws.Images.View(0, n * Pixels), ws.Columns.View(0, n * Pixels * K), n, _side);
         var rows = n * Pixels;
-        var (conv, hid, logits) = (ws.Conv.View(0, n * Flat), ws.Hidden.View(0, n * hidden), ws.Logits.View(0, n * classes));
-        tensors.Gemm(false, false, rows, channels, K, ws.Columns.View(0, rows * K), P(0, K * channels), conv, 0f);
-        tensors.BiasActivation(conv, P(1, channels), rows, channels, true);
+        var (conv, hid, logits) = (ws.Conv.View(0, n * Flat), ws.Hidden.View(0, n * _hidden), ws.Logits.View(0, n * _classes));
+        _tensors.Gemm(false, false, rows, _channels, K, ws.Columns.View(0, rows * K), P(0, K * _channels), conv, 0f);
+        _tensors.BiasActivation(conv, P(1, _channels), rows, _channels, true);
         exchange?.WeightsNeeded();
-        tensors.Gemm(false, false, n, hidden, Flat, conv, P(2, Flat * hidden), hid, 0f);
-        tensors.BiasActivation(hid, P(3, hidden), n, hidden, true);
-        tensors.Gemm(false, false, n, classes, hidden, hid, P(4, hidden * classes), logits, 0f);
-        tensors.BiasActivation(logits, P(5, classes), n, classes, false);
+        _tensors.Gemm(false, false, n, _hidden, Flat, conv, P(2, Flat * _hidden), hid, 0f);
+        _tensors.BiasActivation(hid, P(3, _hidden), n, _hidden, true);
+        _tensors.Gemm(false, false, n, _classes, _hidden, hid, P(4, _hidden * _classes), logits, 0f);
+        _tensors.BiasActivation(logits, P(5, _classes), n, _classes, false);
         return ws;
     }
 
@@ -167,7 +167,7 @@ public sealed partial class Cnn : IFactoredModel
     private float[] ForwardToHost(Dataset data, ReadOnlySpan<int> batch)
     {
         var ws = Forward(data, batch);
-        tensors.Pull(ws.LogitsHost, 0, batch.Length * classes);
+        _tensors.Pull(ws.LogitsHost, 0, batch.Length * _classes);
         return ws.LogitsHost;
     }
 }

@@ -6,12 +6,12 @@ public sealed partial class Mlp
 {
     /// <summary>hidden1 … hiddenN, then output.</summary>
     public IReadOnlyList<LayerSlice> Layers => [.. Enumerable.Range(1, Depth).Select(l =>
-        new LayerSlice(l == Depth ? "output" : $"hidden{l}", offsets[l], (sizes[l - 1] * sizes[l]) + sizes[l]))];
+        new LayerSlice(l == Depth ? "output" : $"hidden{l}", _offsets[l], (_sizes[l - 1] * _sizes[l]) + _sizes[l]))];
 
     public void Logits(Dataset data, Span<float> logits)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var classes = sizes[^1];
+        var classes = _sizes[^1];
         var idx = new int[EvalBatch];
         for (var start = 0; start < data.Count; start += EvalBatch)
         {
@@ -22,7 +22,7 @@ public sealed partial class Mlp
             }
 
             ForwardToHost(data, idx.AsSpan(0, n));
-            outputs.AsSpan(0, n * classes).CopyTo(logits[(start * classes)..]);
+            _outputs.AsSpan(0, n * classes).CopyTo(logits[(start * classes)..]);
         }
     }
 }

@@ -9,14 +9,14 @@ namespace YarnDL.Training.Model;
 public sealed partial class Mlp : IModel
 {
     private const int EvalBatch = 256;
-    private readonly ITensorBackend tensors;
-    private readonly int[] sizes;
-    private readonly int[] offsets;
-    private Tensor[] acts = [];
-    private Tensor[] deltas = [];
-    private LabelTensor? labels;
-    private float[] outputs = [];
-    private int capacity;
+    private readonly ITensorBackend _tensors;
+    private readonly int[] _sizes;
+    private readonly int[] _offsets;
+    private Tensor[] _acts = [];
+    private Tensor[] _deltas = [];
+    private LabelTensor? _labels;
+    private float[] _outputs = [];
+    private int _capacity;
 
     /// <summary>On the managed span kernels (<see cref="HostTensors"/>).</summary>
     public Mlp(IComputeBackend backend, IReadOnlyList<int> layerSizes, ulong seed)
@@ -26,22 +26,22 @@ public sealed partial class Mlp : IModel
 
     public Mlp(ITensorBackend tensors, IReadOnlyList<int> layerSizes, ulong seed)
     {
-        this.tensors = tensors;
-        sizes = [.. layerSizes];
-        offsets = new int[sizes.Length];
+        _tensors = tensors;
+        _sizes = [.. layerSizes];
+        _offsets = new int[_sizes.Length];
         var total = 0;
-        for (var l = 1; l < sizes.Length; l++)
+        for (var l = 1; l < _sizes.Length; l++)
         {
-            offsets[l] = total;
-            total += (sizes[l - 1] * sizes[l]) + sizes[l];
+            _offsets[l] = total;
+            total += (_sizes[l - 1] * _sizes[l]) + _sizes[l];
         }
 
         Parameters = new float[total];
         var rng = new Rng(seed);
-        for (var l = 1; l < sizes.Length; l++)
+        for (var l = 1; l < _sizes.Length; l++)
         {
-            var std = Math.Sqrt(2.0 / sizes[l - 1]);
-            var w = Parameters.AsSpan(offsets[l], sizes[l - 1] * sizes[l]);
+            var std = Math.Sqrt(2.0 / _sizes[l - 1]);
+            var w = Parameters.AsSpan(_offsets[l], _sizes[l - 1] * _sizes[l]);
             for (var i = 0; i < w.Length; i++)
             {
                 w[i] = (float)(std * rng.NextGaussian());
@@ -51,29 +51,29 @@ public sealed partial class Mlp : IModel
 
     public float[] Parameters { get; }
 
-    private int Depth => sizes.Length - 1;
+    private int Depth => _sizes.Length - 1;
 
     public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient)
     {
         ArgumentNullException.ThrowIfNull(gradient);
         var n = batch.Length;
         Forward(data, batch);
-        var g = tensors.Mirror(gradient);
-        var loss = tensors.SoftmaxCrossEntropy(Rows(acts, Depth, n), labels!, Rows(deltas, Depth, n), n, sizes[^1], scale);
+        var g = _tensors.Mirror(gradient);
+        var loss = _tensors.SoftmaxCrossEntropy(Rows(_acts, Depth, n), _labels!, Rows(_deltas, Depth, n), n, _sizes[^1], scale);
         for (var l = Depth; l >= 1; l--)
         {
-            var inSize = sizes[l - 1];
-            var outSize = sizes[l];
-            tensors.Gemm(true, false, inSize, outSize, n, Rows(acts, l - 1, n), Rows(deltas, l, n), g.View(offsets[l], inSize * outSize), 0f);
-            tensors.BiasGrad(Rows(deltas, l, n), g.View(offsets[l] + (inSize * outSize), outSize), n, outSize);
+            var inSize = _sizes[l - 1];
+            var outSize = _sizes[l];
+            _tensors.Gemm(true, false, inSize, outSize, n, Rows(_acts, l - 1, n), Rows(_deltas, l, n), g.View(_offsets[l], inSize * outSize), 0f);
+            _tensors.BiasGrad(Rows(_deltas, l, n), g.View(_offsets[l] + (inSize * outSize), outSize), n, outSize);
             if (l > 1)
             {
-                tensors.Gemm(false, true, n, inSize, outSize, Rows(deltas, l, n), Weights(l), Rows(deltas, l - 1, n), 0f);
-                tensors.ReluBackward(Rows(deltas, l - 1, n), Rows(acts, l - 1, n));
+                _tensors.Gemm(false, true, n, inSize, outSize, Rows(_deltas, l, n), Weights(l), Rows(_deltas, l - 1, n), 0f);
+                _tensors.ReluBackward(Rows(_deltas, l - 1, n), Rows(_acts, l - 1, n));
             }
         }
 
-        tensors.Pull(gradient, 0, Parameters.Length);
+        _tensors.Pull(gradient, 0, Parameters.Length);
         return loss;
     }
 
@@ -82,7 +82,7 @@ public sealed partial class Mlp : IModel
         ArgumentNullException.ThrowIfNull(data);
         var correct = 0;
         var idx = new int[EvalBatch];
-        var classes = sizes[^1];
+        var classes = _sizes[^1];
         for (var start = 0; start < data.Count; start += EvalBatch)
         {
             var n = Math.Min(EvalBatch, data.Count - start);
@@ -94,7 +94,7 @@ public sealed partial class Mlp : IModel
             ForwardToHost(data, idx.AsSpan(0, n));
             for (var i = 0; i < n; i++)
             {
-                var row = outputs.AsSpan(i * classes, classes);
+                var row = _outputs.AsSpan(i * classes, classes);
                 var best = 0;
                 for (var j = 1; j < classes; j++)
                 {
@@ -108,47 +108,47 @@ public sealed partial class Mlp : IModel
         return data.Count == 0 ? 0 : (double)correct / data.Count;
     }
 
-    public void PushParameters() => tensors.Push(Parameters, 0, Parameters.Length);
+    public void PushParameters() => _tensors.Push(Parameters, 0, Parameters.Length);
 
-    public void PullParameters() => tensors.Pull(Parameters, 0, Parameters.Length);
+    public void PullParameters() => _tensors.Pull(Parameters, 0, Parameters.Length);
 
-    private TensorView Weights(int l) => tensors.Mirror(Parameters).View(offsets[l], sizes[l - 1] * sizes[l]);
+    private TensorView Weights(int l) => _tensors.Mirror(Parameters).View(_offsets[l], _sizes[l - 1] * _sizes[l]);
 
-    private TensorView Bias(int l) => tensors.Mirror(Parameters).View(offsets[l] + (sizes[l - 1] * sizes[l]), sizes[l]);
+    private TensorView Bias(int l) => _tensors.Mirror(Parameters).View(_offsets[l] + (_sizes[l - 1] * _sizes[l]), _sizes[l]);
 
     /// <summary>The first <paramref name="n"/> rows of layer <paramref name="l"/>'s activations or deltas.</summary>
-    private TensorView Rows(Tensor[] buffers, int l, int n) => buffers[l].View(0, n * sizes[l]);
+    private TensorView Rows(Tensor[] buffers, int l, int n) => buffers[l].View(0, n * _sizes[l]);
 
-    /// <summary>Forward pass; the logits of the <paramref name="batch"/> rows then in <see cref="outputs"/>.</summary>
+    /// <summary>Forward pass; the logits of the <paramref name="batch"/> rows then in <see cref="_outputs"/>.</summary>
     private void ForwardToHost(Dataset data, ReadOnlySpan<int> batch)
     {
         Forward(data, batch);
-        tensors.Pull(outputs, 0, batch.Length * sizes[^1]);
+        _tensors.Pull(_outputs, 0, batch.Length * _sizes[^1]);
     }
 
     private void Forward(Dataset data, ReadOnlySpan<int> batch)
     {
         var n = batch.Length;
         Ensure(n);
-        tensors.LoadBatch(data, batch, Rows(acts, 0, n), labels!);
+        _tensors.LoadBatch(data, batch, Rows(_acts, 0, n), _labels!);
         for (var l = 1; l <= Depth; l++)
         {
-            tensors.Gemm(false, false, n, sizes[l], sizes[l - 1], Rows(acts, l - 1, n), Weights(l), Rows(acts, l, n), 0f);
-            tensors.BiasActivation(Rows(acts, l, n), Bias(l), n, sizes[l], l < Depth);
+            _tensors.Gemm(false, false, n, _sizes[l], _sizes[l - 1], Rows(_acts, l - 1, n), Weights(l), Rows(_acts, l, n), 0f);
+            _tensors.BiasActivation(Rows(_acts, l, n), Bias(l), n, _sizes[l], l < Depth);
         }
     }
 
     private void Ensure(int n)
     {
-        if (n <= capacity)
+        if (n <= _capacity)
         {
             return;
         }
 
-        capacity = Math.Max(n, EvalBatch);
-        outputs = new float[capacity * sizes[^1]];
-        acts = [.. sizes.Select((s, l) => l == Depth ? tensors.Mirror(outputs) : tensors.Allocate(capacity * s))];
-        deltas = [.. sizes.Select(s => tensors.Allocate(capacity * s))];
-        labels = tensors.AllocateLabels(capacity);
+        _capacity = Math.Max(n, EvalBatch);
+        _outputs = new float[_capacity * _sizes[^1]];
+        _acts = [.. _sizes.Select((s, l) => l == Depth ? _tensors.Mirror(_outputs) : _tensors.Allocate(_capacity * s))];
+        _deltas = [.. _sizes.Select(s => _tensors.Allocate(_capacity * s))];
+        _labels = _tensors.AllocateLabels(_capacity);
     }
 }

@@ -6,17 +6,17 @@ namespace YarnDL.Training.Summaries;
 /// event first, then one event of scalar summaries per call, each flushed so TensorBoard sees it while training runs.</summary>
 public sealed class EventFileWriter : IDisposable
 {
-    private readonly FileStream file;
-    private readonly TimeProvider time;
+    private readonly FileStream _file;
+    private readonly TimeProvider _time;
 
     public EventFileWriter(string directory, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        this.time = time;
+        _time = time;
         Directory.CreateDirectory(directory);
         var now = time.GetUtcNow();
         PathName = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"events.out.tfevents.{now.ToUnixTimeSeconds()}.{Environment.MachineName}"));
-        file = new FileStream(PathName, FileMode.Append, FileAccess.Write, FileShare.Read);
+        _file = new FileStream(PathName, FileMode.Append, FileAccess.Write, FileShare.Read);
         Append(EventProto.FileVersion(WallTime()));
     }
 
@@ -24,13 +24,13 @@ public sealed class EventFileWriter : IDisposable
 
     public void WriteScalars(long step, IEnumerable<KeyValuePair<string, double>> values) => Append(EventProto.Scalars(WallTime(), step, values));
 
-    public void Dispose() => file.Dispose();
+    public void Dispose() => _file.Dispose();
 
-    private double WallTime() => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+    private double WallTime() => _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
     private void Append(byte[] eventBytes)
     {
-        TfRecord.Write(file, eventBytes);
-        file.Flush();
+        TfRecord.Write(_file, eventBytes);
+        _file.Flush();
     }
 }

@@ -3,6 +3,7 @@ using YarnDL.Training.Compute.Cpu;
 using YarnDL.Training.Config;
 using YarnDL.Training.Data;
 using YarnDL.Training.Distributed;
+using YarnDL.Training.Distributed.Pair;
 using YarnDL.Training.Faults;
 using YarnDL.Training.Model;
 using YarnDL.Training.Session;

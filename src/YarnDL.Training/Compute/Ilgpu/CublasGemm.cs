@@ -9,14 +9,14 @@ namespace YarnDL.Training.Compute.Ilgpu;
 /// Cᵀ = op(B)ᵀ·op(A)ᵀ with the operands swapped and each leading dimension the stored row length.</summary>
 internal sealed class CublasGemm : IDisposable
 {
-    private readonly CuBlas blas;
+    private readonly CuBlas _blas;
 
     /// <exception cref="NoCudaDeviceException">libcublas (CUDA 12, or 11/10) cannot be loaded.</exception>
     public CublasGemm(CudaAccelerator accelerator)
     {
         try
         {
-            blas = new CuBlas(accelerator) { Stream = (CudaStream)accelerator.DefaultStream };
+            _blas = new CuBlas(accelerator) { Stream = (CudaStream)accelerator.DefaultStream };
         }
         catch (Exception e) when (e is DllNotFoundException or CuBlasException or EntryPointNotFoundException or TypeInitializationException)
         {
@@ -28,7 +28,7 @@ internal sealed class CublasGemm : IDisposable
     }
 
     public void Multiply(bool transA, bool transB, int m, int n, int k, ArrayView<float> a, ArrayView<float> b, ArrayView<float> c, float beta) =>
-        blas.Gemm(
+        _blas.Gemm(
             transB ? CuBlasOperation.Transpose : CuBlasOperation.NonTranspose,
             transA ? CuBlasOperation.Transpose : CuBlasOperation.NonTranspose,
             n,
@@ -43,5 +43,5 @@ internal sealed class CublasGemm : IDisposable
             c,
             n);
 
-    public void Dispose() => blas.Dispose();
+    public void Dispose() => _blas.Dispose();
 }

@@ -12,27 +12,27 @@ namespace YarnDL.Training.Compute.Ilgpu;
 /// CPU accelerator the same code runs (simulated GPUs, tests), copies included, so the transfer counts hold there too.</summary>
 public sealed partial class IlgpuTensors : ITensorBackend
 {
-    private readonly Context context;
-    private readonly Accelerator accelerator;
-    private readonly int stride;
-    private readonly LoadedKernels kernels;
-    private readonly CublasGemm? cublas;
-    private readonly Dictionary<float[], DeviceTensor> mirrors = new(ReferenceEqualityComparer.Instance);
-    private readonly List<IDisposable> owned = [];
-    private readonly Lazy<CpuBackend> hostKernels = new(() => new CpuBackend(Environment.ProcessorCount));
-    private DeviceTensor? rowLosses;
-    private float[] featureStaging = [];
-    private int[] labelStaging = [];
-    private long toDevice;
-    private long toHost;
+    private readonly Context _context;
+    private readonly Accelerator _accelerator;
+    private readonly int _stride;
+    private readonly LoadedKernels _kernels;
+    private readonly CublasGemm? _cublas;
+    private readonly Dictionary<float[], DeviceTensor> _mirrors = new(ReferenceEqualityComparer.Instance);
+    private readonly List<IDisposable> _owned = [];
+    private readonly Lazy<CpuBackend> _hostKernels = new(() => new CpuBackend(Environment.ProcessorCount));
+    private DeviceTensor? _rowLosses;
+    private float[] _featureStaging = [];
+    private int[] _labelStaging = [];
+    private long _toDevice;
+    private long _toHost;
 
     private IlgpuTensors(Context context, Device device)
     {
-        this.context = context;
-        accelerator = device.CreateAccelerator(context);
-        stride = accelerator.AcceleratorType == AcceleratorType.CPU ? 64 : 64 * 1024;
-        kernels = new LoadedKernels(accelerator);
-        cublas = accelerator is CudaAccelerator cuda ? new CublasGemm(cuda) : null;
+        _context = context;
+        _accelerator = device.CreateAccelerator(context);
+        _stride = _accelerator.AcceleratorType == AcceleratorType.CPU ? 64 : 64 * 1024;
+        _kernels = new LoadedKernels(_accelerator);
+        _cublas = _accelerator is CudaAccelerator cuda ? new CublasGemm(cuda) : null;
     }
 
     /// <summary>The first CUDA device; null when ILGPU finds none (no driver, or none visible).</summary>
@@ -56,40 +56,40 @@ public sealed partial class IlgpuTensors : ITensorBackend
         return new IlgpuTensors(context, context.Devices.First(d => d.AcceleratorType == AcceleratorType.CPU));
     }
 
-    public string Name => $"ilgpu-{accelerator.AcceleratorType.ToString().ToLowerInvariant()} ({accelerator.Name})";
+    public string Name => $"ilgpu-{_accelerator.AcceleratorType.ToString().ToLowerInvariant()} ({_accelerator.Name})";
 
     /// <summary>True for a CUDA device (GEMM through cuBLAS).</summary>
-    public bool IsCuda => cublas is not null;
+    public bool IsCuda => _cublas is not null;
 
     public bool IsResident => true;
 
-    public IComputeBackend HostKernels => hostKernels.Value;
+    public IComputeBackend HostKernels => _hostKernels.Value;
 
-    public long BytesToDevice => Interlocked.Read(ref toDevice);
+    public long BytesToDevice => Interlocked.Read(ref _toDevice);
 
-    public long BytesToHost => Interlocked.Read(ref toHost);
+    public long BytesToHost => Interlocked.Read(ref _toHost);
 
     public Tensor Allocate(int length)
     {
-        var t = new DeviceTensor(accelerator.Allocate1D<float>(Math.Max(1, length)), length);
-        owned.Add(t);
+        var t = new DeviceTensor(_accelerator.Allocate1D<float>(Math.Max(1, length)), length);
+        _owned.Add(t);
         return t;
     }
 
     public LabelTensor AllocateLabels(int length)
     {
-        var t = new DeviceLabels(accelerator.Allocate1D<int>(Math.Max(1, length)), length);
-        owned.Add(t);
+        var t = new DeviceLabels(_accelerator.Allocate1D<int>(Math.Max(1, length)), length);
+        _owned.Add(t);
         return t;
     }
 
     public Tensor Mirror(float[] host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        if (!mirrors.TryGetValue(host, out var t))
+        if (!_mirrors.TryGetValue(host, out var t))
         {
             t = (DeviceTensor)Allocate(host.Length);
-            mirrors.Add(host, t);
+            _mirrors.Add(host, t);
             CopyIn(host, t.View(0, host.Length));
         }
 
@@ -99,7 +99,7 @@ public sealed partial class IlgpuTensors : ITensorBackend
     public void Push(float[] host, int start, int count)
     {
         ArgumentNullException.ThrowIfNull(host);
-        if (mirrors.TryGetValue(host, out var t))
+        if (_mirrors.TryGetValue(host, out var t))
         {
             CopyIn(host.AsSpan(start, count), t.View(start, count));
         }
@@ -120,42 +120,42 @@ public sealed partial class IlgpuTensors : ITensorBackend
         ArgumentNullException.ThrowIfNull(data);
         var d = data.FeatureCount;
         var n = batch.Length;
-        if (featureStaging.Length < n * d)
+        if (_featureStaging.Length < n * d)
         {
-            featureStaging = new float[n * d];
-            labelStaging = new int[n];
+            _featureStaging = new float[n * d];
+            _labelStaging = new int[n];
         }
 
         for (var i = 0; i < n; i++)
         {
-            data.Features.AsSpan(batch[i] * d, d).CopyTo(featureStaging.AsSpan(i * d, d));
-            labelStaging[i] = data.Labels[batch[i]];
+            data.Features.AsSpan(batch[i] * d, d).CopyTo(_featureStaging.AsSpan(i * d, d));
+            _labelStaging[i] = data.Labels[batch[i]];
         }
 
-        CopyIn(featureStaging.AsSpan(0, n * d), features.Slice(0, n * d));
+        CopyIn(_featureStaging.AsSpan(0, n * d), features.Slice(0, n * d));
         if (n > 0)
         {
-            ((DeviceLabels)labels).View.SubView(0, n).CopyFromCPU(labelStaging.AsSpan(0, n));
-            Interlocked.Add(ref toDevice, (long)n * sizeof(int));
+            ((DeviceLabels)labels).View.SubView(0, n).CopyFromCPU(_labelStaging.AsSpan(0, n));
+            Interlocked.Add(ref _toDevice, (long)n * sizeof(int));
         }
     }
 
     public void Dispose()
     {
-        accelerator.Synchronize();
-        cublas?.Dispose();
-        foreach (var o in owned)
+        _accelerator.Synchronize();
+        _cublas?.Dispose();
+        foreach (var o in _owned)
         {
             o.Dispose();
         }
 
-        if (hostKernels.IsValueCreated)
+        if (_hostKernels.IsValueCreated)
         {
-            hostKernels.Value.Dispose();
+            _hostKernels.Value.Dispose();
         }
 
-        accelerator.Dispose();
-        context.Dispose();
+        _accelerator.Dispose();
+        _context.Dispose();
     }
 
     private static Context NewContext() => Context.Create(b => b.Default().EnableAlgorithms().Optimize(OptimizationLevel.O1));
@@ -168,7 +168,7 @@ public sealed partial class IlgpuTensors : ITensorBackend
         }
 
         DeviceTensor.Of(target).SubView(0, source.Length).CopyFromCPU(source);
-        Interlocked.Add(ref toDevice, (long)source.Length * sizeof(float));
+        Interlocked.Add(ref _toDevice, (long)source.Length * sizeof(float));
     }
 
     private void CopyOut(TensorView source, Span<float> target)
@@ -178,9 +178,9 @@ public sealed partial class IlgpuTensors : ITensorBackend
             return;
         }
 
-        accelerator.Synchronize();
+        _accelerator.Synchronize();
         DeviceTensor.Of(source).SubView(0, target.Length).CopyToCPU(target);
-        accelerator.Synchronize();
-        Interlocked.Add(ref toHost, (long)target.Length * sizeof(float));
+        _accelerator.Synchronize();
+        Interlocked.Add(ref _toHost, (long)target.Length * sizeof(float));
     }
 }

@@ -8,14 +8,14 @@ namespace YarnDL.Training.Distributed.ParameterServer;
 /// control slots travel with shard 0 (ps 0 sums them in sync mode, echoes them in async mode).</summary>
 public sealed class ParameterServerClient : IParameterSync
 {
-    private readonly PsChannel[] servers;
+    private readonly PsChannel[] _servers;
 
     private ParameterServerClient(int rank, int worldSize, PsMode mode, PsChannel[] servers)
     {
         Rank = rank;
         WorldSize = worldSize;
         Mode = mode;
-        this.servers = servers;
+        _servers = servers;
     }
 
     public int Rank { get; }
@@ -62,10 +62,10 @@ public sealed class ParameterServerClient : IParameterSync
         ArgumentNullException.ThrowIfNull(optimizer);
         if (Rank == 0)
         {
-            for (var k = 0; k < servers.Length; k++)
+            for (var k = 0; k < _servers.Length; k++)
             {
                 var (lo, len) = Shard(parameters.Length, k);
-                var s = servers[k];
+                var s = _servers[k];
                 s.Send(PsOp.Init, optimizer.Steps, [(float)optimizer.Kind, optimizer.LearningRate, optimizer.Momentum, Mode == PsMode.Async ? 1 : 0]);
                 s.Send(PsOp.Data, 0, parameters.AsSpan(lo, len));
                 s.Send(PsOp.Data, 0, optimizer.First.AsSpan(lo, len));
@@ -81,10 +81,10 @@ public sealed class ParameterServerClient : IParameterSync
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(parameters);
         var p = parameters.Length;
-        for (var k = 0; k < servers.Length; k++)
+        for (var k = 0; k < _servers.Length; k++)
         {
             var (lo, len) = Shard(p, k);
-            servers[k].Send(PsOp.Push, 0, buffer.AsSpan(lo, len), k == 0 ? buffer.AsSpan(p) : default);
+            _servers[k].Send(PsOp.Push, 0, buffer.AsSpan(lo, len), k == 0 ? buffer.AsSpan(p) : default);
         }
 
         ReceiveWeights(parameters, buffer);
@@ -98,10 +98,10 @@ public sealed class ParameterServerClient : IParameterSync
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(optimizer);
-        for (var k = 0; k < servers.Length; k++)
+        for (var k = 0; k < _servers.Length; k++)
         {
             var (lo, len) = Shard(parameters.Length, k);
-            var s = servers[k];
+            var s = _servers[k];
             s.Send(PsOp.PullState, 0);
             var (_, steps) = s.Expect(PsOp.State);
             optimizer.Steps = steps;
@@ -119,7 +119,7 @@ public sealed class ParameterServerClient : IParameterSync
 
     public void Dispose()
     {
-        foreach (var s in servers)
+        foreach (var s in _servers)
         {
             try
             {
@@ -134,14 +134,14 @@ public sealed class ParameterServerClient : IParameterSync
         }
     }
 
-    private (int Lo, int Len) Shard(int p, int k) => (PsShards.Start(p, servers.Length, k), PsShards.Length(p, servers.Length, k));
+    private (int Lo, int Len) Shard(int p, int k) => (PsShards.Start(p, _servers.Length, k), PsShards.Length(p, _servers.Length, k));
 
     private void ReceiveWeights(float[] parameters, float[]? controlOut)
     {
-        for (var k = 0; k < servers.Length; k++)
+        for (var k = 0; k < _servers.Length; k++)
         {
             var (lo, len) = Shard(parameters.Length, k);
-            var s = servers[k];
+            var s = _servers[k];
             s.Expect(PsOp.Params);
             var got = s.Payload;
             if (got.Length < len)

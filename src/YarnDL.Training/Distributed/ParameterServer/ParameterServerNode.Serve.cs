@@ -7,9 +7,9 @@ public sealed partial class ParameterServerNode
         var sum = Array.Empty<float>();
         while (true)
         {
-            for (var r = 0; r < workers.Length; r++)
+            for (var r = 0; r < _workers.Length; r++)
             {
-                var op = ReceivePushOrBye(workers[r]);
+                var op = ReceivePushOrBye(_workers[r]);
                 if (op == PsOp.Bye)
                 {
                     if (r != 0)
@@ -17,18 +17,18 @@ public sealed partial class ParameterServerNode
                         throw new PsProtocolException($"ps: worker {r} finished while worker 0 is still training (sync mode needs all workers in step)");
                     }
 
-                    for (var o = 1; o < workers.Length; o++)
+                    for (var o = 1; o < _workers.Length; o++)
                     {
-                        workers[o].Expect(PsOp.Bye);
+                        _workers[o].Expect(PsOp.Bye);
                     }
 
                     return;
                 }
 
-                var g = workers[r].Payload;
-                if (g.Length < weights.Length)
+                var g = _workers[r].Payload;
+                if (g.Length < _weights.Length)
                 {
-                    throw new PsProtocolException($"ps: push of {g.Length} values from worker {r}, shard has {weights.Length}");
+                    throw new PsProtocolException($"ps: push of {g.Length} values from worker {r}, shard has {_weights.Length}");
                 }
 
                 if (r == 0)
@@ -49,18 +49,18 @@ public sealed partial class ParameterServerNode
                 }
             }
 
-            optimizer.Apply(backend, weights, sum.AsSpan(0, weights.Length));
+            _optimizer.Apply(_backend, _weights, sum.AsSpan(0, _weights.Length));
             Updates++;
-            foreach (var w in workers)
+            foreach (var w in _workers)
             {
-                w.Send(PsOp.Params, Updates, weights, sum.AsSpan(weights.Length));
+                w.Send(PsOp.Params, Updates, _weights, sum.AsSpan(_weights.Length));
             }
         }
     }
 
     private void ServeAsync()
     {
-        var threads = workers.Select((w, r) => new Thread(() => ServeOne(w, r)) { IsBackground = true, Name = $"ps-worker-{r}" }).ToArray();
+        var threads = _workers.Select((w, r) => new Thread(() => ServeOne(w, r)) { IsBackground = true, Name = $"ps-worker-{r}" }).ToArray();
         foreach (var t in threads)
         {
             t.Start();
@@ -71,7 +71,7 @@ public sealed partial class ParameterServerNode
             t.Join();
         }
 
-        if (failures.TryDequeue(out var failure))
+        if (_failures.TryDequeue(out var failure))
         {
             throw new PsProtocolException($"ps: a worker connection failed: {failure.Message}", failure);
         }
@@ -84,23 +84,23 @@ public sealed partial class ParameterServerNode
             while (ReceivePushOrBye(w) == PsOp.Push)
             {
                 var g = w.Payload;
-                if (g.Length < weights.Length)
+                if (g.Length < _weights.Length)
                 {
-                    throw new PsProtocolException($"ps: push of {g.Length} values from worker {rank}, shard has {weights.Length}");
+                    throw new PsProtocolException($"ps: push of {g.Length} values from worker {rank}, shard has {_weights.Length}");
                 }
 
-                lock (gate)
+                lock (_gate)
                 {
-                    optimizer.Apply(backend, weights, g[..weights.Length]);
+                    _optimizer.Apply(_backend, _weights, g[.._weights.Length]);
                     Updates++;
-                    w.Send(PsOp.Params, Updates, weights, g[weights.Length..]);
+                    w.Send(PsOp.Params, Updates, _weights, g[_weights.Length..]);
                 }
             }
         }
         catch (Exception e) when (e is PsProtocolException or System.Net.Sockets.SocketException)
         {
-            failures.Enqueue(e);
-            foreach (var other in workers)
+            _failures.Enqueue(e);
+            foreach (var other in _workers)
             {
                 other.Dispose();
             }
@@ -118,7 +118,7 @@ public sealed partial class ParameterServerNode
                 case PsOp.Push or PsOp.Bye:
                     return op;
                 case PsOp.PullState:
-                    lock (gate)
+                    lock (_gate)
                     {
                         SendState(w);
                     }

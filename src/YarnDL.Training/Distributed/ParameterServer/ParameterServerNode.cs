@@ -10,14 +10,14 @@ namespace YarnDL.Training.Distributed.ParameterServer;
 /// gradients in rank order and applies one update per step; async mode applies each push on arrival.</summary>
 public sealed partial class ParameterServerNode : IDisposable
 {
-    private readonly PsChannel[] workers;
-    private readonly CpuBackend backend = new(1);
-    private readonly ConcurrentQueue<Exception> failures = new();
-    private readonly Lock gate = new();
-    private Optimizer optimizer = null!;
-    private float[] weights = [];
+    private readonly PsChannel[] _workers;
+    private readonly CpuBackend _backend = new(1);
+    private readonly ConcurrentQueue<Exception> _failures = new();
+    private readonly Lock _gate = new();
+    private Optimizer _optimizer = null!;
+    private float[] _weights = [];
 
-    private ParameterServerNode(PsChannel[] workers) => this.workers = workers;
+    private ParameterServerNode(PsChannel[] workers) => _workers = workers;
 
     public PsMode Mode { get; private set; }
 
@@ -25,7 +25,7 @@ public sealed partial class ParameterServerNode : IDisposable
     public long Updates { get; private set; }
 
     /// <summary>Weights of this shard (for tests and logs).</summary>
-    public ReadOnlySpan<float> Weights => weights;
+    public ReadOnlySpan<float> Weights => _weights;
 
     /// <summary>Accepts <paramref name="worldSize"/> workers on <paramref name="listener"/> (bound and listening).</summary>
     public static async Task<ParameterServerNode> AcceptAsync(Socket listener, int worldSize, TimeSpan timeout, CancellationToken cancellationToken)
@@ -68,9 +68,9 @@ public sealed partial class ParameterServerNode : IDisposable
     public void Serve()
     {
         Initialize();
-        foreach (var w in workers)
+        foreach (var w in _workers)
         {
-            w.Send(PsOp.Params, Updates, weights);
+            w.Send(PsOp.Params, Updates, _weights);
         }
 
         if (Mode == PsMode.Sync)
@@ -85,17 +85,17 @@ public sealed partial class ParameterServerNode : IDisposable
 
     public void Dispose()
     {
-        foreach (var w in workers)
+        foreach (var w in _workers)
         {
             w.Dispose();
         }
 
-        backend.Dispose();
+        _backend.Dispose();
     }
 
     private void Initialize()
     {
-        var chief = workers[0];
+        var chief = _workers[0];
         var (_, steps) = chief.Expect(PsOp.Init);
         var header = chief.Payload;
         if (header.Length != 4)
@@ -108,19 +108,19 @@ public sealed partial class ParameterServerNode : IDisposable
         var momentum = header[2];
         Mode = header[3] > 0 ? PsMode.Async : PsMode.Sync;
         chief.Expect(PsOp.Data);
-        weights = chief.Payload.ToArray();
-        optimizer = new Optimizer(kind, weights.Length, lr, momentum) { Steps = steps };
+        _weights = chief.Payload.ToArray();
+        _optimizer = new Optimizer(kind, _weights.Length, lr, momentum) { Steps = steps };
         chief.Expect(PsOp.Data);
-        chief.Payload.CopyTo(optimizer.First);
+        chief.Payload.CopyTo(_optimizer.First);
         chief.Expect(PsOp.Data);
-        chief.Payload.CopyTo(optimizer.Second);
+        chief.Payload.CopyTo(_optimizer.Second);
     }
 
     private void SendState(PsChannel to)
     {
-        to.Send(PsOp.State, optimizer.Steps);
-        to.Send(PsOp.Data, 0, weights);
-        to.Send(PsOp.Data, 0, optimizer.First);
-        to.Send(PsOp.Data, 0, optimizer.Second);
+        to.Send(PsOp.State, _optimizer.Steps);
+        to.Send(PsOp.Data, 0, _weights);
+        to.Send(PsOp.Data, 0, _optimizer.First);
+        to.Send(PsOp.Data, 0, _optimizer.Second);
     }
 }

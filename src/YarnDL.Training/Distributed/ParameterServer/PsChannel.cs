@@ -8,22 +8,22 @@ namespace YarnDL.Training.Distributed.ParameterServer;
 internal sealed class PsChannel(Socket socket, string peer) : IDisposable
 {
     private const int HeaderBytes = 16;
-    private readonly byte[] header = new byte[HeaderBytes];
-    private float[] payload = new float[1024];
+    private readonly byte[] _header = new byte[HeaderBytes];
+    private float[] _payload = new float[1024];
 
     public string Peer { get; } = peer;
 
     /// <summary>Payload of the last frame received; valid until the next receive.</summary>
-    public ReadOnlySpan<float> Payload => payload.AsSpan(0, PayloadCount);
+    public ReadOnlySpan<float> Payload => _payload.AsSpan(0, PayloadCount);
 
     public int PayloadCount { get; private set; }
 
     public void Send(PsOp op, long arg, ReadOnlySpan<float> first = default, ReadOnlySpan<float> second = default)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(header, (int)op);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(4), arg);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), first.Length + second.Length);
-        SendAll(header);
+        BinaryPrimitives.WriteInt32LittleEndian(_header, (int)op);
+        BinaryPrimitives.WriteInt64LittleEndian(_header.AsSpan(4), arg);
+        BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(12), first.Length + second.Length);
+        SendAll(_header);
         SendAll(MemoryMarshal.AsBytes(first));
         SendAll(MemoryMarshal.AsBytes(second));
     }
@@ -31,22 +31,22 @@ internal sealed class PsChannel(Socket socket, string peer) : IDisposable
     /// <summary>Receives one frame; returns its op and arg, payload in <see cref="Payload"/>.</summary>
     public (PsOp Op, long Arg) Receive()
     {
-        ReceiveAll(header);
-        var op = (PsOp)BinaryPrimitives.ReadInt32LittleEndian(header);
-        var arg = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(4));
-        var count = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12));
+        ReceiveAll(_header);
+        var op = (PsOp)BinaryPrimitives.ReadInt32LittleEndian(_header);
+        var arg = BinaryPrimitives.ReadInt64LittleEndian(_header.AsSpan(4));
+        var count = BinaryPrimitives.ReadInt32LittleEndian(_header.AsSpan(12));
         if (count < 0)
         {
             throw new PsProtocolException($"{Peer}: negative payload length {count}");
         }
 
-        if (count > payload.Length)
+        if (count > _payload.Length)
         {
-            payload = new float[count];
+            _payload = new float[count];
         }
 
         PayloadCount = count;
-        ReceiveAll(MemoryMarshal.AsBytes(payload.AsSpan(0, count)));
+        ReceiveAll(MemoryMarshal.AsBytes(_payload.AsSpan(0, count)));
         return (op, arg);
     }
 

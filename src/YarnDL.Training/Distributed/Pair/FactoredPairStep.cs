@@ -2,7 +2,7 @@ using System.Diagnostics;
 using YarnDL.Training.Compute;
 using YarnDL.Training.Model;
 
-namespace YarnDL.Training.Distributed;
+namespace YarnDL.Training.Distributed.Pair;
 
 /// <summary>The optimizer step of two ranks for a model with a factored dense layer (<see cref="IFactoredModel"/>).
 /// Instead of swapping whole gradients, each rank sends the peer its layer inputs for the peer's rows and its output
@@ -26,33 +26,33 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
     /// <summary>At most this many rows change hands per step, so one noisy step cannot swing the split far.</summary>
     private const int MaxMove = 16;
 
-    private readonly int layerEnd = layer.Offset + layer.Length;
-    private readonly int parameterCount = parameters.Length;
-    private float[] staging = [];
-    private float[] stackedInputs = [];
-    private float[] stackedDeltas = [];
-    private LayerFactors factors;
-    private bool factorsPosted;
-    private bool rowsPosted;
+    private readonly int _layerEnd = layer.Offset + layer.Length;
+    private readonly int _parameterCount = parameters.Length;
+    private float[] _staging = [];
+    private float[] _stackedInputs = [];
+    private float[] _stackedDeltas = [];
+    private LayerFactors _factors;
+    private bool _factorsPosted;
+    private bool _rowsPosted;
 
     /// <summary>Rank 0's rows in the last update (the moments are current for the rows each rank owned then).</summary>
-    private int owned = layer.Inputs / 2;
+    private int _owned = layer.Inputs / 2;
 
     /// <summary>Rank 0's rows in the next update.</summary>
-    private int next = layer.Inputs / 2;
-    private double busy;
-    private double rowCost;
-    private double waited;
+    private int _next = layer.Inputs / 2;
+    private double _busy;
+    private double _rowCost;
+    private double _waited;
 
     /// <summary>Smoothed busy-time gap (rank 0 minus rank 1, µs), the same on both ranks.</summary>
-    private double gap;
+    private double _gap;
 
     /// <summary>Tests: the split (rank 0's rows) to move towards after the given step instead of the timed one (moves
     /// stay bounded); both ranks must agree.</summary>
     internal Func<long, int>? SplitOverride { get; init; }
 
     /// <summary>Rank 0's rows for the next update (tests and the log).</summary>
-    internal int Split => next;
+    internal int Split => _next;
 
     /// <summary>Steps after which the split moved (tests).</summary>
     internal int SplitMoves { get; private set; }
@@ -75,76 +75,76 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
 
     public void FactorsReady(LayerFactors batchFactors)
     {
-        if (factorsPosted)
+        if (_factorsPosted)
         {
             throw new InvalidOperationException("factors posted twice in one step");
         }
 
-        factors = batchFactors;
+        _factors = batchFactors;
         var outputs = layer.Outputs;
         var mine = batchFactors.Count;
-        var (peerLo, peerRows) = Rows(1 - Rank, next);
-        var (giveLo, giveRows) = Moved(owned, next, Rank);
+        var (peerLo, peerRows) = Rows(1 - Rank, _next);
+        var (giveLo, giveRows) = Moved(_owned, _next, Rank);
         var count = (mine * peerRows) + (mine * outputs) + (2 * giveRows * outputs);
-        Grow(ref staging, count);
+        Grow(ref _staging, count);
         for (var e = 0; e < mine; e++)
         {
-            batchFactors.Activations.AsSpan((e * layer.Inputs) + peerLo, peerRows).CopyTo(staging.AsSpan(e * peerRows));
+            batchFactors.Activations.AsSpan((e * layer.Inputs) + peerLo, peerRows).CopyTo(_staging.AsSpan(e * peerRows));
         }
 
         var at = mine * peerRows;
-        batchFactors.Deltas.AsSpan(0, mine * outputs).CopyTo(staging.AsSpan(at));
+        batchFactors.Deltas.AsSpan(0, mine * outputs).CopyTo(_staging.AsSpan(at));
         at += mine * outputs;
-        optimizer.First.AsSpan(layer.Offset + (giveLo * outputs), giveRows * outputs).CopyTo(staging.AsSpan(at));
+        optimizer.First.AsSpan(layer.Offset + (giveLo * outputs), giveRows * outputs).CopyTo(_staging.AsSpan(at));
         if (optimizer.Second.Length > 0)
         {
-            optimizer.Second.AsSpan(layer.Offset + (giveLo * outputs), giveRows * outputs).CopyTo(staging.AsSpan(at + (giveRows * outputs)));
+            optimizer.Second.AsSpan(layer.Offset + (giveLo * outputs), giveRows * outputs).CopyTo(_staging.AsSpan(at + (giveRows * outputs)));
         }
 
-        Post(staging, 0, count);
-        factorsPosted = true;
+        Post(_staging, 0, count);
+        _factorsPosted = true;
     }
 
     /// <summary>The rest of the step, after the model's pass posted the factors: the gradient of this rank's rows, the
     /// small gradients' sum, the update, and the updated rows posted to the peer.</summary>
     public void Update(float[] buffer, int globalBatch, long started, IComputeBackend backend)
     {
-        if (!factorsPosted)
+        if (!_factorsPosted)
         {
             throw new InvalidOperationException("the model's pass did not hand over its factors");
         }
 
-        factorsPosted = false;
+        _factorsPosted = false;
         var (n0, n1) = (globalBatch / 2, globalBatch - (globalBatch / 2));
         var (mine, theirs) = Rank == 0 ? (n0, n1) : (n1, n0);
-        if (factors.Count != mine)
+        if (_factors.Count != mine)
         {
-            throw new ArgumentException($"rank {Rank} computed factors of {factors.Count} examples; its share of the global batch {globalBatch} is {mine}", nameof(globalBatch));
+            throw new ArgumentException($"rank {Rank} computed factors of {_factors.Count} examples; its share of the global batch {globalBatch} is {mine}", nameof(globalBatch));
         }
 
         var outputs = layer.Outputs;
-        var split = next;
+        var split = _next;
         var (myLo, myRows) = Rows(Rank, split);
-        var (takeLo, takeRows) = Moved(owned, split, 1 - Rank);
+        var (takeLo, takeRows) = Moved(_owned, split, 1 - Rank);
 
         // The layer's gradient for my rows over the whole global batch, rank 0's examples first: one product whose
         // every element is the same chain of multiply-adds whichever rank computes its row.
         var rowsStart = Stopwatch.GetTimestamp();
         var batch = n0 + n1;
         var (mineAt, theirsAt) = Rank == 0 ? (0, mine) : (theirs, 0);
-        Grow(ref stackedInputs, batch * myRows);
-        Grow(ref stackedDeltas, batch * outputs);
+        Grow(ref _stackedInputs, batch * myRows);
+        Grow(ref _stackedDeltas, batch * outputs);
         for (var e = 0; e < mine; e++)
         {
-            factors.Activations.AsSpan((e * layer.Inputs) + myLo, myRows).CopyTo(stackedInputs.AsSpan((mineAt + e) * myRows));
+            _factors.Activations.AsSpan((e * layer.Inputs) + myLo, myRows).CopyTo(_stackedInputs.AsSpan((mineAt + e) * myRows));
         }
 
-        factors.Deltas.AsSpan(0, mine * outputs).CopyTo(stackedDeltas.AsSpan(mineAt * outputs));
-        var waitedBefore = waited;
+        _factors.Deltas.AsSpan(0, mine * outputs).CopyTo(_stackedDeltas.AsSpan(mineAt * outputs));
+        var waitedBefore = _waited;
         var received = Take(0, (theirs * myRows) + (theirs * outputs) + (2 * takeRows * outputs));
-        var takeWait = waited - waitedBefore;
-        received[..(theirs * myRows)].CopyTo(stackedInputs.AsSpan(theirsAt * myRows));
-        received.Slice(theirs * myRows, theirs * outputs).CopyTo(stackedDeltas.AsSpan(theirsAt * outputs));
+        var takeWait = _waited - waitedBefore;
+        received[..(theirs * myRows)].CopyTo(_stackedInputs.AsSpan(theirsAt * myRows));
+        received.Slice(theirs * myRows, theirs * outputs).CopyTo(_stackedDeltas.AsSpan(theirsAt * outputs));
         var moments = received[((theirs * myRows) + (theirs * outputs))..];
         moments[..(takeRows * outputs)].CopyTo(optimizer.First.AsSpan(layer.Offset + (takeLo * outputs)));
         if (optimizer.Second.Length > 0)
@@ -153,42 +153,42 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
         }
 
         var rows = buffer.AsSpan(layer.Offset + (myLo * outputs), myRows * outputs);
-        backend.Gemm(true, false, myRows, outputs, batch, stackedInputs.AsSpan(0, batch * myRows), stackedDeltas.AsSpan(0, batch * outputs), rows, 0f);
+        backend.Gemm(true, false, myRows, outputs, batch, _stackedInputs.AsSpan(0, batch * myRows), _stackedDeltas.AsSpan(0, batch * outputs), rows, 0f);
 
-        var small = layer.Offset + (buffer.Length - layerEnd);
-        Grow(ref staging, small + TimingSlots);
-        buffer.AsSpan(0, layer.Offset).CopyTo(staging);
-        buffer.AsSpan(layerEnd).CopyTo(staging.AsSpan(layer.Offset));
-        staging[small] = (float)busy;
-        staging[small + 1] = (float)rowCost;
-        Post(staging, 0, small + TimingSlots);
+        var small = layer.Offset + (buffer.Length - _layerEnd);
+        Grow(ref _staging, small + TimingSlots);
+        buffer.AsSpan(0, layer.Offset).CopyTo(_staging);
+        buffer.AsSpan(_layerEnd).CopyTo(_staging.AsSpan(layer.Offset));
+        _staging[small] = (float)_busy;
+        _staging[small + 1] = (float)_rowCost;
+        Post(_staging, 0, small + TimingSlots);
         optimizer.Steps++;
         optimizer.ApplySlice(backend, parameters, buffer, layer.Offset + (myLo * outputs), myRows * outputs);
         var rowsEnd = Stopwatch.GetTimestamp();
 
         var peerSmall = Take(0, small + TimingSlots);
         RingAllReduce.AddInto(buffer.AsSpan(0, layer.Offset), peerSmall[..layer.Offset]);
-        RingAllReduce.AddInto(buffer.AsSpan(layerEnd), peerSmall.Slice(layer.Offset, small - layer.Offset));
-        var (myBusy, myCost, peerBusy, peerCost) = (staging[small], staging[small + 1], peerSmall[small], peerSmall[small + 1]);
+        RingAllReduce.AddInto(buffer.AsSpan(_layerEnd), peerSmall.Slice(layer.Offset, small - layer.Offset));
+        var (myBusy, myCost, peerBusy, peerCost) = (_staging[small], _staging[small + 1], peerSmall[small], peerSmall[small + 1]);
         optimizer.ApplySlice(backend, parameters, buffer, 0, layer.Offset);
-        optimizer.ApplySlice(backend, parameters, buffer, layerEnd, parameterCount - layerEnd);
+        optimizer.ApplySlice(backend, parameters, buffer, _layerEnd, _parameterCount - _layerEnd);
 
-        owned = split;
+        _owned = split;
         // Balanced only where a row's bits are known not to depend on which rows one product covers (the CPU GEMM:
         // tested); elsewhere the split stays where it started.
         var balance = backend is Compute.Cpu.CpuBackend || SplitOverride is not null;
-        next = !balance ? split
+        _next = !balance ? split
             : Rank == 0 ? NextSplit(optimizer.Steps, split, myBusy, myCost, peerBusy, peerCost) : NextSplit(optimizer.Steps, split, peerBusy, peerCost, myBusy, myCost);
-        SplitMoves += next != split ? 1 : 0;
+        SplitMoves += _next != split ? 1 : 0;
 
         // My updated rows to the peer; theirs are taken when the next forward pass needs them.
         Post(parameters, layer.Offset + (myLo * outputs), myRows * outputs);
-        rowsPosted = true;
+        _rowsPosted = true;
 
         // What this step cost me, waits left out (the eval between steps too: it is timed from the model call).
-        busy = Math.Max(0, Stopwatch.GetElapsedTime(started).TotalMicroseconds - waited);
-        waited = 0;
-        rowCost = myRows > 0 ? (Stopwatch.GetElapsedTime(rowsStart, rowsEnd).TotalMicroseconds - takeWait) / myRows : 0;
+        _busy = Math.Max(0, Stopwatch.GetElapsedTime(started).TotalMicroseconds - _waited);
+        _waited = 0;
+        _rowCost = myRows > 0 ? (Stopwatch.GetElapsedTime(rowsStart, rowsEnd).TotalMicroseconds - takeWait) / myRows : 0;
     }
 
     /// <summary>Takes the updated rows still on their way, if any (before the weights are read outside a step, and
@@ -201,8 +201,8 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
     {
         Settle();
         var outputs = layer.Outputs;
-        var (myLo, myRows) = Rows(Rank, owned);
-        var (peerLo, peerRows) = Rows(1 - Rank, owned);
+        var (myLo, myRows) = Rows(Rank, _owned);
+        var (peerLo, peerRows) = Rows(1 - Rank, _owned);
         foreach (var state in optimizer.Second.Length > 0 ? [optimizer.First, optimizer.Second] : new[] { optimizer.First })
         {
             pair.Swap(new RingAllReduce.Part(state, layer.Offset + (myLo * outputs), myRows * outputs), default, layer.Offset + (peerLo * outputs), peerRows * outputs)
@@ -213,13 +213,13 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
     /// <summary>Takes the peer's updated rows if they are on their way; a wait inside a step is left out of its busy time.</summary>
     private void TakeRows(bool timed)
     {
-        if (!rowsPosted)
+        if (!_rowsPosted)
         {
             return;
         }
 
-        rowsPosted = false;
-        var (peerLo, peerRows) = Rows(1 - Rank, owned);
+        _rowsPosted = false;
+        var (peerLo, peerRows) = Rows(1 - Rank, _owned);
         var at = layer.Offset + (peerLo * layer.Outputs);
         Take(at, peerRows * layer.Outputs, timed).CopyTo(parameters.AsSpan(at));
     }
@@ -229,14 +229,14 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
     {
         var t = Stopwatch.GetTimestamp();
         var view = pair.Take(start, count);
-        waited += timed ? Stopwatch.GetElapsedTime(t).TotalMicroseconds : 0;
+        _waited += timed ? Stopwatch.GetElapsedTime(t).TotalMicroseconds : 0;
         return view;
     }
 
     /// <summary>Posts this rank's part of the next exchange. Every exchange of the step stays inside the parameter
     /// count, so both ranks pick the same path (shared slots or TCP) for it whatever each sends.</summary>
     private void Post(float[] array, int start, int count) =>
-        pair.Post(new RingAllReduce.Part(array, start, count), default, parameterCount);
+        pair.Post(new RingAllReduce.Part(array, start, count), default, _parameterCount);
 
     /// <summary>The rows rank <paramref name="rank"/> owns when rank 0 has <paramref name="split"/>.</summary>
     private (int Start, int Count) Rows(int rank, int split) => rank == 0 ? (0, split) : (split, layer.Inputs - split);
@@ -264,13 +264,13 @@ internal sealed class FactoredPairStep(RingAllReduce pair, FactoredLayer layer, 
                 return split;
             }
 
-            gap = (0.75 * gap) + (0.25 * ((double)busy0 - busy1));
-            if (Math.Abs(gap) < 0.02 * (busy0 + busy1))
+            _gap = (0.75 * _gap) + (0.25 * ((double)busy0 - busy1));
+            if (Math.Abs(_gap) < 0.02 * (busy0 + busy1))
             {
                 return split;
             }
 
-            move = (int)Math.Round(0.25 * gap / cost);
+            move = (int)Math.Round(0.25 * _gap / cost);
         }
 
         var least = layer.Inputs / 8;
