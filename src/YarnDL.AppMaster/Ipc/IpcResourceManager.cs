@@ -54,7 +54,15 @@ internal sealed class IpcResourceManager(
             return;
         }
 
-        _token = HadoopToken.FromProto(AmProtoMapper.ParseToken(token));
+        // The RM repeats the new token in every allocate answer until the key it was made with becomes the only one
+        // (the activation delay), because the open connection still authenticated with the old key: take it in once.
+        var rolled = HadoopToken.FromProto(AmProtoMapper.ParseToken(token));
+        if (rolled.Identifier.AsSpan().SequenceEqual(_token.Identifier))
+        {
+            return;
+        }
+
+        _token = rolled;
         logger.LogInformation("AMRMToken rolled by the RM; every connection from now on authenticates with the new one");
     }
 
