@@ -6,7 +6,9 @@ namespace YarnDL.Cli.Output;
 /// <summary>
 /// The AM's final result as the RM keeps it in the application's diagnostics after the AM is gone: a summary line
 /// (<c>best trial trial-0000 val_accuracy=0.9821 {learning-rate=0.1}</c>, or what failed) and one line per trial
-/// (<c>trial trial-0000 SUCCEEDED epoch=10 loss=0.08 val_accuracy=0.9821 {learning-rate=0.1}</c>).
+/// (<c>trial trial-0000 SUCCEEDED epoch=10 loss=0.08 val_accuracy=0.9821 {learning-rate=0.1}</c>). The RM appends the AM's
+/// text to what it wrote into the attempt's diagnostics itself, with no separator: after an RM restart the first line reads
+/// <c>Attempt recovered after RM restartbest trial …</c>, so the summary is looked for within the first line.
 /// </summary>
 internal sealed partial record FinalResult(string? BestTrial, string? Metric, double? Value, string? HyperParameters, IReadOnlyList<FinalTrial> Trials)
 {
@@ -50,7 +52,7 @@ internal sealed partial record FinalResult(string? BestTrial, string? Metric, do
 
     private static double Number(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^best trial (?<trial>\S+) (?<metric>[A-Za-z_][\w.-]*)=(?<value>[0-9.eE+-]+|NaN|-?Infinity)\s*(\{(?<hp>[^}]*)\})?")]
+    [GeneratedRegex(@"best trial (?<trial>\S+) (?<metric>[A-Za-z_][\w.-]*)=(?<value>[0-9.eE+-]+|NaN|-?Infinity)\s*(\{(?<hp>[^}]*)\})?")]
     private static partial Regex BestLine();
 
     [GeneratedRegex(@"^trial (?<id>\S+) (?<state>[A-Z_]+) epoch=(?<epoch>\d+)(?: (?<k>[A-Za-z_][\w.-]*)=(?<v>[0-9.eE+-]+|NaN|-?Infinity))*\s*(\{(?<hp>[^}]*)\})?$")]

@@ -109,6 +109,8 @@ internal sealed partial class RmCore
     /// the old RM's memory is gone: asks, node labels of asks, blacklists, NMToken memory, preemption notices sent, and
     /// containers allocated but not yet pulled by their AM (no NM ever heard of them; their AM re-asks). Every AM must
     /// re-register (the AM service forgets registrations) and resend all of that.</summary>
+    internal const string RecoveredAttemptDiagnostics = "Attempt recovered after RM restart";
+
     public void RestartPreservingWork()
     {
         lock (_gate)
@@ -144,6 +146,9 @@ internal sealed partial class RmCore
                 }
 
                 if (app.CurrentAttempt is { Registered: true } current) current.Registered = false;
+                // RMAppAttemptImpl.recover: a new attempt object whose diagnostics start with this text (the stored
+                // diagnostics of a running attempt are empty), so it appears once however many restarts it lived through.
+                if (app.CurrentAttempt is { Unregistered: false } running) running.DiagnosticsPrefix = RecoveredAttemptDiagnostics;
             }
         }
     }

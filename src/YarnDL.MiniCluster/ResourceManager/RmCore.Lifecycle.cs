@@ -105,7 +105,7 @@ internal sealed partial class RmCore
             var attempt = app.CurrentAttempt ?? throw RmRequestException.BadRequest("no attempt");
             attempt.Unregistered = true;
             app.FinalStatus = finalStatus;
-            app.Diagnostics = diagnostics;
+            app.Diagnostics = attempt.DiagnosticsPrefix + diagnostics;
             if (!string.IsNullOrEmpty(trackingUrl)) app.TrackingUrl = trackingUrl;
             app.State = AppStates.FinalSaving;
         }

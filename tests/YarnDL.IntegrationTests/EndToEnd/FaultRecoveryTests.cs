@@ -54,6 +54,8 @@ public sealed class FaultRecoveryTests(FaultFreeBaseline baseline)
         var report = await job.WaitForEndAsync();
         await AssertSucceededLikeBaselineAsync(job, report);
         Assert.Equal(0, job.LastStatus!.Clusters.Single().Generation);
+        // As Hadoop's RM keeps it: its own text for the recovered attempt, then the AM's, with no separator.
+        Assert.StartsWith("Attempt recovered after RM restartbest trial trial-0000 val_accuracy=", report.Diagnostics, StringComparison.Ordinal);
 
         // Re-registering within the RM's recovery wait, the AM is told Long.MAX_VALUE GPUs: it says "unknown", never the number.
         var amLog = string.Join('\n', cluster.Cluster.Nodes.Select(n => Path.Combine(n.LogDir, job.ApplicationId)).Where(Directory.Exists)

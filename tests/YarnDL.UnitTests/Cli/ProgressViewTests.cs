@@ -122,6 +122,24 @@ public sealed class ProgressViewTests
         Assert.Equal((10, 0.08), (r.Trials[1].Epoch, r.Trials[1].Metrics["loss"]));
     }
 
+    /// <summary>The diagnostics a real Hadoop 3.4.1 RM reported for a sweep whose AM lived through two RM restarts: the RM's
+    /// own text for the recovered attempt, then the AM's, with no separator.</summary>
+    private const string RecoveredSweepResult = "Attempt recovered after RM restartbest trial trial-0000 val_accuracy=0.977716 {learning-rate=0.1}\n"
+        + "trial trial-0000 SUCCEEDED epoch=600 accuracy=0.977716 loss=3.5576E-06 seconds=225.97 steps=26400 val_accuracy=0.977716 {learning-rate=0.1}\n"
+        + "trial trial-0001 SUCCEEDED epoch=600 accuracy=0.977716 loss=1.71911E-05 seconds=220.809 steps=26400 val_accuracy=0.977716 {learning-rate=0.05}";
+
+    [Fact]
+    public async Task Summary_reads_the_ams_result_behind_the_rms_recovered_attempt_text()
+    {
+        using var o = new StringWriter();
+
+        await ProgressView.SummaryAsync(o, Status("FINISHED", 0.9749), RecoveredSweepResult, "application_1_0001", null);
+
+        Assert.Contains("best trial: trial-0000 learning-rate=0.1", o.ToString(), StringComparison.Ordinal);
+        Assert.Contains("accuracy: 0.9777", o.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, FinalResult.TryParse(RecoveredSweepResult)!.Trials.Count);
+    }
+
     [Fact]
     public async Task Summary_comes_from_the_final_result_even_when_a_stale_snapshot_ranked_another_trial()
     {
