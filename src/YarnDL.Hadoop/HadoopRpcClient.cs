@@ -41,6 +41,7 @@ public sealed class HadoopRpcClient : IAsyncDisposable
         Protocol = protocol;
         _auth = authSource;
         _options = options ?? new HadoopRpcClientOptions();
+        _options.Validate();
     }
 
     public HadoopRpcClient(string host, int port, string protocol, HadoopAuth auth, HadoopRpcClientOptions? options = null)
