@@ -18,6 +18,10 @@ internal static class PeerSockets
         s.SendTimeout = (int)IoTimeout.TotalMilliseconds;
     }
 
+    /// <summary>Between connection attempts to a peer that is not listening yet. The peer is another process starting up,
+    /// so there is no event to await; its caller bounds the whole wait with <c>ct</c>.</summary>
+    private static readonly TimeSpan ConnectRetryInterval = TimeSpan.FromMilliseconds(50);
+
     public static async Task<Socket> ConnectAsync(EndPoint peer, CancellationToken ct)
     {
         while (true)
@@ -32,7 +36,7 @@ internal static class PeerSockets
             catch (SocketException) when (!ct.IsCancellationRequested)
             {
                 s.Dispose();
-                await Task.Delay(TimeSpan.FromMilliseconds(50), ct);
+                await Task.Delay(ConnectRetryInterval, ct);
             }
             catch
             {
