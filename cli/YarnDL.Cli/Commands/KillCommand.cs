@@ -18,15 +18,11 @@ internal static class KillCommand
     {
         var reason = new Option<string?>("--reason") { Description = "Diagnostics recorded with the kill" };
         var command = Declare().WithOptions(reason);
-        var app = (Argument<string>)command.Arguments[0];
-        common.AddClusterOptions(command);
-        CommandRunner.SetAction(command, common, async (r, o, ct) =>
+        AppVerb.SetAction(command, common, services, async call =>
         {
-            var id = AppIdArgument.Get(r, app);
-            var options = common.RmOptions(r, services);
-            var rm = services.RmClientFactory(options);
-            var state = await rm.KillApplicationAsync(id, r.GetValue(reason) ?? $"killed by {options.User ?? "yarndl"} with yarndl kill", ct: ct).ConfigureAwait(false);
-            await o.WriteLineAsync($"{id} {state}").ConfigureAwait(false);
+            var why = call.Parse.GetValue(reason) ?? $"killed by {call.RmOptions.User ?? "yarndl"} with yarndl kill";
+            var state = await call.Rm.KillApplicationAsync(call.Id, why, ct: call.Ct).ConfigureAwait(false);
+            await call.Out.WriteLineAsync($"{call.Id} {state}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

@@ -18,12 +18,9 @@ internal static class StatusCommand
     public static Command Create(CommonOptions common, CliServices services)
     {
         var command = Declare().WithOptions(common.Json);
-        var app = (Argument<string>)command.Arguments[0];
-        common.AddClusterOptions(command);
-        CommandRunner.SetAction(command, common, async (r, o, ct) =>
+        AppVerb.SetAction(command, common, services, async call =>
         {
-            var id = AppIdArgument.Get(r, app);
-            var rm = services.RmClientFactory(common.RmOptions(r, services));
+            var (r, o, id, rm, ct) = (call.Parse, call.Out, call.Id, call.Rm, call.Ct);
             var report = await services.RideThrough(r.InvocationConfiguration.Error)
                 .CallAsync(c => rm.GetApplicationAsync(id, c), seen: false, ct).ConfigureAwait(false);
             var job = report.State == "RUNNING"

@@ -17,14 +17,8 @@ internal static class WaitCommand
     public static Command Create(CommonOptions common, CliServices services)
     {
         var command = Declare().WithOptions(common.Json);
-        var app = (Argument<string>)command.Arguments[0];
-        common.AddClusterOptions(command);
-        CommandRunner.SetAction(command, common, async (r, o, ct) =>
-        {
-            var id = AppIdArgument.Get(r, app);
-            var rm = services.RmClientFactory(common.RmOptions(r, services));
-            return await WaitAndReportAsync(rm, id, services, r.GetValue(common.Json), o, r.InvocationConfiguration.Error, ct).ConfigureAwait(false);
-        });
+        AppVerb.SetAction(command, common, services, call =>
+            WaitAndReportAsync(call.Rm, call.Id, services, call.Parse.GetValue(common.Json), call.Out, call.Parse.InvocationConfiguration.Error, call.Ct));
         return command;
     }
 
