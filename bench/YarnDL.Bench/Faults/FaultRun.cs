@@ -1,6 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
+using YarnDL.Client.Tracking;
 using YarnDL.MiniCluster;
+using YarnDL.Yarn.Rest;
+using YarnDL.Yarn.Rest.Http;
 
 namespace YarnDL.Bench.Faults;
 
@@ -56,7 +58,7 @@ internal static class FaultRun
                     ? new Outcome(true, accuracy, started.Elapsed, "")
                     : new Outcome(false, accuracy, started.Elapsed, $"yarndl submit --wait exited {exitCode}:\n" + Tail(cli.Lines));
             }
-            catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException)
+            catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException or YarnDLException)
             {
                 return new Outcome(false, null, started.Elapsed, $"{e.Message}\n{Tail(cli.Lines)}");
             }
@@ -68,26 +70,25 @@ internal static class FaultRun
     }
 
     /// <summary>Polls the RM for the tracking URL and the AM's status document until a task reports a step past the first epoch.</summary>
-    private static async Task<AmStatusView> WaitForMidTrainingAsync(MiniYarnCluster cluster, string appId, CancellationToken ct)
+    private static async Task<AmStatus> WaitForMidTrainingAsync(MiniYarnCluster cluster, string appId, CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var rm = new RmRestClient(http, new RmClientOptions { Endpoints = cluster.RmRestUris, User = Environment.UserName });
+        var reader = new AmStatusReader(http);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(JobLimit);
         try
         {
             while (true)
             {
-                using var app = JsonDocument.Parse(await http.GetStringAsync(new Uri(cluster.RmRestUri, $"ws/v1/cluster/apps/{appId}"), deadline.Token).ConfigureAwait(false));
-                var report = app.RootElement.GetProperty("app");
-                var state = report.GetProperty("state").GetString();
-                if (state is "FINISHED" or "FAILED" or "KILLED")
+                var report = await rm.GetApplicationAsync(appId, deadline.Token).ConfigureAwait(false);
+                if (report.IsTerminal)
                 {
-                    throw new InvalidOperationException($"{appId} ended {state} before a task reached step {MidTraining}");
+                    throw new InvalidOperationException($"{appId} ended {report.State} before a task reached step {MidTraining}");
                 }
 
-                if (state == "RUNNING" && report.TryGetProperty("trackingUrl", out var tracking) && tracking.GetString() is { Length: > 0 } url
-                    && await TryGetStatusAsync(http, url, deadline.Token).ConfigureAwait(false) is { } status
-                    && status.Tasks.Any(t => t.Step >= MidTraining))
+                if (report.State == "RUNNING" && await reader.TryGetAsync(report.TrackingUrl, deadline.Token).ConfigureAwait(false) is { } status
+                    && status.Clusters.Any(c => c.Tasks.Any(t => t.Step >= MidTraining)))
                 {
                     return status;
                 }
@@ -98,19 +99,6 @@ internal static class FaultRun
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new TimeoutException($"no task of {appId} reached step {MidTraining} within {JobLimit}");
-        }
-    }
-
-    private static async Task<AmStatusView?> TryGetStatusAsync(HttpClient http, string trackingUrl, CancellationToken ct)
-    {
-        try
-        {
-            var uri = new Uri(new Uri(trackingUrl.EndsWith('/') ? trackingUrl : trackingUrl + "/"), "api/v1/status");
-            return AmStatusView.Parse(await http.GetStringAsync(uri, ct).ConfigureAwait(false));
-        }
-        catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException || (e is TaskCanceledException && !ct.IsCancellationRequested))
-        {
-            return null; // the AM is not up yet, or is being replaced
         }
     }
 

@@ -1,3 +1,4 @@
+using YarnDL.Client.Tracking;
 using YarnDL.MiniCluster;
 
 namespace YarnDL.Bench.Faults;
@@ -9,4 +10,8 @@ namespace YarnDL.Bench.Faults;
 internal sealed record FaultScenario(string Name, MiniClusterOptions Options, Func<FaultTarget, Task> InjectAsync);
 
 /// <summary>What a scenario acts on: the cluster, the job's application id, and the AM's last status document.</summary>
-internal sealed record FaultTarget(MiniYarnCluster Cluster, string ApplicationId, AmStatusView Status);
+internal sealed record FaultTarget(MiniYarnCluster Cluster, string ApplicationId, AmStatus Status)
+{
+    /// <summary>Every task of every cluster in <see cref="Status"/>.</summary>
+    public IEnumerable<AmTaskStatus> Tasks => Status.Clusters.SelectMany(c => c.Tasks);
+}

@@ -1,3 +1,4 @@
+using YarnDL.Client.Tracking;
 using YarnDL.MiniCluster;
 
 namespace YarnDL.Bench.Faults;
@@ -59,8 +60,8 @@ internal static class FaultScenarios
         t.Cluster.RestartRm();
     }
 
-    private static AmTaskView Worker(FaultTarget t, int index) =>
-        t.Status.Tasks.Single(task => task.Role == "worker" && task.Index == index);
+    private static AmTaskStatus Worker(FaultTarget t, int index) =>
+        t.Tasks.Single(task => task.Role == "worker" && task.Index == index);
 
     private static string AmNode(FaultTarget t) =>
         t.Cluster.Rm.Read(v => v.Apps.Single(a => a.Id == t.ApplicationId).CurrentAttempt!.AmContainer!.Node.NodeId);
@@ -68,7 +69,7 @@ internal static class FaultScenarios
     private static string TaskNodeOtherThanAm(FaultTarget t)
     {
         var amNode = AmNode(t);
-        var taskNodes = t.Status.Tasks.Select(task => task.Node!).Distinct(StringComparer.Ordinal).ToList();
+        var taskNodes = t.Tasks.Select(task => task.Node!).Distinct(StringComparer.Ordinal).ToList();
         return taskNodes.FirstOrDefault(n => n != amNode) ?? taskNodes[0];
     }
 
