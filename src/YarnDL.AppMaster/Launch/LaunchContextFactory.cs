@@ -79,7 +79,8 @@ internal static class LaunchContextFactory
         }
 
         var command = $"{Grouped(program)} 1>{LogDir}/{slot.Role}-{slot.Index}.stdout 2>{LogDir}/{slot.Role}-{slot.Index}.stderr";
-        var resources = role.Command is null && settings.TrainerBundle is { } bundle ? [bundle] : Array.Empty<TaskResource>();
+        // A command role needs the shipped trainer as much as a training role: its exec verb is the task launcher.
+        var resources = settings.TrainerBundle is { } bundle ? [bundle] : Array.Empty<TaskResource>();
         return new LaunchSpec(env, command) { LocalResources = resources };
     }
 

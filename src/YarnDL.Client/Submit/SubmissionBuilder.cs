@@ -32,7 +32,8 @@ public static class SubmissionBuilder
             [AmEnv.JobFile] = AmEnv.JobFileName,
             [AmEnv.SubmitUser] = options.User,
             [AmEnv.StagingDir] = stagingDir,
-            [AmEnv.TaskRuntime] = mode == AmMode.Local ? "local" : "image",
+            // Only image mode runs tasks in docker; in upload mode they run the localized trainer on the host, as the AM does.
+            [AmEnv.TaskRuntime] = mode == AmMode.Image ? "image" : "local",
         };
         var shipped = mode == AmMode.Upload ? resources.GetValueOrDefault(AmEnv.TrainerLink) : null;
         env[AmEnv.TrainerCommand] = options.TrainerCommand ?? (shipped is null ? ImageTrainerCommand : UploadedTrainerCommand);

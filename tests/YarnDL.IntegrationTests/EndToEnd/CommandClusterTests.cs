@@ -24,6 +24,30 @@ public sealed partial class CommandClusterTests
         var wait = await Yarndl.RunAsync(CliDeadline, "wait", job.ApplicationId, "--rm", cluster.RmRestUri.AbsoluteUri, "--user", "alice");
 
         Assert.True(wait.ExitCode == 0, $"exit {wait.ExitCode}\n{wait.Stdout}\n{job.Trace()}");
+        AssertOneClusterSeenByAll(reports);
+    }
+
+    /// <summary>As a user submits on a cluster without docker: <c>--am-mode upload</c> packs the AM and the trainer that ship
+    /// beside yarndl, the NodeManager localizes both, and each task's launcher is the localized trainer's exec verb
+    /// (nothing found through PATH, no docker settings in the tasks' launch context).</summary>
+    [Fact]
+    public async Task In_upload_mode_the_shipped_trainer_launches_every_task_of_a_command_job()
+    {
+        var reports = Directory.CreateTempSubdirectory("yarndl-cluster-check-upload-").FullName;
+        var yaml = await File.ReadAllTextAsync(Path.Combine(Yarndl.RepoRoot, "examples", "cluster-check.yaml"));
+        var job = Path.Combine(reports, "cluster-check.yaml");
+        await File.WriteAllTextAsync(job, yaml.Replace("CHECK_DIR=\"\"", $"CHECK_DIR=\"{reports}\"", StringComparison.Ordinal));
+        await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 2, GpusPerNode = 0, MemoryMbPerNode = 4096, VCoresPerNode = 4 });
+
+        var submit = await Yarndl.RunAsync(CliDeadline, "submit", job, "--am-mode", "upload", "--wait", "--rm", cluster.RmRestUri.AbsoluteUri,
+            "--user", "alice", "--webhdfs", cluster.WebHdfsUri.AbsoluteUri, "--default-fs", "hdfs://nn:8020");
+
+        Assert.True(submit.ExitCode == 0, $"exit {submit.ExitCode}\n{submit.Stdout}");
+        AssertOneClusterSeenByAll(reports);
+    }
+
+    private static void AssertOneClusterSeenByAll(string reports)
+    {
         var seen = new[] { "chief-0", "worker-0", "worker-1", "ps-0" }.ToDictionary(t => t, t => Parse(File.ReadAllText(Path.Combine(reports, t + ".env"))));
         var tfCluster = seen.Values.Select(v => ClusterPart().Match(v["TF_CONFIG"]).Value).Distinct().ToList();
         Assert.Single(tfCluster);

@@ -69,4 +69,17 @@ public sealed class LaunchContextFactoryTests
         var spec = LaunchContextFactory.Build(cluster, cluster.Slots[0], plan, Settings);
         Assert.DoesNotContain(TaskEnv.Command, spec.Environment.Keys);
     }
+
+    [Fact]
+    public void Command_role_localizes_the_shipped_trainer_because_its_exec_verb_launches_the_program()
+    {
+        var bundle = TaskResource.Parse("trainer", "YARNDL_TRAINER_BUNDLE", "30,40,file:///s/trainer.tgz");
+        var plan = Plans.Job(Plans.Cluster() with { Roles = [new() { Name = "chief", Instances = 1, MemoryMb = 512, Command = "python3 train.py" }] });
+        var cluster = new ClusterSession(plan.Trials[0], 16);
+
+        var spec = LaunchContextFactory.Build(cluster, cluster.Slots[0], plan, Settings with { TrainerBundle = bundle });
+
+        Assert.Equal(bundle, Assert.Single(spec.LocalResources));
+        Assert.StartsWith("./trainer/yarndl-trainer exec ", spec.Command, StringComparison.Ordinal);
+    }
 }

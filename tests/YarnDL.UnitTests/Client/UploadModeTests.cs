@@ -34,6 +34,8 @@ public sealed class UploadModeTests
         Assert.Equal("dotnet ./am/YarnDL.AppMaster.dll 1><LOG_DIR>/am.stdout 2><LOG_DIR>/am.stderr", c.AmContainerSpec.Commands.Command);
         Assert.Equal("dotnet ./trainer/YarnDL.Trainer.dll", env[AmEnv.TrainerCommand]);
         Assert.Equal("30,40,file:///s/trainer.tgz", env[AmEnv.TrainerBundle]);
+        Assert.Equal("local", env[AmEnv.TaskRuntime]);
+        Assert.DoesNotContain("YARN_CONTAINER_RUNTIME_TYPE", env.Keys);
     }
 
     [Fact]
