@@ -49,8 +49,20 @@ public sealed record AggregatedLogSettings
             return uri;
         }
 
-        var fs = DefaultFs is { Length: > 0 } d ? d.TrimEnd('/') : "file://";
-        return new Uri(fs + "/" + RemoteAppLogDir.TrimStart('/'));
+        // Only the scheme and authority of fs.defaultFS qualify the path, as Hadoop's Path.makeQualified does:
+        // file:/// has an empty authority, hdfs://nn:8020/ a host and port.
+        var text = DefaultFs is { Length: > 0 } d ? d.Trim() : "file:///";
+        if (text.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && text[(colon + 1)..] is "" or "/")
+        {
+            text = text[..colon] + ":///"; // "file:/" and "file:" name the same root as "file:///"
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var fs) || fs.Scheme.Length == 0)
+        {
+            throw new FormatException($"fs.defaultFS '{text}' ({Origin}) is not a file system URI such as hdfs://namenode:8020 or file:///");
+        }
+
+        return new Uri($"{fs.Scheme}://{fs.Authority}/{RemoteAppLogDir.TrimStart('/')}");
     }
 
     /// <summary>Reads yarn-site.xml, core-site.xml and hdfs-site.xml from <c>YARN_CONF_DIR</c> or <c>HADOOP_CONF_DIR</c>.</summary>
