@@ -150,7 +150,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
             CreateLatency = Options.WebHdfsCreateLatency,
         };
         var fs = new WebHdfs.HdfsNamespace(HdfsRoot, new WebHdfs.HdfsPermissions(hdfsOptions.Superuser), hdfsOptions.HomeUsers);
-        WebHdfsDataNodeUri = new Uri(await StartWebAsync(0, web => new WebHdfs.WebHdfsDataNode(fs, hdfsOptions).Map(web), ct).ConfigureAwait(false));
+        WebHdfsDataNodeUri = new Uri(await StartWebAsync(0, web => new WebHdfs.WebHdfsDataNode(fs, hdfsOptions).Map(web), ct, WebHdfs.DataNodeInterimContinue.Middleware).ConfigureAwait(false));
         WebHdfsUri = new Uri(await StartWebAsync(0, web => new WebHdfs.WebHdfsNameNode(fs, hdfsOptions, () => WebHdfsDataNodeUri.Authority, () => WebHdfsUri.Authority).Map(web), ct).ConfigureAwait(false));
         ConfDirWriter.Write(ConfDir, YarnSite(), $"webhdfs://{WebHdfsUri.Authority}", Options.RpcProtection);
     }
@@ -163,11 +163,17 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     }, ct);
 
     /// <summary>A Kestrel app on 127.0.0.1:<paramref name="port"/>; returns its base URL with a trailing slash.</summary>
-    private async Task<string> StartWebAsync(int port, Action<WebApplication> map, CancellationToken ct)
+    private async Task<string> StartWebAsync(int port, Action<WebApplication> map, CancellationToken ct, Func<Microsoft.AspNetCore.Connections.ConnectionDelegate, Microsoft.AspNetCore.Connections.ConnectionDelegate>? connections = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "YarnDL.MiniCluster" });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, listen =>
+        {
+            if (connections is not null)
+            {
+                listen.Use(connections);
+            }
+        }));
         var web = builder.Build();
         map(web);
         _webApps.Add(web);

@@ -54,6 +54,7 @@ internal sealed class WebHdfsDataNode(HdfsNamespace fs, WebHdfsOptions options)
         }
 
         ctx.Response.Headers.AccessControlAllowOrigin = "*";
+        ctx.Response.Headers.Connection = "close"; // the DataNode ends every WebHDFS connection after its answer
         await WebHdfsReply.EmptyAsync(ctx, 201, $"hdfs://{nn}{WebHdfsNameNode.EncodePath(r.Path)}").ConfigureAwait(false);
         ctx.Response.ContentType = null;
     }
