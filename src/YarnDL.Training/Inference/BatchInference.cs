@@ -6,7 +6,7 @@ namespace YarnDL.Training.Inference;
 
 /// <summary>Scores shard <c>rank</c> of <c>world</c> (a contiguous range of examples) with no synchronization and writes
 /// <c>predictions-RRRRR.csv</c>: index (row in the data set), label, predicted class, its softmax probability.</summary>
-public static class BatchInference
+internal static class BatchInference
 {
     public const string Header = "index,label,predicted,probability";
 

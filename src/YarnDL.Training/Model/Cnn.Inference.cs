@@ -2,7 +2,7 @@ using YarnDL.Training.Data;
 
 namespace YarnDL.Training.Model;
 
-public sealed partial class Cnn
+internal sealed partial class Cnn
 {
     /// <summary>conv, hidden, output.</summary>
     public IReadOnlyList<LayerSlice> Layers =>

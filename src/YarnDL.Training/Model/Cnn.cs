@@ -5,7 +5,7 @@ namespace YarnDL.Training.Model;
 
 /// <summary>Small CNN for square single-channel images: 3×3 same-padded convolution (as im2col + GEMM) with ReLU,
 /// then a ReLU hidden layer and a softmax output. Parameter order: conv W (9×C), conv b, W1, b1, W2, b2.</summary>
-public sealed partial class Cnn : IFactoredModel
+internal sealed partial class Cnn : IFactoredModel
 {
     private const int K = 9;
     private readonly ITensorBackend _tensors;

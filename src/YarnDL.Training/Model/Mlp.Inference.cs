@@ -2,7 +2,7 @@ using YarnDL.Training.Data;
 
 namespace YarnDL.Training.Model;
 
-public sealed partial class Mlp
+internal sealed partial class Mlp
 {
     /// <summary>hidden1 … hiddenN, then output.</summary>
     public IReadOnlyList<LayerSlice> Layers => [.. Enumerable.Range(1, Depth).Select(l =>

@@ -6,7 +6,7 @@ namespace YarnDL.Training.Model;
 /// <summary>Fully connected ReLU network ending in softmax cross-entropy. Layer l holds W (in×out) then b (out).
 /// It runs on an <see cref="ITensorBackend"/>: on the host backend every tensor is a managed array (the weights are
 /// <see cref="Parameters"/> itself); on a device backend weights and activations stay in accelerator memory.</summary>
-public sealed partial class Mlp : IModel
+internal sealed partial class Mlp : IModel
 {
     private const int EvalBatch = 256;
     private readonly ITensorBackend _tensors;
