@@ -45,12 +45,7 @@ internal static class BatchInference
 
     private static (int Best, double Probability) Softmax(ReadOnlySpan<float> row)
     {
-        var best = 0;
-        for (var j = 1; j < row.Length; j++)
-        {
-            best = row[j] > row[best] ? j : best;
-        }
-
+        var best = ChunkedEvaluation.ArgMax(row);
         var sum = 0.0;
         foreach (var v in row)
         {
