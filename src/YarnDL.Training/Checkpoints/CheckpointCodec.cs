@@ -5,7 +5,7 @@ namespace YarnDL.Training.Checkpoints;
 
 /// <summary>The checkpoint file format: magic, step, world, global batch, optimizer kind and steps, then the weights
 /// and both moment arrays as (int32 length, fp32 little-endian values).</summary>
-public static class CheckpointCodec
+internal static class CheckpointCodec
 {
     public const string FileName = "checkpoint.bin";
     private const long Magic = 0x31544B504C445959; // "YYDLPKT1" little-endian marker

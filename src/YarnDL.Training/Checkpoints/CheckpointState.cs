@@ -4,7 +4,7 @@ namespace YarnDL.Training.Checkpoints;
 
 /// <summary>Everything needed to resume at the exact step: weights, optimizer state and the data position
 /// (the global step; the epoch's shuffle is derived from the seed, so the step fixes the next batch).</summary>
-public sealed record CheckpointState(
+internal sealed record CheckpointState(
     long Step,
     int WorldSize,
     int GlobalBatch,

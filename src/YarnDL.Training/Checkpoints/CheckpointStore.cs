@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Checkpoints;
 
 /// <summary>One checkpoint file per local directory, replaced atomically (write a temp file, flush, rename over).</summary>
-public sealed class CheckpointStore(string directory) : ICheckpointStore
+internal sealed class CheckpointStore(string directory) : ICheckpointStore
 {
     public const string FileName = CheckpointCodec.FileName;
 

@@ -14,7 +14,7 @@ public static class CheckpointStores
     public const string WebHdfsUserEnv = "YARNDL_WEBHDFS_USER";
 
     /// <summary>Null when <paramref name="location"/> is empty.</summary>
-    public static ICheckpointStore? Create(string? location, Func<string, string?> env, HttpClient? http = null)
+    internal static ICheckpointStore? Create(string? location, Func<string, string?> env, HttpClient? http = null)
     {
         ArgumentNullException.ThrowIfNull(env);
         if (string.IsNullOrEmpty(location))

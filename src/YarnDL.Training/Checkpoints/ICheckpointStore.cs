@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Checkpoints;
 
 /// <summary>Where the chief's checkpoint lives; a save replaces the previous checkpoint atomically.</summary>
-public interface ICheckpointStore
+internal interface ICheckpointStore
 {
     /// <summary>The checkpoint's full name (a local path or an hdfs:// URI), for logs and messages.</summary>
     string PathName { get; }

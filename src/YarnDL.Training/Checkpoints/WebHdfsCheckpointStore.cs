@@ -5,7 +5,7 @@ namespace YarnDL.Training.Checkpoints;
 /// <summary>Checkpoints in HDFS through the WebHDFS REST API (<see cref="WebHdfsClient"/>): a save CREATEs a temp file,
 /// then RENAMEs it over the checkpoint with renameoptions=OVERWRITE (HDFS rename2, atomic in the namenode); a load OPENs
 /// the file. The trainer loop is synchronous, so the client's calls are waited for here.</summary>
-public sealed class WebHdfsCheckpointStore : ICheckpointStore
+internal sealed class WebHdfsCheckpointStore : ICheckpointStore
 {
     private readonly WebHdfsClient _client;
     private readonly Uri _location;

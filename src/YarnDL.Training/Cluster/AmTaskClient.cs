@@ -43,7 +43,10 @@ public sealed class AmTaskClient : ITrainingControl, IDisposable
 
     public void Acknowledge(TaskCommand command) => Interlocked.CompareExchange(ref _command, (int)TaskCommand.None, (int)command);
 
-    public void Report(TrainingProgress progress) => Volatile.Write(ref _progress, progress);
+    /// <summary>The progress the next heartbeat carries.</summary>
+    internal void Report(TrainingProgress progress) => Volatile.Write(ref _progress, progress);
+
+    void ITrainingControl.Report(TrainingProgress progress) => Report(progress);
 
     public async Task<ClusterSpecResponse> RegisterAsync(string host, int port, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ namespace YarnDL.Training.Cluster;
 /// <param name="Rank">−1 for unranked roles (ps, evaluator).</param>
 /// <param name="RingPeers">host:port of every ranked task, in rank order.</param>
 /// <param name="Self">This task's own host:port (where it listens).</param>
-public sealed record ClusterInfo(string Role, int Index, int Rank, int WorldSize, IReadOnlyList<string> RingPeers, string? Self, bool Resume)
+internal sealed record ClusterInfo(string Role, int Index, int Rank, int WorldSize, IReadOnlyList<string> RingPeers, string? Self, bool Resume)
 {
     /// <summary>host:port of every <c>ps</c> task, in index order (shard k lives on ps k).</summary>
     public IReadOnlyList<string> ParameterServers { get; init; } = [];

@@ -6,7 +6,7 @@ namespace YarnDL.Training.Cluster;
 
 /// <summary>Reads the cluster from TF_CONFIG, else RANK/WORLD_SIZE/MASTER_ADDR/MASTER_PORT (rank r listens on MASTER_PORT+r),
 /// else a standalone world of one.</summary>
-public static class ClusterResolver
+internal static class ClusterResolver
 {
     public const string ParameterServerRole = "ps";
 

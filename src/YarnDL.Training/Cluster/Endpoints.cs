@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace YarnDL.Training.Cluster;
 
 /// <summary>host:port parsing and the listening socket that reserves a task's port.</summary>
-public static class Endpoints
+internal static class Endpoints
 {
     public static EndPoint Parse(string hostPort)
     {

@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Compute;
 
 /// <summary>The numeric kernels a model needs. Matrices are dense, row-major, fp32.</summary>
-public interface IComputeBackend : IDisposable
+internal interface IComputeBackend : IDisposable
 {
     /// <summary>Backend name for logs, e.g. <c>cpu-avx2</c> or <c>ilgpu-cuda</c>.</summary>
     string Name { get; }

@@ -9,7 +9,7 @@ namespace YarnDL.Training.Config;
 /// <c>cpu</c> → the managed CPU kernels; <c>auto</c> in a container without GPUs → the same;
 /// <c>auto</c> or <c>cuda</c> with GPUs → GPU-resident ILGPU tensors on CUDA (GEMM through cuBLAS), or on ILGPU's CPU accelerator when the MiniCluster marks its GPUs
 /// simulated (<see cref="TaskEnv.SimulatedGpus"/>). <c>cuda</c> without GPUs, or GPUs without a CUDA device, is an error.</summary>
-public static class BackendSelector
+internal static class BackendSelector
 {
     /// <summary>What the <c>settings:</c> line says for the ILGPU kernels on the CPU accelerator.</summary>
     public const string SimulatedGpu = "ilgpu-cpu (simulated GPU)";

@@ -3,7 +3,7 @@ using YarnDL.Training.Model;
 namespace YarnDL.Training.Config;
 
 /// <summary>Named defaults of <see cref="TrainerOptions"/>.</summary>
-public static class TrainerDefaults
+internal static class TrainerDefaults
 {
     public const string Model = "mlp";
     public const string Dataset = "digits";

@@ -3,7 +3,7 @@ using YarnDL.Training.Model;
 namespace YarnDL.Training.Config;
 
 /// <summary>Trainer settings; defaults in <see cref="TrainerDefaults"/>. Keys are kebab-case in JSON and on the command line.</summary>
-public sealed record TrainerOptions
+internal sealed record TrainerOptions
 {
     public string Model { get; init; } = TrainerDefaults.Model;
 

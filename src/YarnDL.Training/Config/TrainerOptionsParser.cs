@@ -6,7 +6,7 @@ namespace YarnDL.Training.Config;
 
 /// <summary>Builds <see cref="TrainerOptions"/> from the task's <see cref="TrainerSettings"/> (YARNDL_TRAINER) and then
 /// <c>--key value</c> flags (flags win). Keys are the contract's kebab-case names; an unknown key is an error.</summary>
-public static class TrainerOptionsParser
+internal static class TrainerOptionsParser
 {
     /// <summary>Where flag errors say they came from.</summary>
     public const string FlagsSource = "--flags";

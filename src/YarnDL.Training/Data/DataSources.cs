@@ -4,7 +4,7 @@ namespace YarnDL.Training.Data;
 
 /// <summary>The data set named in the options: its train/test split, and the examples batch inference scores
 /// (digits and synthetic: every example in file order; fashion-mnist: the t10k file).</summary>
-public static class DataSources
+internal static class DataSources
 {
     public static (Dataset Train, Dataset Test, Dataset Score) Load(TrainerOptions options)
     {

@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Data;
 
 /// <summary>Dense examples: <see cref="Features"/> is Count × FeatureCount row-major, labels in [0, ClassCount).</summary>
-public sealed class Dataset(float[] features, int[] labels, int featureCount, int classCount)
+internal sealed class Dataset(float[] features, int[] labels, int featureCount, int classCount)
 {
     public float[] Features { get; } = features;
 

@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace YarnDL.Training.Data;
 
 /// <summary>Reads the UCI 8×8 digits CSV (64 pixels 0..16, then the label); pixels are scaled to [0, 1].</summary>
-public static class DigitsLoader
+internal static class DigitsLoader
 {
     public const int Features = 64;
     public const int Classes = 10;

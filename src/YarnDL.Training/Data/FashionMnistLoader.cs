@@ -2,7 +2,7 @@ namespace YarnDL.Training.Data;
 
 /// <summary>Fashion-MNIST from its IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-…, optionally .gz):
 /// 28×28 grey images scaled to [0, 1], 10 classes. Looked up in data-dir, else Debian's dataset-fashion-mnist folder.</summary>
-public static class FashionMnistLoader
+internal static class FashionMnistLoader
 {
     public const int Side = 28;
     public const int Classes = 10;

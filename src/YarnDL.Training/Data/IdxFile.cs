@@ -5,7 +5,7 @@ namespace YarnDL.Training.Data;
 
 /// <summary>An IDX file (LeCun's MNIST format): two zero bytes, a type byte (0x08 = unsigned byte, the only type
 /// (Fashion-)MNIST uses), the number of dimensions, each dimension as a big-endian int32, then the data row-major.</summary>
-public sealed record IdxFile(IReadOnlyList<int> Dimensions, byte[] Data)
+internal sealed record IdxFile(IReadOnlyList<int> Dimensions, byte[] Data)
 {
     public const byte UnsignedByte = 0x08;
 

@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Data;
 
 /// <summary>SplitMix64: a small deterministic generator, identical on every platform and .NET version.</summary>
-public struct Rng(ulong seed)
+internal struct Rng(ulong seed)
 {
     private ulong _state = seed;
 

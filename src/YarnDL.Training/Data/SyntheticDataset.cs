@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Data;
 
 /// <summary>Gaussian blobs around random class centres: a learnable data set of any size, for benchmarks.</summary>
-public static class SyntheticDataset
+internal static class SyntheticDataset
 {
     public static Dataset Create(int count, int features, int classes, ulong seed)
     {

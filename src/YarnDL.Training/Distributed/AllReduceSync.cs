@@ -11,7 +11,7 @@ namespace YarnDL.Training.Distributed;
 /// swapped back (all-gather). The same bytes cross as in an all-reduce, the optimizer pass over the weights and
 /// its moments is halved, and every weight gets the very same sum and arithmetic, so the result is bit-identical
 /// to the unsharded step. Each rank then holds current moments for its half only; a checkpoint gathers them.</summary>
-public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IFactoredSync
+internal sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IFactoredSync
 {
     /// <summary>Floats summed and stepped at a time: gradient, weights and both moments of a chunk stay in L1.</summary>
     private const int FusedChunk = 2048;

@@ -5,7 +5,7 @@ namespace YarnDL.Training.Distributed;
 
 /// <summary>A synchronous strategy that can take a factored layer's gradient as factors (see
 /// <see cref="IFactoredModel"/>) and compute it where the rows are updated.</summary>
-public interface IFactoredSync
+internal interface IFactoredSync
 {
     /// <summary>Whether factored steps can be used for this layer and global batch; every rank gets the same answer
     /// (a collective the first time).</summary>

@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Distributed;
 
 /// <summary>Sums a buffer element-wise across all ranks; every rank ends with identical bits.</summary>
-public interface IGradientReducer : IDisposable
+internal interface IGradientReducer : IDisposable
 {
     int Rank { get; }
 

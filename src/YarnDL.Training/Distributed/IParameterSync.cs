@@ -5,7 +5,7 @@ namespace YarnDL.Training.Distributed;
 
 /// <summary>How a rank turns its gradient into the next weights: all-reduce then a local optimizer step, or a push to
 /// parameter servers that own the weights and the optimizer state.</summary>
-public interface IParameterSync : IDisposable
+internal interface IParameterSync : IDisposable
 {
     int Rank { get; }
 

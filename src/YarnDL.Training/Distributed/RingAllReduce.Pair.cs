@@ -2,7 +2,7 @@ using YarnDL.Training.Distributed.Pair;
 
 namespace YarnDL.Training.Distributed;
 
-public sealed partial class RingAllReduce
+internal sealed partial class RingAllReduce
 {
     /// <summary>Slot size offered for the shared-memory path: at least this, or the first buffer if larger.</summary>
     private const int SharedMinFloats = 1 << 18;

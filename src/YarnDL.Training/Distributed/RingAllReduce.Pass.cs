@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 
 namespace YarnDL.Training.Distributed;
 
-public sealed partial class RingAllReduce
+internal sealed partial class RingAllReduce
 {
     /// <summary>One ring direction over buffer[off, off+len), on the calling thread. The range is cut into slices of
     /// <c>WorldSize × ChunkFloats</c>; each slice is reduce-scattered then all-gathered in 2(W−1) steps, and every

@@ -1,6 +1,6 @@
 namespace YarnDL.Training.Distributed;
 
-public sealed partial class RingAllReduce
+internal sealed partial class RingAllReduce
 {
     /// <summary>Largest chunk (floats) sent without a helper thread: it fits the kernel's socket buffers,
     /// so every rank can send first and receive after without deadlock.</summary>

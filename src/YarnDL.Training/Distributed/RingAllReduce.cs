@@ -8,7 +8,7 @@ namespace YarnDL.Training.Distributed;
 /// is cut into slices that are reduce-scattered then all-gathered chunk by chunk, a chunk being forwarded right
 /// after it is received and reduced (pipelined). Sums follow a fixed order: results are deterministic for a given
 /// world size, and identical on every rank.</summary>
-public sealed partial class RingAllReduce : IGradientReducer
+internal sealed partial class RingAllReduce : IGradientReducer
 {
     /// <summary>Floats (128 KiB) per step of the pipelined path: small enough that a received chunk is still in cache
     /// when it is sent on, large enough that the per-step syscalls and wake-ups stay cheap. Measured on the 4-rank

@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Distributed;
 
 /// <summary>A ring peer broke the all-reduce protocol (wrong rank, closed link).</summary>
-public sealed class RingProtocolException : IOException
+internal sealed class RingProtocolException : IOException
 {
     public RingProtocolException(string message)
         : base(message)

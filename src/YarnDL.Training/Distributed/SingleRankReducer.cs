@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Distributed;
 
 /// <summary>World of one: nothing to exchange.</summary>
-public sealed class SingleRankReducer : IGradientReducer
+internal sealed class SingleRankReducer : IGradientReducer
 {
     public int Rank => 0;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace YarnDL.Training.Faults;
 
 /// <summary>Test-only faults from YARNDL_TEST_FAULTS: <c>exit-after-steps=N,exit-code=C,hang-after-steps=N</c>.</summary>
-public sealed record FaultKnobs(long ExitAfterSteps = -1, int ExitCode = 1, long HangAfterSteps = -1)
+internal sealed record FaultKnobs(long ExitAfterSteps = -1, int ExitCode = 1, long HangAfterSteps = -1)
 {
     public static FaultKnobs None { get; } = new();
 

@@ -6,7 +6,7 @@ namespace YarnDL.Training.Inference;
 
 /// <summary>Scores shard <c>rank</c> of <c>world</c> (a contiguous range of examples) with no synchronization and writes
 /// <c>predictions-RRRRR.csv</c>: index (row in the data set), label, predicted class, its softmax probability.</summary>
-public static class BatchInference
+internal static class BatchInference
 {
     public const string Header = "index,label,predicted,probability";
 
@@ -45,12 +45,7 @@ public static class BatchInference
 
     private static (int Best, double Probability) Softmax(ReadOnlySpan<float> row)
     {
-        var best = 0;
-        for (var j = 1; j < row.Length; j++)
-        {
-            best = row[j] > row[best] ? j : best;
-        }
-
+        var best = ChunkedEvaluation.ArgMax(row);
         var sum = 0.0;
         foreach (var v in row)
         {

@@ -2,7 +2,7 @@ using YarnDL.Training.Compute;
 
 namespace YarnDL.Training.Model;
 
-public sealed partial class Cnn
+internal sealed partial class Cnn
 {
     /// <summary>Activation and gradient tensors for up to <see cref="Capacity"/> images. The conv output, the hidden
     /// deltas (a factored step's factors) and the logits mirror host arrays, read after a <c>Pull</c>.</summary>

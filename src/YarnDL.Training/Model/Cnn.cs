@@ -5,7 +5,7 @@ namespace YarnDL.Training.Model;
 
 /// <summary>Small CNN for square single-channel images: 3×3 same-padded convolution (as im2col + GEMM) with ReLU,
 /// then a ReLU hidden layer and a softmax output. Parameter order: conv W (9×C), conv b, W1, b1, W2, b2.</summary>
-public sealed partial class Cnn : IFactoredModel
+internal sealed partial class Cnn : IFactoredModel
 {
     private const int K = 9;
     private readonly ITensorBackend _tensors;
@@ -93,36 +93,7 @@ public sealed partial class Cnn : IFactoredModel
         return loss;
     }
 
-    public double Accuracy(Dataset data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var correct = 0;
-        const int chunk = 256;
-        var idx = new int[chunk];
-        for (var start = 0; start < data.Count; start += chunk)
-        {
-            var n = Math.Min(chunk, data.Count - start);
-            for (var i = 0; i < n; i++)
-            {
-                idx[i] = start + i;
-            }
-
-            var logits = ForwardToHost(data, idx.AsSpan(0, n));
-            for (var i = 0; i < n; i++)
-            {
-                var row = logits.AsSpan(i * _classes, _classes);
-                var best = 0;
-                for (var j = 1; j < _classes; j++)
-                {
-                    best = row[j] > row[best] ? j : best;
-                }
-
-                correct += best == data.Labels[start + i] ? 1 : 0;
-            }
-        }
-
-        return data.Count == 0 ? 0 : (double)correct / data.Count;
-    }
+    public double Accuracy(Dataset data) => ChunkedEvaluation.Accuracy(data, _classes, ForwardToHost);
 
     public void PushParameters() => _tensors.Push(Parameters, 0, Parameters.Length);
 
@@ -145,7 +116,7 @@ public sealed partial class Cnn : IFactoredModel
         var n = batch.Length;
         if (_workspace is null || _workspace.Capacity < n)
         {
-            _workspace = new Workspace(_tensors, Math.Max(n, 256), Pixels, Flat, _hidden, _classes);
+            _workspace = new Workspace(_tensors, Math.Max(n, ChunkedEvaluation.ChunkSize), Pixels, Flat, _hidden, _classes);
         }
 
         var ws = _workspace;

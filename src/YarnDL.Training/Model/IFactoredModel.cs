@@ -5,7 +5,7 @@ namespace YarnDL.Training.Model;
 /// <summary>A model with one large dense layer whose weight gradient a data-parallel rank can compute for a share of
 /// the layer's rows from every rank's factors (the layer's inputs and output deltas over the whole global batch),
 /// instead of each rank computing the whole gradient of its examples and the ranks summing those.</summary>
-public interface IFactoredModel : IModel
+internal interface IFactoredModel : IModel
 {
     /// <summary>The layer: <see cref="FactoredLayer.Inputs"/> × <see cref="FactoredLayer.Outputs"/> weights, row-major.</summary>
     FactoredLayer Factored { get; }
@@ -18,7 +18,7 @@ public interface IFactoredModel : IModel
 }
 
 /// <summary>The two points of a forward and backward pass where a factored step talks to its peers.</summary>
-public interface IFactorExchange
+internal interface IFactorExchange
 {
     /// <summary>Called before the forward pass reads the factored layer's weights: on return they are current.</summary>
     void WeightsNeeded();
@@ -30,11 +30,11 @@ public interface IFactorExchange
 
 /// <summary>A dense layer's weights: <see cref="Inputs"/> rows of <see cref="Outputs"/> floats at <see cref="Offset"/>
 /// in the parameters.</summary>
-public readonly record struct FactoredLayer(int Offset, int Inputs, int Outputs)
+internal readonly record struct FactoredLayer(int Offset, int Inputs, int Outputs)
 {
     public int Length => Inputs * Outputs;
 }
 
 /// <summary>The batch's <see cref="Count"/> × Inputs layer inputs and <see cref="Count"/> × Outputs output deltas
 /// (loss scale included), row-major, at the start of the two arrays.</summary>
-public readonly record struct LayerFactors(float[] Activations, float[] Deltas, int Count);
+internal readonly record struct LayerFactors(float[] Activations, float[] Deltas, int Count);

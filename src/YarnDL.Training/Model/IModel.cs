@@ -3,7 +3,7 @@ using YarnDL.Training.Data;
 namespace YarnDL.Training.Model;
 
 /// <summary>A trainable classifier whose parameters live in one flat fp32 array (easy to all-reduce and checkpoint).</summary>
-public interface IModel
+internal interface IModel
 {
     /// <summary>All weights and biases, layer after layer.</summary>
     float[] Parameters { get; }

@@ -1,4 +1,4 @@
 namespace YarnDL.Training.Model;
 
 /// <summary>A named layer's weights and bias: <see cref="Length"/> floats at <see cref="Offset"/> in <c>IModel.Parameters</c>.</summary>
-public sealed record LayerSlice(string Name, int Offset, int Length);
+internal sealed record LayerSlice(string Name, int Offset, int Length);

@@ -6,9 +6,8 @@ namespace YarnDL.Training.Model;
 /// <summary>Fully connected ReLU network ending in softmax cross-entropy. Layer l holds W (in×out) then b (out).
 /// It runs on an <see cref="ITensorBackend"/>: on the host backend every tensor is a managed array (the weights are
 /// <see cref="Parameters"/> itself); on a device backend weights and activations stay in accelerator memory.</summary>
-public sealed partial class Mlp : IModel
+internal sealed partial class Mlp : IModel
 {
-    private const int EvalBatch = 256;
     private readonly ITensorBackend _tensors;
     private readonly int[] _sizes;
     private readonly int[] _offsets;
@@ -77,36 +76,7 @@ public sealed partial class Mlp : IModel
         return loss;
     }
 
-    public double Accuracy(Dataset data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var correct = 0;
-        var idx = new int[EvalBatch];
-        var classes = _sizes[^1];
-        for (var start = 0; start < data.Count; start += EvalBatch)
-        {
-            var n = Math.Min(EvalBatch, data.Count - start);
-            for (var i = 0; i < n; i++)
-            {
-                idx[i] = start + i;
-            }
-
-            ForwardToHost(data, idx.AsSpan(0, n));
-            for (var i = 0; i < n; i++)
-            {
-                var row = _outputs.AsSpan(i * classes, classes);
-                var best = 0;
-                for (var j = 1; j < classes; j++)
-                {
-                    best = row[j] > row[best] ? j : best;
-                }
-
-                correct += best == data.Labels[start + i] ? 1 : 0;
-            }
-        }
-
-        return data.Count == 0 ? 0 : (double)correct / data.Count;
-    }
+    public double Accuracy(Dataset data) => ChunkedEvaluation.Accuracy(data, _sizes[^1], ForwardToHost);
 
     public void PushParameters() => _tensors.Push(Parameters, 0, Parameters.Length);
 
@@ -120,10 +90,11 @@ public sealed partial class Mlp : IModel
     private TensorView Rows(Tensor[] buffers, int l, int n) => buffers[l].View(0, n * _sizes[l]);
 
     /// <summary>Forward pass; the logits of the <paramref name="batch"/> rows then in <see cref="_outputs"/>.</summary>
-    private void ForwardToHost(Dataset data, ReadOnlySpan<int> batch)
+    private float[] ForwardToHost(Dataset data, ReadOnlySpan<int> batch)
     {
         Forward(data, batch);
         _tensors.Pull(_outputs, 0, batch.Length * _sizes[^1]);
+        return _outputs;
     }
 
     private void Forward(Dataset data, ReadOnlySpan<int> batch)
@@ -145,7 +116,7 @@ public sealed partial class Mlp : IModel
             return;
         }
 
-        _capacity = Math.Max(n, EvalBatch);
+        _capacity = Math.Max(n, ChunkedEvaluation.ChunkSize);
         _outputs = new float[_capacity * _sizes[^1]];
         _acts = [.. _sizes.Select((s, l) => l == Depth ? _tensors.Mirror(_outputs) : _tensors.Allocate(_capacity * s))];
         _deltas = [.. _sizes.Select(s => _tensors.Allocate(_capacity * s))];

@@ -4,7 +4,7 @@ using YarnDL.Training.Config;
 namespace YarnDL.Training.Model;
 
 /// <summary>Builds the model named in the options: <c>mlp</c> (two hidden layers) or <c>cnn</c> (conv 3×3×16 + one hidden layer).</summary>
-public static class ModelFactory
+internal static class ModelFactory
 {
     public const int CnnChannels = 16;
 

@@ -3,7 +3,7 @@ using YarnDL.Training.Compute;
 namespace YarnDL.Training.Model;
 
 /// <summary>SGD with momentum or Adam; its state (moments and step count) is part of every checkpoint.</summary>
-public sealed class Optimizer
+internal sealed class Optimizer
 {
     public Optimizer(OptimizerKind kind, int parameterCount, float learningRate, float momentum)
     {

@@ -1,6 +1,6 @@
 namespace YarnDL.Training.Model;
 
-public enum OptimizerKind
+internal enum OptimizerKind
 {
     Sgd = 0,
     Adam = 1,

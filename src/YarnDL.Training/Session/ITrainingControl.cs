@@ -3,7 +3,7 @@ using YarnDL.TaskProtocol;
 namespace YarnDL.Training.Session;
 
 /// <summary>The session's link to whoever supervises it (the AM's heartbeat loop, or nothing when standalone).</summary>
-public interface ITrainingControl
+internal interface ITrainingControl
 {
     /// <summary>The latest command received; the session acts on it at the next step and then calls <see cref="Acknowledge"/>.</summary>
     TaskCommand PendingCommand { get; }

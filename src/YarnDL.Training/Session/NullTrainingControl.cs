@@ -3,7 +3,7 @@ using YarnDL.TaskProtocol;
 namespace YarnDL.Training.Session;
 
 /// <summary>Standalone runs: no commands, progress goes nowhere.</summary>
-public sealed class NullTrainingControl : ITrainingControl
+internal sealed class NullTrainingControl : ITrainingControl
 {
     public static NullTrainingControl Instance { get; } = new();
 

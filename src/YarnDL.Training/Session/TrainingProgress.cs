@@ -1,4 +1,4 @@
 namespace YarnDL.Training.Session;
 
 /// <summary>A snapshot of training progress, as reported to the AM.</summary>
-public sealed record TrainingProgress(long Step, int Epoch, IReadOnlyDictionary<string, double> Metrics, long CheckpointStep);
+internal sealed record TrainingProgress(long Step, int Epoch, IReadOnlyDictionary<string, double> Metrics, long CheckpointStep);

@@ -3,7 +3,7 @@ using YarnDL.Training.Model;
 
 namespace YarnDL.Training.Session;
 
-public sealed partial class TrainingSession
+internal sealed partial class TrainingSession
 {
     private readonly float[] _correctCount = new float[1];
     private Dataset? _testShard;

@@ -10,7 +10,7 @@ namespace YarnDL.Training.Session;
 
 /// <summary>The named steps of <see cref="Run"/>: setting a run up, one training step, the end of an epoch, a
 /// checkpoint and the end of the run.</summary>
-public sealed partial class TrainingSession
+internal sealed partial class TrainingSession
 {
     /// <summary>This rank writes the checkpoints.</summary>
     private bool Writes => IsChief && checkpoints is not null;

@@ -4,7 +4,7 @@ using YarnDL.Training.Model;
 
 namespace YarnDL.Training.Session;
 
-public sealed partial class TrainingSession
+internal sealed partial class TrainingSession
 {
     private void InitializeFrom(IModel model)
     {

@@ -17,7 +17,7 @@ namespace YarnDL.Training.Session;
 /// stop requests, so every rank acts on a command at the same step), and every rank applies the same optimizer update.
 /// <see cref="Run"/> is a sequence of named steps over a <see cref="TrainingPlan"/> (fixed at the start) and a
 /// <see cref="TrainingRunState"/> (what changes from step to step).</summary>
-public sealed partial class TrainingSession(
+internal sealed partial class TrainingSession(
     TrainerOptions options,
     ITensorBackend tensors,
     IParameterSync sync,

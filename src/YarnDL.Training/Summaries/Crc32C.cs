@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Summaries;
 
 /// <summary>CRC-32C (Castagnoli, reflected polynomial 0x82F63B78) and the TFRecord mask over it.</summary>
-public static class Crc32C
+internal static class Crc32C
 {
     private const uint Polynomial = 0x82F63B78;
     private const uint MaskDelta = 0xA282EAD8;

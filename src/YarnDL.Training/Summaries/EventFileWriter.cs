@@ -4,7 +4,7 @@ namespace YarnDL.Training.Summaries;
 
 /// <summary>Writes a TensorBoard event file <c>events.out.tfevents.&lt;unix seconds&gt;.&lt;host&gt;</c>: the file_version
 /// event first, then one event of scalar summaries per call, each flushed so TensorBoard sees it while training runs.</summary>
-public sealed class EventFileWriter : IDisposable
+internal sealed class EventFileWriter : IDisposable
 {
     private readonly FileStream _file;
     private readonly TimeProvider _time;

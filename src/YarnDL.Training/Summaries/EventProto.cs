@@ -5,7 +5,7 @@ namespace YarnDL.Training.Summaries;
 
 /// <summary>Hand-encoded tensorflow.Event protos: wall_time (1, double), step (2, int64), file_version (3, string),
 /// summary (5) holding repeated Summary.Value (1) of tag (1, string) and simple_value (2, float).</summary>
-public static class EventProto
+internal static class EventProto
 {
     public static byte[] FileVersion(double wallTime) => Build(wallTime, 0, w => WriteString(w, 3, "brain.Event:2"));
 

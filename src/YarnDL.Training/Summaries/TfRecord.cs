@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace YarnDL.Training.Summaries;
 
 /// <summary>TFRecord framing: uint64 length (little-endian), masked CRC-32C of those 8 bytes, the data, masked CRC-32C of the data.</summary>
-public static class TfRecord
+internal static class TfRecord
 {
     public static void Write(Stream stream, ReadOnlySpan<byte> data)
     {

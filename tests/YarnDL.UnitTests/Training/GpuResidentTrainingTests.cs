@@ -25,11 +25,12 @@ public sealed class GpuResidentTrainingTests : IClassFixture<GpuResidentTraining
     public GpuResidentTrainingTests(Accelerators devices) => this.devices = devices;
 
     [Theory]
-    [InlineData("mlp", OptimizerKind.Sgd)]
-    [InlineData("cnn", OptimizerKind.Sgd)]
-    [InlineData("mlp", OptimizerKind.Adam)]
-    public async Task Resident_training_with_checkpoint_resume_matches_the_cpu_backend(string model, OptimizerKind optimizer)
+    [InlineData("mlp", nameof(OptimizerKind.Sgd))]
+    [InlineData("cnn", nameof(OptimizerKind.Sgd))]
+    [InlineData("mlp", nameof(OptimizerKind.Adam))]
+    public async Task Resident_training_with_checkpoint_resume_matches_the_cpu_backend(string model, string optimizerName)
     {
+        var optimizer = Enum.Parse<OptimizerKind>(optimizerName);
         var options = Options(model) with { Optimizer = optimizer, CheckpointEverySteps = 8 };
         var cpu = await TrainAsync(1, options, null, FaultKnobs.None, onDevice: false);
 
@@ -170,9 +171,9 @@ public sealed class GpuResidentTrainingTests : IClassFixture<GpuResidentTraining
     /// <summary>One ILGPU CPU accelerator per rank, shared by the class (kernels compile once per accelerator).</summary>
     public sealed class Accelerators : IDisposable
     {
-        public IlgpuTensors Rank0 { get; } = IlgpuTensors.OnCpuAccelerator();
+        internal IlgpuTensors Rank0 { get; } = IlgpuTensors.OnCpuAccelerator();
 
-        public IlgpuTensors Rank1 { get; } = IlgpuTensors.OnCpuAccelerator();
+        internal IlgpuTensors Rank1 { get; } = IlgpuTensors.OnCpuAccelerator();
 
         public void Dispose()
         {

@@ -156,7 +156,7 @@ public sealed class IlgpuKernelTests : IClassFixture<IlgpuKernelTests.Accelerato
     /// <summary>One ILGPU context for the class (kernel compilation costs ~200 ms each).</summary>
     public sealed class Accelerator : IDisposable
     {
-        public IlgpuTensors Backend { get; } = IlgpuTensors.OnCpuAccelerator();
+        internal IlgpuTensors Backend { get; } = IlgpuTensors.OnCpuAccelerator();
 
         public void Dispose() => Backend.Dispose();
     }

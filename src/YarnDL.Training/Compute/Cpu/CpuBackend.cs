@@ -5,7 +5,7 @@ namespace YarnDL.Training.Compute.Cpu;
 
 /// <summary>Managed SIMD backend: packed Vector512 (AVX-512) or Vector256/FMA GEMM on <see cref="Threads"/> threads; Vector256 elementwise kernels
 /// that perform the scalar formulas' operations in the same order, so results do not depend on the vector width.</summary>
-public sealed class CpuBackend(int threads) : IComputeBackend
+internal sealed class CpuBackend(int threads) : IComputeBackend
 {
     /// <summary>Compute threads used by GEMM.</summary>
     public int Threads { get; } = Math.Max(1, threads);

@@ -33,10 +33,10 @@ internal static unsafe partial class PackedGemm
     private const int NarrowColumns = 16;
 
     [ThreadStatic]
-    private static float[]? s_packA;
+    private static float[]? t_packA;
 
     [ThreadStatic]
-    private static float[]? s_packB;
+    private static float[]? t_packB;
 
     /// <summary>True when the AVX2+FMA micro-kernel can run.</summary>
     public static bool IsAccelerated => Fma.IsSupported && Avx.IsSupported;
@@ -130,7 +130,7 @@ internal static unsafe partial class PackedGemm
     {
         var inPlace = ReadsBInPlace<T>(job);
         var ncMax = Math.Min(Nc, RoundUp(job.N, T.Nr));
-        var b = Buffer(ref s_packB, Math.Min(Kc, job.K) * ncMax);
+        var b = Buffer(ref t_packB, Math.Min(Kc, job.K) * ncMax);
         for (var jc = 0; jc < job.N; jc += Nc)
         {
             var nc = Math.Min(Nc, job.N - jc);
@@ -152,7 +152,7 @@ internal static unsafe partial class PackedGemm
         var inPlace = ReadsBInPlace<T>(job);
         var ncMax = Math.Min(Nc, RoundUp(job.N, T.Nr));
         var groupK = Math.Clamp(SharedPackFloats / ncMax / Kc * Kc, Kc, RoundUp(job.K, Kc));
-        var b = Buffer(ref s_packB, Math.Min(groupK, job.K) * ncMax);
+        var b = Buffer(ref t_packB, Math.Min(groupK, job.K) * ncMax);
         var rowPanels = (job.M + T.Mr - 1) / T.Mr;
         var options = new ParallelOptions { MaxDegreeOfParallelism = parts };
         for (var jc = 0; jc < job.N; jc += Nc)
@@ -204,7 +204,7 @@ internal static unsafe partial class PackedGemm
             return;
         }
 
-        var a = Buffer(ref s_packA, Math.Min(Kc, job.K) * Math.Min(Mc, RoundUp(row1 - row0, T.Mr)));
+        var a = Buffer(ref t_packA, Math.Min(Kc, job.K) * Math.Min(Mc, RoundUp(row1 - row0, T.Mr)));
         var accumulate = job.Accumulate || pc > 0;
         for (var ic = row0; ic < row1; ic += Mc)
         {

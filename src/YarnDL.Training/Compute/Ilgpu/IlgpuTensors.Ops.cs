@@ -1,6 +1,6 @@
 namespace YarnDL.Training.Compute.Ilgpu;
 
-public sealed partial class IlgpuTensors
+internal sealed partial class IlgpuTensors
 {
     public void Gemm(bool transA, bool transB, int m, int n, int k, TensorView a, TensorView b, TensorView c, float beta)
     {

@@ -10,7 +10,7 @@ namespace YarnDL.Training.Compute.Ilgpu;
 /// the backend, so a training step moves only the batch in, the loss and the gradient out and the reduced gradient back
 /// in. GEMM runs through cuBLAS on CUDA and as an ILGPU kernel elsewhere; everything else is an ILGPU kernel. On ILGPU's
 /// CPU accelerator the same code runs (simulated GPUs, tests), copies included, so the transfer counts hold there too.</summary>
-public sealed partial class IlgpuTensors : ITensorBackend
+internal sealed partial class IlgpuTensors : ITensorBackend
 {
     private readonly Context _context;
     private readonly Accelerator _accelerator;

@@ -5,7 +5,7 @@ namespace YarnDL.Training.Compute;
 /// <summary>The tensor API over span kernels on the host (the managed <see cref="Cpu.CpuBackend"/>): a tensor is a managed
 /// array, a mirror is the array itself, so nothing is ever copied and the kernels see exactly the spans they saw
 /// before there were tensors.</summary>
-public sealed class HostTensors(IComputeBackend kernels, bool ownsKernels = false) : ITensorBackend
+internal sealed class HostTensors(IComputeBackend kernels, bool ownsKernels = false) : ITensorBackend
 {
     public string Name => kernels.Name;
 

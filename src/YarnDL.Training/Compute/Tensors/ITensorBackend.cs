@@ -7,7 +7,7 @@ namespace YarnDL.Training.Compute;
 /// nothing), a device backend in accelerator memory, where they stay between steps. Host arrays that must cross
 /// (weights, gradient, optimizer state) are mirrored: the backend keeps one tensor per array and copies between the two
 /// only when asked, and counts every byte that crosses.</summary>
-public interface ITensorBackend : IDisposable
+internal interface ITensorBackend : IDisposable
 {
     /// <summary>Backend name for logs, e.g. <c>cpu-avx2-fma x2</c> or <c>ilgpu-cuda (NVIDIA H100)</c>.</summary>
     string Name { get; }

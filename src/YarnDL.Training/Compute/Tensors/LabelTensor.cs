@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Compute;
 
 /// <summary>Class labels of a batch, where the backend's kernels read them (managed array or accelerator memory).</summary>
-public abstract class LabelTensor(int length)
+internal abstract class LabelTensor(int length)
 {
     public int Length { get; } = length;
 }

@@ -2,7 +2,7 @@ namespace YarnDL.Training.Compute;
 
 /// <summary>An fp32 buffer owned by an <see cref="ITensorBackend"/>: a managed array on the host backend, accelerator
 /// memory on a device backend. Only the backend that made it reads or writes it.</summary>
-public abstract class Tensor(int length)
+internal abstract class Tensor(int length)
 {
     public int Length { get; } = length;
 

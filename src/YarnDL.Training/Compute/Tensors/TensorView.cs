@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Compute;
 
 /// <summary><see cref="Length"/> floats at <see cref="Offset"/> in <see cref="Tensor"/>; what the kernels take.</summary>
-public readonly record struct TensorView(Tensor Tensor, int Offset, int Length)
+internal readonly record struct TensorView(Tensor Tensor, int Offset, int Length)
 {
     /// <summary>A part of this view.</summary>
     public TensorView Slice(int offset, int length)

@@ -6,7 +6,7 @@ namespace YarnDL.Training.Distributed.ParameterServer;
 
 /// <summary>The worker side: pushes each shard of the gradient to its ps and adopts the weights it sends back. The
 /// control slots travel with shard 0 (ps 0 sums them in sync mode, echoes them in async mode).</summary>
-public sealed class ParameterServerClient : IParameterSync
+internal sealed class ParameterServerClient : IParameterSync
 {
     private readonly PsChannel[] _servers;
 

@@ -1,6 +1,6 @@
 namespace YarnDL.Training.Distributed.ParameterServer;
 
-public sealed partial class ParameterServerNode
+internal sealed partial class ParameterServerNode
 {
     private void ServeSync()
     {

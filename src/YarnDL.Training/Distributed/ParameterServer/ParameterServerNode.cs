@@ -8,7 +8,7 @@ namespace YarnDL.Training.Distributed.ParameterServer;
 /// <summary>One parameter-server task: owns a shard of the weights and its optimizer state. It accepts every worker,
 /// takes the initial shard from rank 0, then serves pushes until all workers say goodbye. Sync mode sums the workers'
 /// gradients in rank order and applies one update per step; async mode applies each push on arrival.</summary>
-public sealed partial class ParameterServerNode : IDisposable
+internal sealed partial class ParameterServerNode : IDisposable
 {
     private readonly PsChannel[] _workers;
     private readonly CpuBackend _backend = new(1);

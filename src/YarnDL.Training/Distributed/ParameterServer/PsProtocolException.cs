@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Distributed.ParameterServer;
 
 /// <summary>A peer broke the parameter-server protocol (wrong frame, closed early, mismatched sizes).</summary>
-public sealed class PsProtocolException : YarnDLException
+internal sealed class PsProtocolException : YarnDLException
 {
     public PsProtocolException()
     {

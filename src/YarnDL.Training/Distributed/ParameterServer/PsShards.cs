@@ -1,7 +1,7 @@
 namespace YarnDL.Training.Distributed.ParameterServer;
 
 /// <summary>The parameter vector is cut into contiguous, near-equal shards, ps k owning [Start(k), Start(k+1)).</summary>
-public static class PsShards
+internal static class PsShards
 {
     public static int Start(int parameterCount, int shards, int k) => (int)((long)parameterCount * k / shards);
 

@@ -2,20 +2,19 @@ using System.Net.Sockets;
 using YarnDL.Training.Checkpoints;
 using YarnDL.Training.Cluster;
 using YarnDL.Training.Compute;
-using YarnDL.Training.Compute.Cpu;
-using YarnDL.Training.Compute.Ilgpu;
 using YarnDL.Training.Config;
 using YarnDL.Training.Data;
 using YarnDL.Training.Distributed;
 using YarnDL.Training.Distributed.ParameterServer;
 using YarnDL.Training.Faults;
 using YarnDL.Training.Inference;
+using YarnDL.Training.Model;
 using YarnDL.Training.Summaries;
 using YarnDL.Training.Session;
 
-namespace YarnDL.Trainer;
+namespace YarnDL.Training;
 
-internal sealed partial class TrainerApp
+public sealed partial class TrainingTask
 {
     private async Task<TrainingResult> TrainAsync(TrainerOptions options, ITensorBackend backend, ClusterInfo cluster, Socket? listener, ICheckpointStore? store, FaultKnobs faults, AmTaskClient? am, CancellationToken ct)
     {
@@ -124,7 +123,7 @@ internal sealed partial class TrainerApp
     {
         var source = CheckpointStores.Create(options.InitFrom, env) ?? store ?? throw new TrainerConfigException("infer: no checkpoint to score with (set init-from or YARNDL_CHECKPOINT_DIR)");
         var state = source.TryLoad() ?? throw new TrainerConfigException($"infer: no checkpoint at {source.PathName}");
-        var model = Training.Model.ModelFactory.Create(options, backend, score.FeatureCount, score.ClassCount);
+        var model = ModelFactory.Create(options, backend, score.FeatureCount, score.ClassCount);
         if (state.Parameters.Length != model.Parameters.Length)
         {
             throw new TrainerConfigException($"infer: {source.PathName} holds {state.Parameters.Length} parameters, this {options.Model} has {model.Parameters.Length}");
@@ -141,7 +140,7 @@ internal sealed partial class TrainerApp
     private TrainingResult Evaluate(TrainerOptions options, ITensorBackend backend, Dataset train, Dataset test, ICheckpointStore? store)
     {
         var state = store?.TryLoad() ?? throw new TrainerConfigException("evaluator: no checkpoint to evaluate (set YARNDL_CHECKPOINT_DIR)");
-        var model = Training.Model.ModelFactory.Create(options, backend, train.FeatureCount, train.ClassCount);
+        var model = ModelFactory.Create(options, backend, train.FeatureCount, train.ClassCount);
         state.Parameters.CopyTo(model.Parameters, 0);
         model.PushParameters();
         var accuracy = model.Accuracy(test);
