@@ -55,6 +55,13 @@ public sealed partial class Mlp : IModel
 
     public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient)
     {
+        var loss = LossAndResidentGradient(data, batch, scale, gradient);
+        _tensors.Pull(gradient, 0, Parameters.Length);
+        return loss;
+    }
+
+    public float LossAndResidentGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient)
+    {
         ArgumentNullException.ThrowIfNull(gradient);
         var n = batch.Length;
         Forward(data, batch);
@@ -73,7 +80,6 @@ public sealed partial class Mlp : IModel
             }
         }
 
-        _tensors.Pull(gradient, 0, Parameters.Length);
         return loss;
     }
 

@@ -60,6 +60,7 @@ public sealed partial class TrainingSession
             Frozen = frozen,
             FirstStep = step,
             Resident = resident,
+            GradientOnDevice = resident is { SumsOnHost: false },
             AnyWriter = anyWriter,
             GlobalBatch = global,
             StepsPerEpoch = stepsPerEpoch,
@@ -94,18 +95,29 @@ public sealed partial class TrainingSession
         var first = (int)(state.Step % plan.StepsPerEpoch) * plan.GlobalBatch;
         var examples = state.Order.AsSpan(first + plan.Lo, plan.Hi - plan.Lo);
         var computeStarted = Stopwatch.GetTimestamp();
-        var loss = plan.Exchange is not null
-            ? plan.FactoredModel!.LossAndFactors(train, examples, 1f / plan.Share, buffer, plan.Exchange)
+        var loss = plan.Exchange is not null ? plan.FactoredModel!.LossAndFactors(train, examples, 1f / plan.Share, buffer, plan.Exchange)
+            : plan.GradientOnDevice ? plan.Model.LossAndResidentGradient(train, examples, 1f / plan.Share, buffer)
             : plan.Model.LossAndGradient(train, examples, 1f / plan.Share, buffer);
         foreach (var f in plan.Frozen)
         {
-            buffer.AsSpan(f.Offset, f.Length).Clear();
+            if (plan.GradientOnDevice)
+            {
+                tensors.Clear(tensors.Mirror(buffer).View(f.Offset, f.Length));
+            }
+            else
+            {
+                buffer.AsSpan(f.Offset, f.Length).Clear();
+            }
         }
 
         StepControl.Local(loss, command).WriteTo(plan.ControlSlots);
         if (plan.Exchange is not null)
         {
             plan.FactoredSync!.UpdateFactored(buffer, plan.GlobalBatch, computeStarted, tensors.HostKernels);
+        }
+        else if (plan.GradientOnDevice)
+        {
+            plan.Resident!.UpdateOnDevice(buffer, plan.Model.Parameters, plan.Optimizer, tensors);
         }
         else if (plan.Resident is not null)
         {

@@ -44,6 +44,8 @@ public sealed class HostTensors(IComputeBackend kernels, bool ownsKernels = fals
         }
     }
 
+    public void Clear(TensorView view) => S(view).Clear();
+
     public void Gemm(bool transA, bool transB, int m, int n, int k, TensorView a, TensorView b, TensorView c, float beta) =>
         kernels.Gemm(transA, transB, m, n, k, S(a), S(b), S(c), beta);
 

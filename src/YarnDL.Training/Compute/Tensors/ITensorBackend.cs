@@ -45,6 +45,9 @@ public interface ITensorBackend : IDisposable
     /// FeatureCount, in batch order) into <paramref name="features"/> and their labels into <paramref name="labels"/>.</summary>
     void LoadBatch(Dataset data, ReadOnlySpan<int> batch, TensorView features, LabelTensor labels);
 
+    /// <summary>Sets the view's floats to zero.</summary>
+    void Clear(TensorView view);
+
     /// <summary>C (m×n) = op(A) (m×k) · op(B) (k×n) + beta·C, row-major; op transposes when the flag is set.</summary>
     void Gemm(bool transA, bool transB, int m, int n, int k, TensorView a, TensorView b, TensorView c, float beta);
 
