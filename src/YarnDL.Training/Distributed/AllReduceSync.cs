@@ -83,8 +83,9 @@ public sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, IF
     }
 
     /// <summary>The step of a GPU-resident model of several ranks: the gradient (already copied out of the device into
-    /// <paramref name="buffer"/>) is summed across ranks on the host, the sum goes back into the buffer's device mirror,
-    /// and the optimizer steps the device-resident weights and moments there. Nothing else crosses.</summary>
+    /// <paramref name="buffer"/>, page-locked staging memory on a device backend) is summed across ranks on the host in
+    /// that very memory, the sum goes back into the buffer's device mirror, and the optimizer steps the device-resident
+    /// weights and moments there. Nothing else crosses.</summary>
     public void UpdateResident(float[] buffer, float[] parameters, Optimizer optimizer, ITensorBackend tensors)
     {
         ArgumentNullException.ThrowIfNull(buffer);

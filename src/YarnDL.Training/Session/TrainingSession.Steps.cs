@@ -43,7 +43,10 @@ public sealed partial class TrainingSession
         var anyWriter = !sync.TrySumMetrics(_correctCount) || _correctCount[0] > 0;
         var global = Math.Max(options.BatchSize, sync.WorldSize);
         var stepsPerEpoch = Math.Max(1, train.Count / global);
-        var buffer = new float[p + StepControl.Slots];
+
+        // Several resident ranks copy the gradient out and the sum back in every step: through page-locked memory that
+        // the ring sums in place.
+        var buffer = resident is { SumsOnHost: true } ? tensors.AllocateStaging(p + StepControl.Slots) : new float[p + StepControl.Slots];
         var lo = global * sync.Rank / sync.WorldSize;
         var hi = global * (sync.Rank + 1) / sync.WorldSize;
 

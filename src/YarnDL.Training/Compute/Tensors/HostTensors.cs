@@ -21,6 +21,8 @@ public sealed class HostTensors(IComputeBackend kernels, bool ownsKernels = fals
 
     public LabelTensor AllocateLabels(int length) => new HostLabels(length);
 
+    public float[] AllocateStaging(int length) => new float[length];
+
     public Tensor Mirror(float[] host) => new HostTensor(host);
 
     public void Push(float[] host, int start, int count)

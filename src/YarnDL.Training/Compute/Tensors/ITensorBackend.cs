@@ -31,6 +31,12 @@ public interface ITensorBackend : IDisposable
     /// <summary>A label buffer for up to <paramref name="length"/> examples.</summary>
     LabelTensor AllocateLabels(int length);
 
+    /// <summary>A host array of <paramref name="length"/> floats (zeroed) for data that crosses every step, mirrored like
+    /// any other: page-locked on a device backend, so the copies to and from its mirror run straight from and into it
+    /// (a <see cref="Push"/> may return before the copy is done: write the pushed range again only after a
+    /// <see cref="Pull"/>); an ordinary array on the host backend.</summary>
+    float[] AllocateStaging(int length);
+
     /// <summary>The tensor that mirrors <paramref name="host"/>: the same one for the same array every call; made (and
     /// filled from the array) on the first call.</summary>
     Tensor Mirror(float[] host);
