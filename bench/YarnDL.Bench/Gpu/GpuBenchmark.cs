@@ -12,17 +12,20 @@ namespace YarnDL.Bench.Gpu;
 
 /// <summary>GPU-resident training on Fashion-MNIST (a generated 28×28 set, said so, when Debian's package is missing):
 /// the CNN and a wide MLP (784-1024-1024-10) for a few steps on CUDA, else on ILGPU's CPU accelerator. Per model: step
-/// time and the bytes each step copies between host and device, against the least a data-parallel step must move:
-/// the batch in (features and labels) plus the gradient out to the all-reduce and the reduced gradient back in. With
-/// CUDA also cuBLAS GEMM TFLOP/s and the step time of the managed CPU backend. <c>transfer_vs_minimum</c> (the worst
-/// step after the first, over both models) is printed last.</summary>
+/// time and the bytes each step copies between host and device, against the least a step must move: the batch in
+/// (features and labels) plus the gradient once (<c>transfer_vs_minimum</c>). One rank keeps its gradient on the device,
+/// so it moves the batch and the loss only. Then the same models on two in-process ranks summing over the TCP ring: a
+/// host-side all-reduce must copy the gradient out and the sum back in, so besides the ratio to that minimum they print
+/// the ratio to their physical floor, batch + 2 × gradient. With CUDA also cuBLAS GEMM TFLOP/s and the one-rank step
+/// time of the managed CPU backend. The worst one-rank <c>transfer_vs_minimum</c> (after the first step) is printed
+/// last.</summary>
 internal sealed class GpuBenchmark : IBenchmark
 {
     private const int Batch = 64;
 
     public string Name => "gpu";
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
         var inv = CultureInfo.InvariantCulture;
         using var tensors = IlgpuTensors.OnCuda() ?? IlgpuTensors.OnCpuAccelerator();
@@ -40,7 +43,7 @@ internal sealed class GpuBenchmark : IBenchmark
             cancellationToken.ThrowIfCancellationRequested();
             var (samples, parameters) = Train(tensors, options, train, test, steps);
             var later = samples.Skip(1).ToList();
-            var minimum = ((long)Batch * ((train.FeatureCount * 4) + 4)) + (2L * 4 * parameters);
+            var minimum = BatchBytes(Batch, train) + (4L * parameters);
             var ratio = later.Max(x => (double)x.Bytes) / minimum;
             worst = Math.Max(worst, ratio);
             var stepMs = Median(later.Select(x => x.Milliseconds));
@@ -54,8 +57,26 @@ internal sealed class GpuBenchmark : IBenchmark
             }
         }
 
+        var floorOk = true;
+        foreach (var (label, options) in Models())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (samples, parameters) = await TrainTwoRanksAsync(tensors, options, train, test, steps, cancellationToken);
+            var later = samples.Skip(1).ToList();
+            var (batchBytes, gradientBytes) = (BatchBytes(Batch / 2, train), 4L * parameters);
+            var (minimum, floor) = (batchBytes + gradientBytes, batchBytes + (2 * gradientBytes));
+            var moved = later.Max(x => x.Bytes);
+            floorOk &= (double)moved / floor <= 1.05;
+            var l = label + "_2rank";
+            output.WriteLine(string.Create(inv, $"{l}_step_ms={Median(later.Select(x => x.Milliseconds)):F1} {l}_transfer_bytes_per_step={moved} {l}_to_device={later[^1].ToDevice} {l}_to_host={later[^1].ToHost} {l}_page_locked_bytes_per_step={later[^1].PageLocked}"));
+            output.WriteLine(string.Create(inv, $"{l}_minimum_bytes={minimum} {l}_physical_floor_bytes={floor} {l}_transfer_vs_minimum={(double)moved / minimum:F6} {l}_transfer_vs_physical_floor={(double)moved / floor:F6}"));
+        }
+
+        output.WriteLine("note: two ranks sum the gradient on the host (TCP ring), so each step copies it out and the sum back in "
+            + "through page-locked memory; a host-side all-reduce cannot go below batch + 2 x gradient, hence *_2rank_transfer_vs_minimum near 2. "
+            + "One rank has nothing to sum and keeps the gradient on the device: transfer_vs_minimum below is the one-rank figure.");
         output.WriteLine(string.Create(inv, $"transfer_vs_minimum={worst:F6}"));
-        return Task.FromResult(worst <= 1.05 ? 0 : 1);
+        return worst <= 1.05 && floorOk ? 0 : 1;
     }
 
     private static IEnumerable<(string Label, TrainerOptions Options)> Models() =>
@@ -73,6 +94,50 @@ internal sealed class GpuBenchmark : IBenchmark
         session.Run(CancellationToken.None);
         return (recorder.Samples, session.Model!.Parameters.Length);
     }
+
+    /// <summary>Two ranks, each with half of every batch, on <paramref name="rank0"/> and a second accelerator of the
+    /// same kind, summing over the ring; rank 0's samples (the ranks move the same bytes).</summary>
+    private static async Task<(List<StepSample> Samples, int Parameters)> TrainTwoRanksAsync(
+        IlgpuTensors rank0, TrainerOptions options, Dataset train, Dataset test, int steps, CancellationToken cancellationToken)
+    {
+        using var rank1 = rank0.IsCuda ? IlgpuTensors.OnCuda()! : IlgpuTensors.OnCpuAccelerator();
+        var ring = await LoopbackPair.ConnectAsync(cancellationToken);
+        try
+        {
+            var runs = ring.Select(r => Task.Factory.StartNew(
+                () =>
+                {
+                    var tensors = r.Rank == 0 ? rank0 : rank1;
+                    var recorder = new StepRecorder(tensors, steps);
+                    var session = new TrainingSession(options, tensors, r, train, test, null, TextWriter.Null) { Control = recorder };
+                    try
+                    {
+                        session.Run(cancellationToken);
+                    }
+                    catch
+                    {
+                        Array.ForEach(ring, x => x.Dispose()); // the peer is waiting in the ring: let it fail too
+                        throw;
+                    }
+
+                    return (recorder.Samples, session.Model!.Parameters.Length);
+                },
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default)).ToArray();
+            return (await Task.WhenAll(runs))[0];
+        }
+        finally
+        {
+            foreach (var r in ring)
+            {
+                r.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Features and labels of <paramref name="examples"/> examples.</summary>
+    private static long BatchBytes(int examples, Dataset train) => (long)examples * ((train.FeatureCount * 4) + 4);
 
     private static (Dataset Train, Dataset Test, string Name) LoadData()
     {

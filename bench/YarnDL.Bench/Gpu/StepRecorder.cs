@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using YarnDL.TaskProtocol;
 using YarnDL.Training.Compute;
+using YarnDL.Training.Compute.Ilgpu;
 using YarnDL.Training.Session;
 
 namespace YarnDL.Bench.Gpu;
@@ -12,6 +13,7 @@ internal sealed class StepRecorder(ITensorBackend tensors, int steps) : ITrainin
     private long lastTime = Stopwatch.GetTimestamp();
     private long lastToDevice = tensors.BytesToDevice;
     private long lastToHost = tensors.BytesToHost;
+    private long lastPageLocked = PageLocked(tensors);
 
     public List<StepSample> Samples { get; } = [];
 
@@ -24,14 +26,17 @@ internal sealed class StepRecorder(ITensorBackend tensors, int steps) : ITrainin
     public void Report(TrainingProgress progress)
     {
         var now = Stopwatch.GetTimestamp();
-        var (toDevice, toHost) = (tensors.BytesToDevice, tensors.BytesToHost);
-        Samples.Add(new StepSample(Stopwatch.GetElapsedTime(lastTime, now).TotalMilliseconds, toDevice - lastToDevice, toHost - lastToHost));
-        (lastTime, lastToDevice, lastToHost) = (now, toDevice, toHost);
+        var (toDevice, toHost, pageLocked) = (tensors.BytesToDevice, tensors.BytesToHost, PageLocked(tensors));
+        Samples.Add(new StepSample(Stopwatch.GetElapsedTime(lastTime, now).TotalMilliseconds, toDevice - lastToDevice, toHost - lastToHost, pageLocked - lastPageLocked));
+        (lastTime, lastToDevice, lastToHost, lastPageLocked) = (now, toDevice, toHost, pageLocked);
     }
+
+    private static long PageLocked(ITensorBackend tensors) => (tensors as IlgpuTensors)?.BytesPageLocked ?? 0;
 }
 
-/// <summary>One step: its wall time and the bytes it copied each way.</summary>
-internal readonly record struct StepSample(double Milliseconds, long ToDevice, long ToHost)
+/// <summary>One step: its wall time, the bytes it copied each way and how many of those went through page-locked
+/// staging memory.</summary>
+internal readonly record struct StepSample(double Milliseconds, long ToDevice, long ToHost, long PageLocked)
 {
     public long Bytes => ToDevice + ToHost;
 }

@@ -60,9 +60,32 @@ internal sealed class AllReduceSync(IGradientReducer reducer) : IParameterSync, 
         optimizer.Apply(backend, parameters, buffer.AsSpan(0, parameters.Length));
     }
 
-    /// <summary>The step of a GPU-resident model: the gradient (already copied out of the device into
-    /// <paramref name="buffer"/>) is summed across ranks on the host, the sum goes back into the buffer's device mirror,
-    /// and the optimizer steps the device-resident weights and moments there. Nothing else crosses.</summary>
+    /// <summary>True when a GPU-resident step must bring the gradient to the host: there are other ranks to sum it
+    /// with. One rank keeps it on the device (<see cref="UpdateOnDevice"/>).</summary>
+    public bool SumsOnHost => reducer.WorldSize > 1;
+
+    /// <summary>The step of a GPU-resident model on one rank: there is nothing to sum, so the gradient stays in the
+    /// device mirror of <paramref name="buffer"/> where the model computed it, and the optimizer steps the
+    /// device-resident weights and moments with it there. Nothing crosses; the control slots stay on the host.</summary>
+    public void UpdateOnDevice(float[] buffer, float[] parameters, Optimizer optimizer, ITensorBackend tensors)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(tensors);
+        if (SumsOnHost)
+        {
+            throw new InvalidOperationException($"rank {Rank} of {WorldSize}: a gradient that stays on the device cannot be summed across ranks; use UpdateResident");
+        }
+
+        _resident = true;
+        optimizer.Apply(tensors, parameters, buffer);
+    }
+
+    /// <summary>The step of a GPU-resident model of several ranks: the gradient (already copied out of the device into
+    /// <paramref name="buffer"/>, page-locked staging memory on a device backend) is summed across ranks on the host in
+    /// that very memory, the sum goes back into the buffer's device mirror, and the optimizer steps the device-resident
+    /// weights and moments there. Nothing else crosses.</summary>
     public void UpdateResident(float[] buffer, float[] parameters, Optimizer optimizer, ITensorBackend tensors)
     {
         ArgumentNullException.ThrowIfNull(buffer);

@@ -51,15 +51,26 @@ internal sealed partial class Cnn : IFactoredModel
     public FactoredLayer Factored => new(_offsets[2], Flat, _hidden);
 
     public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient) =>
-        LossAndGradient(data, batch, scale, gradient, null);
+        PulledToHost(ResidentGradient(data, batch, scale, gradient, null), gradient);
+
+    public float LossAndResidentGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient) =>
+        ResidentGradient(data, batch, scale, gradient, null);
 
     public float LossAndFactors(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient, IFactorExchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        return LossAndGradient(data, batch, scale, gradient, exchange);
+        return PulledToHost(ResidentGradient(data, batch, scale, gradient, exchange), gradient);
     }
 
-    private float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient, IFactorExchange? exchange)
+    /// <summary>Copies the gradient out of its mirror; returns <paramref name="loss"/>.</summary>
+    private float PulledToHost(float loss, float[] gradient)
+    {
+        _tensors.Pull(gradient, 0, Parameters.Length);
+        return loss;
+    }
+
+    /// <summary>Loss and gradient, the gradient left in the backend's mirror of <paramref name="gradient"/>.</summary>
+    private float ResidentGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient, IFactorExchange? exchange)
     {
         ArgumentNullException.ThrowIfNull(gradient);
         var n = batch.Length;
@@ -89,7 +100,6 @@ internal sealed partial class Cnn : IFactoredModel
         _tensors.ReluBackward(dConv, conv);
         _tensors.Gemm(true, false, K, _channels, rows, ws.Columns.View(0, rows * K), dConv, g.View(_offsets[0], K * _channels), 0f);
         _tensors.BiasGrad(dConv, g.View(_offsets[1], _channels), rows, _channels);
-        _tensors.Pull(gradient, 0, Parameters.Length);
         return loss;
     }
 

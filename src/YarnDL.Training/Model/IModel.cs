@@ -13,6 +13,11 @@ internal interface IModel
     /// device mirror, then copied out once).</summary>
     float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient);
 
+    /// <summary>As <see cref="LossAndGradient"/>, except that the gradient stays where the backend computed it: in the
+    /// backend's mirror of <paramref name="gradient"/>, not copied out (on the host backend the mirror is the array
+    /// itself). For a step whose optimizer runs where the weights live and that sums nothing across ranks.</summary>
+    float LossAndResidentGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient);
+
     /// <summary>The named layers, in parameter order; they tile <see cref="Parameters"/>.</summary>
     IReadOnlyList<LayerSlice> Layers { get; }
 

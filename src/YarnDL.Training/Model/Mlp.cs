@@ -54,6 +54,13 @@ internal sealed partial class Mlp : IModel
 
     public float LossAndGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient)
     {
+        var loss = LossAndResidentGradient(data, batch, scale, gradient);
+        _tensors.Pull(gradient, 0, Parameters.Length);
+        return loss;
+    }
+
+    public float LossAndResidentGradient(Dataset data, ReadOnlySpan<int> batch, float scale, float[] gradient)
+    {
         ArgumentNullException.ThrowIfNull(gradient);
         var n = batch.Length;
         Forward(data, batch);
@@ -72,7 +79,6 @@ internal sealed partial class Mlp : IModel
             }
         }
 
-        _tensors.Pull(gradient, 0, Parameters.Length);
         return loss;
     }
 

@@ -20,6 +20,9 @@ internal sealed class TrainingPlan
     /// <summary>Set when weights and moments stay on the device and the sync updates them there.</summary>
     public required AllReduceSync? Resident { get; init; }
 
+    /// <summary>Set when the gradient never leaves the device: resident on one rank, nothing to sum.</summary>
+    public required bool GradientOnDevice { get; init; }
+
     /// <summary>Whether any rank writes checkpoints (only then is a sharded optimizer state gathered for one).</summary>
     public required bool AnyWriter { get; init; }
 

@@ -43,7 +43,10 @@ internal sealed partial class TrainingSession
         var anyWriter = !sync.TrySumMetrics(_correctCount) || _correctCount[0] > 0;
         var global = Math.Max(options.BatchSize, sync.WorldSize);
         var stepsPerEpoch = Math.Max(1, train.Count / global);
-        var buffer = new float[p + StepControl.Slots];
+
+        // Several resident ranks copy the gradient out and the sum back in every step: through page-locked memory that
+        // the ring sums in place.
+        var buffer = resident is { SumsOnHost: true } ? tensors.AllocateStaging(p + StepControl.Slots) : new float[p + StepControl.Slots];
         var lo = global * sync.Rank / sync.WorldSize;
         var hi = global * (sync.Rank + 1) / sync.WorldSize;
 
@@ -60,6 +63,7 @@ internal sealed partial class TrainingSession
             Frozen = frozen,
             FirstStep = step,
             Resident = resident,
+            GradientOnDevice = resident is { SumsOnHost: false },
             AnyWriter = anyWriter,
             GlobalBatch = global,
             StepsPerEpoch = stepsPerEpoch,
@@ -94,18 +98,29 @@ internal sealed partial class TrainingSession
         var first = (int)(state.Step % plan.StepsPerEpoch) * plan.GlobalBatch;
         var examples = state.Order.AsSpan(first + plan.Lo, plan.Hi - plan.Lo);
         var computeStarted = Stopwatch.GetTimestamp();
-        var loss = plan.Exchange is not null
-            ? plan.FactoredModel!.LossAndFactors(train, examples, 1f / plan.Share, buffer, plan.Exchange)
+        var loss = plan.Exchange is not null ? plan.FactoredModel!.LossAndFactors(train, examples, 1f / plan.Share, buffer, plan.Exchange)
+            : plan.GradientOnDevice ? plan.Model.LossAndResidentGradient(train, examples, 1f / plan.Share, buffer)
             : plan.Model.LossAndGradient(train, examples, 1f / plan.Share, buffer);
         foreach (var f in plan.Frozen)
         {
-            buffer.AsSpan(f.Offset, f.Length).Clear();
+            if (plan.GradientOnDevice)
+            {
+                tensors.Clear(tensors.Mirror(buffer).View(f.Offset, f.Length));
+            }
+            else
+            {
+                buffer.AsSpan(f.Offset, f.Length).Clear();
+            }
         }
 
         StepControl.Local(loss, command).WriteTo(plan.ControlSlots);
         if (plan.Exchange is not null)
         {
             plan.FactoredSync!.UpdateFactored(buffer, plan.GlobalBatch, computeStarted, tensors.HostKernels);
+        }
+        else if (plan.GradientOnDevice)
+        {
+            plan.Resident!.UpdateOnDevice(buffer, plan.Model.Parameters, plan.Optimizer, tensors);
         }
         else if (plan.Resident is not null)
         {

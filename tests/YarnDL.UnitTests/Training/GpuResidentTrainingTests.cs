@@ -83,7 +83,7 @@ public sealed class GpuResidentTrainingTests : IClassFixture<GpuResidentTraining
     [Theory]
     [InlineData("mlp")]
     [InlineData("cnn")]
-    public void Every_step_after_the_first_moves_the_batch_the_loss_and_the_gradient_out_and_back_only(string model)
+    public void One_rank_moves_the_batch_in_and_the_loss_out_and_never_the_gradient(string model)
     {
         var options = Options(model) with { Epochs = 1 };
         var (train, test) = All.Split(TrainerDefaults.TestFraction, options.Seed);
@@ -95,12 +95,67 @@ public sealed class GpuResidentTrainingTests : IClassFixture<GpuResidentTraining
         var batchBytes = (long)options.BatchSize * ((train.FeatureCount * 4) + 4);
         var steps = control.Steps;
         Assert.True(steps.Count > 3);
-        foreach (var (toDevice, toHost) in steps.Skip(1).SkipLast(1))
+        foreach (var (toDevice, toHost, pageLocked) in steps.Skip(1).SkipLast(1))
         {
-            Assert.Equal(batchBytes + gradientBytes, toDevice);
-            Assert.Equal(gradientBytes + 4, toHost); // the gradient and the summed loss
-            Assert.True((double)(toDevice + toHost) / (batchBytes + (2 * gradientBytes)) <= 1.05);
+            Assert.Equal(batchBytes, toDevice); // features and labels
+            Assert.Equal(4, toHost); // the summed loss
+            Assert.Equal(0, pageLocked);
+            Assert.True((double)(toDevice + toHost) / (batchBytes + gradientBytes) <= 1.05);
         }
+    }
+
+    [Fact]
+    public async Task Two_ranks_move_the_gradient_out_and_the_sum_back_through_page_locked_memory_only()
+    {
+        var options = Options("mlp") with { Epochs = 1 };
+        var (train, test) = All.Split(TrainerDefaults.TestFraction, options.Seed);
+        var ranks = await LoopbackRing.CreateAsync(2);
+        var recorders = new[] { new TransferRecorder(devices.Rank0), new TransferRecorder(devices.Rank1) };
+        int parameters;
+        try
+        {
+            parameters = LoopbackRing.RunEach(ranks, r =>
+            {
+                var session = new TrainingSession(options, r.Rank == 0 ? devices.Rank0 : devices.Rank1, r, train, test, null, TextWriter.Null) { Control = recorders[r.Rank] };
+                session.Run(CancellationToken.None);
+                return session.Model!.Parameters.Length;
+            })[0];
+        }
+        finally
+        {
+            foreach (var r in ranks)
+            {
+                r.Dispose();
+            }
+        }
+
+        var gradientBytes = 4L * parameters;
+        var shareBytes = (long)options.BatchSize / 2 * ((train.FeatureCount * 4) + 4);
+        foreach (var recorder in recorders)
+        {
+            Assert.True(recorder.Steps.Count > 3);
+            foreach (var (toDevice, toHost, pageLocked) in recorder.Steps.Skip(1).SkipLast(1))
+            {
+                Assert.Equal(shareBytes + gradientBytes, toDevice); // this rank's examples, the summed gradient
+                Assert.Equal(gradientBytes + 4, toHost); // its gradient, its loss
+                Assert.Equal(2 * gradientBytes, pageLocked);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_frozen_layer_stays_put_when_the_gradient_stays_on_the_device()
+    {
+        var options = Options("mlp") with { Freeze = ["hidden1"] };
+        var cpu = await TrainAsync(1, options, null, FaultKnobs.None, onDevice: false);
+        var gpu = await TrainAsync(1, options, null, FaultKnobs.None, onDevice: true);
+
+        using var kernels = new CpuBackend(1);
+        var initial = ModelFactory.Create(options, kernels, All.FeatureCount, All.ClassCount).Parameters;
+        var frozen = (64 * 16) + 16; // hidden1: weights then biases, first in the parameters
+        Assert.Equal(initial.AsSpan(0, frozen).ToArray(), gpu[0].Weights.AsSpan(0, frozen).ToArray());
+        Assert.NotEqual(initial.AsSpan(frozen).ToArray(), gpu[0].Weights.AsSpan(frozen).ToArray());
+        AssertClose(cpu[0].Weights, gpu[0].Weights);
     }
 
     public void Dispose()
@@ -147,12 +202,12 @@ public sealed class GpuResidentTrainingTests : IClassFixture<GpuResidentTraining
         }
     }
 
-    /// <summary>Bytes each step moved each way, read at the session's per-step report.</summary>
-    private sealed class TransferRecorder(ITensorBackend tensors) : ITrainingControl
+    /// <summary>Bytes each step moved each way, and through page-locked staging, read at the session's per-step report.</summary>
+    private sealed class TransferRecorder(IlgpuTensors tensors) : ITrainingControl
     {
-        private (long ToDevice, long ToHost) last = (tensors.BytesToDevice, tensors.BytesToHost);
+        private (long ToDevice, long ToHost, long PageLocked) last = (tensors.BytesToDevice, tensors.BytesToHost, tensors.BytesPageLocked);
 
-        public List<(long ToDevice, long ToHost)> Steps { get; } = [];
+        public List<(long ToDevice, long ToHost, long PageLocked)> Steps { get; } = [];
 
         public TaskCommand PendingCommand => TaskCommand.None;
 
@@ -162,8 +217,8 @@ public sealed class GpuResidentTrainingTests : IClassFixture<GpuResidentTraining
 
         public void Report(TrainingProgress progress)
         {
-            var now = (tensors.BytesToDevice, tensors.BytesToHost);
-            Steps.Add((now.BytesToDevice - last.ToDevice, now.BytesToHost - last.ToHost));
+            var now = (tensors.BytesToDevice, tensors.BytesToHost, tensors.BytesPageLocked);
+            Steps.Add((now.BytesToDevice - last.ToDevice, now.BytesToHost - last.ToHost, now.BytesPageLocked - last.PageLocked));
             last = now;
         }
     }

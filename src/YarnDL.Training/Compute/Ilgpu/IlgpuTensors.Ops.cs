@@ -1,7 +1,17 @@
+using ILGPU.Runtime;
+
 namespace YarnDL.Training.Compute.Ilgpu;
 
 internal sealed partial class IlgpuTensors
 {
+    public void Clear(TensorView view)
+    {
+        if (view.Length > 0)
+        {
+            DeviceTensor.Of(view).MemSetToZero(_accelerator.DefaultStream);
+        }
+    }
+
     public void Gemm(bool transA, bool transB, int m, int n, int k, TensorView a, TensorView b, TensorView c, float beta)
     {
         if (_cublas is not null)

@@ -7,8 +7,8 @@ using YarnDL.Training.Data;
 namespace YarnDL.Training.Compute.Ilgpu;
 
 /// <summary>GPU-resident tensors: every tensor is an ILGPU memory buffer that stays on the accelerator for the life of
-/// the backend, so a training step moves only the batch in, the loss and the gradient out and the reduced gradient back
-/// in. GEMM runs through cuBLAS on CUDA and as an ILGPU kernel elsewhere; everything else is an ILGPU kernel. On ILGPU's
+/// the backend, so a training step moves only the batch in and the loss out, and with several ranks the gradient out
+/// and the reduced gradient back in through page-locked staging memory. GEMM runs through cuBLAS on CUDA and as an ILGPU kernel elsewhere; everything else is an ILGPU kernel. On ILGPU's
 /// CPU accelerator the same code runs (simulated GPUs, tests), copies included, so the transfer counts hold there too.</summary>
 internal sealed partial class IlgpuTensors : ITensorBackend
 {
@@ -90,7 +90,10 @@ internal sealed partial class IlgpuTensors : ITensorBackend
         {
             t = (DeviceTensor)Allocate(host.Length);
             _mirrors.Add(host, t);
-            CopyIn(host, t.View(0, host.Length));
+            if (!TryCopyInPageLocked(host, 0, host.Length, t))
+            {
+                CopyIn(host, t.View(0, host.Length));
+            }
         }
 
         return t;
@@ -101,7 +104,10 @@ internal sealed partial class IlgpuTensors : ITensorBackend
         ArgumentNullException.ThrowIfNull(host);
         if (_mirrors.TryGetValue(host, out var t))
         {
-            CopyIn(host.AsSpan(start, count), t.View(start, count));
+            if (!TryCopyInPageLocked(host, start, count, t))
+            {
+                CopyIn(host.AsSpan(start, count), t.View(start, count));
+            }
         }
         else
         {
@@ -112,7 +118,11 @@ internal sealed partial class IlgpuTensors : ITensorBackend
     public void Pull(float[] host, int start, int count)
     {
         ArgumentNullException.ThrowIfNull(host);
-        CopyOut(Mirror(host).View(start, count), host.AsSpan(start, count));
+        var mirror = (DeviceTensor)Mirror(host);
+        if (!TryCopyOutPageLocked(host, start, count, mirror))
+        {
+            CopyOut(mirror.View(start, count), host.AsSpan(start, count));
+        }
     }
 
     public void LoadBatch(Dataset data, ReadOnlySpan<int> batch, TensorView features, LabelTensor labels)

@@ -21,6 +21,8 @@ internal sealed class HostTensors(IComputeBackend kernels, bool ownsKernels = fa
 
     public LabelTensor AllocateLabels(int length) => new HostLabels(length);
 
+    public float[] AllocateStaging(int length) => new float[length];
+
     public Tensor Mirror(float[] host) => new HostTensor(host);
 
     public void Push(float[] host, int start, int count)
@@ -43,6 +45,8 @@ internal sealed class HostTensors(IComputeBackend kernels, bool ownsKernels = fa
             y[i] = data.Labels[batch[i]];
         }
     }
+
+    public void Clear(TensorView view) => S(view).Clear();
 
     public void Gemm(bool transA, bool transB, int m, int n, int k, TensorView a, TensorView b, TensorView c, float beta) =>
         kernels.Gemm(transA, transB, m, n, k, S(a), S(b), S(c), beta);

@@ -31,6 +31,12 @@ internal interface ITensorBackend : IDisposable
     /// <summary>A label buffer for up to <paramref name="length"/> examples.</summary>
     LabelTensor AllocateLabels(int length);
 
+    /// <summary>A host array of <paramref name="length"/> floats (zeroed) for data that crosses every step, mirrored like
+    /// any other: page-locked on a device backend, so the copies to and from its mirror run straight from and into it
+    /// (a <see cref="Push"/> may return before the copy is done: write the pushed range again only after a
+    /// <see cref="Pull"/>); an ordinary array on the host backend.</summary>
+    float[] AllocateStaging(int length);
+
     /// <summary>The tensor that mirrors <paramref name="host"/>: the same one for the same array every call; made (and
     /// filled from the array) on the first call.</summary>
     Tensor Mirror(float[] host);
@@ -44,6 +50,9 @@ internal interface ITensorBackend : IDisposable
     /// <summary>Copies the features of <paramref name="batch"/>'s examples of <paramref name="data"/> (batch.Length ×
     /// FeatureCount, in batch order) into <paramref name="features"/> and their labels into <paramref name="labels"/>.</summary>
     void LoadBatch(Dataset data, ReadOnlySpan<int> batch, TensorView features, LabelTensor labels);
+
+    /// <summary>Sets the view's floats to zero.</summary>
+    void Clear(TensorView view);
 
     /// <summary>C (m×n) = op(A) (m×k) · op(B) (k×n) + beta·C, row-major; op transposes when the flag is set.</summary>
     void Gemm(bool transA, bool transB, int m, int n, int k, TensorView a, TensorView b, TensorView c, float beta);
