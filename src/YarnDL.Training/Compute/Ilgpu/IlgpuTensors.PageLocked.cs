@@ -5,7 +5,7 @@ namespace YarnDL.Training.Compute.Ilgpu;
 /// <summary>Page-locked staging: host arrays that cross every step are allocated pinned and page-locked for the
 /// accelerator (registered with the CUDA driver on CUDA), so the copies between them and their mirrors run as DMA
 /// straight from and into the array that the host code (the ring all-reduce) reads and writes: no bounce buffer.</summary>
-public sealed partial class IlgpuTensors
+internal sealed partial class IlgpuTensors
 {
     private readonly Dictionary<float[], PageLockedArray1D<float>> _pageLocked = new(ReferenceEqualityComparer.Instance);
     private long _pageLockedBytes;
