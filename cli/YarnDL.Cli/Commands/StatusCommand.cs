@@ -3,6 +3,7 @@ using System.Text.Json;
 using YarnDL.Cli.Hosting;
 using YarnDL.Cli.Output;
 using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 
 namespace YarnDL.Cli.Commands;
 

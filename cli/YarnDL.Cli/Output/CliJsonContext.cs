@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using YarnDL.Client.Jobs;
 using YarnDL.Client.Submit;
-using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 using YarnDL.Yarn.Rest.Apps;
 
 namespace YarnDL.Cli.Output;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 
 namespace YarnDL.Cli.Output;
 
@@ -39,7 +39,7 @@ internal static class JobTable
         }
     }
 
-    private static string Metrics(Dictionary<string, double>? m) =>
+    private static string Metrics(IReadOnlyDictionary<string, double>? m) =>
         m is null ? string.Empty : string.Concat(m.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $" {kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
 }

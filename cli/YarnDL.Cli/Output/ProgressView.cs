@@ -1,5 +1,5 @@
 using System.Globalization;
-using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 
 namespace YarnDL.Cli.Output;
 
@@ -32,7 +32,7 @@ internal sealed class ProgressView(TextWriter output)
                 // One trial line per state change or epoch (the lead task's metrics then), not one per heartbeat.
                 var hp = c.HyperParameters.Count == 0 ? "" : " " + Params(c.HyperParameters);
                 var lead = c.Tasks.Where(t => t.Metrics.Count > 0).MaxBy(t => t.Step);
-                var metrics = c.Metrics.Count > 0 ? c.Metrics : lead?.Metrics ?? [];
+                var metrics = c.Metrics.Count > 0 ? c.Metrics : lead?.Metrics ?? new Dictionary<string, double>();
                 // Heartbeats carry the epochs completed so far; the metrics are those of the last completed one.
                 var epoch = lead is null ? "" : " epoch " + Math.Max(lead.Epoch, 1).ToString(CultureInfo.InvariantCulture);
                 await EmitAsync("c/" + c.Id, $"{c.Id} {c.State}{hp}{epoch}{why}", $"{c.Id} {c.State}{hp}{epoch}{Metrics(metrics)}{why}").ConfigureAwait(false);
