@@ -17,6 +17,7 @@ namespace YarnDL.Cli.Output;
 [JsonSerializable(typeof(List<LogLocation>))]
 [JsonSerializable(typeof(AmStatus))]
 [JsonSerializable(typeof(FinalResult))]
+[JsonSerializable(typeof(AmSnapshot))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

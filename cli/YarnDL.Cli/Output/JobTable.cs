@@ -44,6 +44,26 @@ internal static class JobTable
         }
     }
 
+    /// <summary>The job as the AM left it once it has ended: the snapshot line (from when), the best trial and every trial's
+    /// terminal state, epoch and metrics from the AM's final result.</summary>
+    public static async Task WriteFinalAsync(TextWriter o, FinalResult r, AmSnapshot snapshot)
+    {
+        await o.WriteLineAsync().ConfigureAwait(false);
+        await o.WriteLineAsync(snapshot.Line()).ConfigureAwait(false);
+        if (r.BestTrial is { } best)
+        {
+            var value = r.Value?.ToString("0.####", CultureInfo.InvariantCulture);
+            await o.WriteLineAsync($"best trial   {best} {r.Metric}={value}{(string.IsNullOrEmpty(r.HyperParameters) ? "" : " " + r.HyperParameters)}").ConfigureAwait(false);
+        }
+
+        foreach (var t in r.Trials)
+        {
+            var epoch = t.Epoch > 0 ? " epoch " + t.Epoch.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            var hp = string.IsNullOrEmpty(t.HyperParameters) ? string.Empty : " " + t.HyperParameters;
+            await o.WriteLineAsync($"{t.Id,-12} {t.State}{hp}{epoch}{Metrics(t.Metrics)}").ConfigureAwait(false);
+        }
+    }
+
     private static string Metrics(IReadOnlyDictionary<string, double> m) =>
         string.Concat(m.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $" {kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YarnDL.IntegrationTests.EndToEnd;
@@ -8,7 +9,8 @@ namespace YarnDL.IntegrationTests.Cli;
 /// <summary>
 /// <c>yarndl status</c> as a real process against real AM and trainer processes on a MiniCluster: while a trial trains it
 /// shows what the tracking page shows (epoch X of N, an ETA, each task's newest checkpoint and its age), the AM says a node
-/// that joins meanwhile joined. Every step waits for a state the AM or RM reports, never for time.
+/// that joins meanwhile joined; once a job has ended, status says that what it shows is the AM's last state and from when.
+/// Every step waits for a state the AM or RM reports, never for time.
 /// </summary>
 [Collection(FaultSuite.Name)]
 [Trait("Category", "EndToEnd")]
@@ -37,6 +39,7 @@ public sealed partial class StatusProgressTests
         Assert.Equal(40, trial["epochs"]!.GetValue<int>());
         Assert.NotNull(trial["etaSeconds"]);
         Assert.Contains(trial["tasks"]!.AsArray(), t => t!["checkpointStep"]!.GetValue<long>() >= 0 && t["checkpointAgeSeconds"] is not null);
+        Assert.Null(doc["snapshot"]);
 
         var joined = await cluster.AddNodeAsync();
         await AmLogLineAsync(cluster, job.ApplicationId, $"The RM reports node {joined.NodeId} joined");
@@ -45,6 +48,34 @@ public sealed partial class StatusProgressTests
 
         var kill = await Yarndl.RunAsync(CliDeadline, "kill", job.ApplicationId, "--rm", rm, "--user", "alice");
         Assert.True(kill.ExitCode == 0, kill.Stdout + kill.Stderr);
+    }
+
+    [Fact]
+    public async Task Status_of_an_ended_job_says_it_shows_the_ams_last_state_and_from_when()
+    {
+        await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 1, GpusPerNode = 0, MemoryMbPerNode = 4096, VCoresPerNode = 4 });
+        await using var job = await E2eJob.SubmitAsync(cluster, """
+            name: status-snapshot
+            am: { memory: 512m, vcores: 1, mode: local }
+            command: "true"
+            roles:
+              worker: { instances: 1, memory: 256m, vcores: 1 }
+            """);
+        var rm = cluster.RmRestUri.AbsoluteUri;
+        var end = await job.WaitForEndAsync();
+        Assert.True(end.Succeeded, end.Diagnostics);
+
+        var text = await Yarndl.RunAsync(CliDeadline, "status", job.ApplicationId, "--rm", rm, "--user", "alice");
+        var json = await Yarndl.RunAsync(CliDeadline, "status", job.ApplicationId, "--rm", rm, "--user", "alice", "--json");
+
+        var finished = DateTimeOffset.FromUnixTimeMilliseconds(end.FinishedTime).UtcDateTime;
+        Assert.True(text.ExitCode == 0, text.Stdout + text.Stderr);
+        Assert.Contains($"last known state from the AM at {finished.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}Z; the AM has ended", text.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^main\s+SUCCEEDED", text.Stdout);
+        var snapshot = JsonNode.Parse(json.Stdout)!["snapshot"]!;
+        Assert.Equal(finished.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), snapshot["at"]!.GetValue<string>());
+        Assert.True(snapshot["amEnded"]!.GetValue<bool>());
+        Assert.Equal("final-result", snapshot["source"]!.GetValue<string>());
     }
 
     /// <summary>Waits until the application's AM (any attempt) has logged <paramref name="text"/>.</summary>

@@ -95,6 +95,28 @@ public sealed class ProgressViewTests
     }
 
     [Fact]
+    public async Task Summary_from_the_last_status_read_says_it_is_a_snapshot_and_from_when()
+    {
+        using var o = new StringWriter();
+
+        await ProgressView.SummaryAsync(o, Status("FINISHED", 0.9721), "", "application_1_0001", null, statusReadAt: new DateTimeOffset(2026, 12, 7, 0, 41, 7, TimeSpan.Zero));
+
+        var lines = o.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("last known state from the AM at 00:41:07Z; the AM has ended", lines[0]);
+        Assert.Equal("best trial: trial-0000 learning-rate=0.02", lines[1]);
+    }
+
+    [Fact]
+    public async Task Summary_from_the_am_final_result_is_not_called_a_snapshot()
+    {
+        using var o = new StringWriter();
+
+        await ProgressView.SummaryAsync(o, Status("FINISHED", 0.9749), SweepResult, "application_1_0001", null, statusReadAt: new DateTimeOffset(2026, 12, 7, 0, 41, 7, TimeSpan.Zero));
+
+        Assert.DoesNotContain("last known state", o.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Summary_without_a_snapshot_reads_the_am_final_diagnostics()
     {
         using var o = new StringWriter();
