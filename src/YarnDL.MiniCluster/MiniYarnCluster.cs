@@ -41,6 +41,7 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
     private readonly Dictionary<string, Hadoop.HadoopRpcServer> _schedulerServers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _schedulerAddresses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Hadoop.HadoopRpcServer> _nmServers = new(StringComparer.Ordinal);
+    private Ipc.NmRpcService? _nmRpc;
 
     public MiniClusterOptions Options { get; }
     public string WorkDir { get; }
@@ -111,28 +112,11 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
             }
         }
 
-        var nmRpc = new Ipc.NmRpcService(Rm, _keys);
+        _nmRpc = new Ipc.NmRpcService(Rm, _keys);
         var nodes = new List<MiniNodeInfo>();
         for (var i = 0; i < Options.Nodes; i++)
         {
-            NodeRecord? record = null;
-            var nmServer = nmRpc.CreateServer(() => record!.NodeId, Options.RpcProtection);
-            var rpcPort = StartRpc(nmServer);
-            var nmWeb = await StartWebAsync(0, web => NmWebApi.Map(web, Rm, () => record!), ct).ConfigureAwait(false);
-            var nm = record = new NodeRecord
-            {
-                Host = "127.0.0.1", RpcPort = rpcPort, HttpPort = new Uri(nmWeb).Port,
-                Total = new Resource(Options.MemoryMbPerNode, Options.VCoresPerNode, Options.GpusPerNode),
-                LocalDir = Path.Combine(WorkDir, $"nm{i}", "local"), LogDir = Path.Combine(WorkDir, $"nm{i}", "logs"),
-                LastHealthUpdate = Rm.Now, Label = Options.NodeLabels.GetValueOrDefault(i, ""),
-                Attributes = [.. NodeAttributesConfig.ParseConfigured(Options.NodeAttributes.GetValueOrDefault(i)),
-                    .. NodeAttributesConfig.ParseCentralized(Options.CentralizedNodeAttributes.GetValueOrDefault(i))],
-            };
-            Directory.CreateDirectory(nm.LocalDir);
-            Directory.CreateDirectory(nm.LogDir);
-            Rm.AddNode(nm);
-            _nmServers[nm.NodeId] = nmServer;
-            nodes.Add(new MiniNodeInfo(nm.NodeId, nm.Host, nm.RpcPort, nm.HttpPort, nm.Total.Gpus, nm.LogDir));
+            nodes.Add(await StartNodeAsync(i, ct).ConfigureAwait(false));
         }
 
         Nodes = nodes;
@@ -153,6 +137,41 @@ public sealed partial class MiniYarnCluster : IAsyncDisposable
         WebHdfsDataNodeUri = new Uri(await StartWebAsync(0, web => new WebHdfs.WebHdfsDataNode(fs, hdfsOptions).Map(web), ct, WebHdfs.DataNodeInterimContinue.Middleware).ConfigureAwait(false));
         WebHdfsUri = new Uri(await StartWebAsync(0, web => new WebHdfs.WebHdfsNameNode(fs, hdfsOptions, () => WebHdfsDataNodeUri.Authority, () => WebHdfsUri.Authority).Map(web), ct).ConfigureAwait(false));
         ConfDirWriter.Write(ConfDir, YarnSite(), $"webhdfs://{WebHdfsUri.Authority}", Options.RpcProtection);
+    }
+
+    /// <summary>
+    /// Starts one more NodeManager, sized and configured as the others, which registers with the RM as a node joining the
+    /// cluster for the first time: the scheduler places containers on it and every running AM hears of it in
+    /// updated_nodes (RUNNING, NODE_USABLE), as Hadoop's RM tells them of a new node.
+    /// </summary>
+    public async Task<MiniNodeInfo> AddNodeAsync(CancellationToken cancellationToken = default)
+    {
+        var node = await StartNodeAsync(Nodes.Count, cancellationToken).ConfigureAwait(false);
+        Nodes = [.. Nodes, node];
+        return node;
+    }
+
+    /// <summary>NodeManager <paramref name="i"/>: its RPC server, its web server, its directories, and its registration with the RM.</summary>
+    private async Task<MiniNodeInfo> StartNodeAsync(int i, CancellationToken ct)
+    {
+        NodeRecord? record = null;
+        var nmServer = _nmRpc!.CreateServer(() => record!.NodeId, Options.RpcProtection);
+        var rpcPort = StartRpc(nmServer);
+        var nmWeb = await StartWebAsync(0, web => NmWebApi.Map(web, Rm, () => record!), ct).ConfigureAwait(false);
+        var nm = record = new NodeRecord
+        {
+            Host = "127.0.0.1", RpcPort = rpcPort, HttpPort = new Uri(nmWeb).Port,
+            Total = new Resource(Options.MemoryMbPerNode, Options.VCoresPerNode, Options.GpusPerNode),
+            LocalDir = Path.Combine(WorkDir, $"nm{i}", "local"), LogDir = Path.Combine(WorkDir, $"nm{i}", "logs"),
+            LastHealthUpdate = Rm.Now, Label = Options.NodeLabels.GetValueOrDefault(i, ""),
+            Attributes = [.. NodeAttributesConfig.ParseConfigured(Options.NodeAttributes.GetValueOrDefault(i)),
+                .. NodeAttributesConfig.ParseCentralized(Options.CentralizedNodeAttributes.GetValueOrDefault(i))],
+        };
+        Directory.CreateDirectory(nm.LocalDir);
+        Directory.CreateDirectory(nm.LogDir);
+        Rm.AddNode(nm);
+        _nmServers[nm.NodeId] = nmServer;
+        return new MiniNodeInfo(nm.NodeId, nm.Host, nm.RpcPort, nm.HttpPort, nm.Total.Gpus, nm.LogDir);
     }
 
     private Task<string> StartRmWebAsync(RmFront front, int port, CancellationToken ct) => StartWebAsync(port, web =>

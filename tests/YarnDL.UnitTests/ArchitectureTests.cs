@@ -17,15 +17,16 @@ public sealed class ArchitectureTests
         ["YarnDL.Yarn.Rest"] = ["YarnDL."],
         ["YarnDL.WebHdfs"] = ["YarnDL."],
         ["YarnDL.TaskProtocol"] = ["YarnDL."],
+        ["YarnDL.Tracking"] = ["YarnDL."],
         ["YarnDL.Admin"] = ["YarnDL."],
-        ["YarnDL.MiniCluster"] = ["YarnDL.Client", "YarnDL.Yarn.Rest", "YarnDL.AppMaster", "YarnDL.Spec", "YarnDL.TaskProtocol", "YarnDL.Trainer", "YarnDL.Training", "yarndl", "YarnDL.Cli"],
+        ["YarnDL.MiniCluster"] = ["YarnDL.Client", "YarnDL.Yarn.Rest", "YarnDL.AppMaster", "YarnDL.Spec", "YarnDL.TaskProtocol", "YarnDL.Tracking", "YarnDL.Trainer", "YarnDL.Training", "yarndl", "YarnDL.Cli"],
         ["YarnDL.Trainer"] = ["YarnDL.Hadoop", "YarnDL.AppMaster", "YarnDL.MiniCluster", "YarnDL.Client"],
         ["YarnDL.Training"] = ["YarnDL.Hadoop", "YarnDL.AppMaster", "YarnDL.MiniCluster", "YarnDL.Client"],
         ["YarnDL.Client"] = ["YarnDL.Hadoop", "YarnDL.AppMaster", "YarnDL.MiniCluster", "YarnDL.Cli"],
         ["YarnDL.AppMaster"] = ["YarnDL.Client", "YarnDL.Yarn.Rest", "YarnDL.MiniCluster", "YarnDL.Cli", "YarnDL.Trainer"],
 
         // The MiniCluster's process stands in for Hadoop too: it knows the MiniCluster and nothing of ours.
-        ["YarnDL.MiniCluster.Host"] = ["YarnDL.Client", "YarnDL.Yarn.Rest", "YarnDL.AppMaster", "YarnDL.Spec", "YarnDL.TaskProtocol", "YarnDL.Trainer", "YarnDL.Training", "YarnDL.Cli", "YarnDL.Hadoop"],
+        ["YarnDL.MiniCluster.Host"] = ["YarnDL.Client", "YarnDL.Yarn.Rest", "YarnDL.AppMaster", "YarnDL.Spec", "YarnDL.TaskProtocol", "YarnDL.Tracking", "YarnDL.Trainer", "YarnDL.Training", "YarnDL.Cli", "YarnDL.Hadoop"],
 
         // yarndl runs on edge nodes: no Hadoop IPC, no trainer code; the AM, trainer and MiniCluster host are built beside it
         // (ReferenceOutputAssembly=false, checked below), never loaded.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 using YarnDL.MiniCluster;
 using YarnDL.Yarn.Rest;
 using YarnDL.Yarn.Rest.Http;

@@ -1,5 +1,5 @@
-using YarnDL.Client.Tracking;
 using YarnDL.MiniCluster;
+using YarnDL.Tracking;
 
 namespace YarnDL.Bench.Faults;
 

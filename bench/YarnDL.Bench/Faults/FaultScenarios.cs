@@ -1,4 +1,4 @@
-using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 using YarnDL.MiniCluster;
 
 namespace YarnDL.Bench.Faults;

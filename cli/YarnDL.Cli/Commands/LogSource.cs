@@ -1,5 +1,6 @@
 using YarnDL.Client.Jobs;
 using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 using YarnDL.Yarn.Rest;
 using YarnDL.Yarn.Rest.Apps;
 

@@ -3,12 +3,15 @@ using System.Text.Json;
 using YarnDL.Cli.Hosting;
 using YarnDL.Cli.Output;
 using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 
 namespace YarnDL.Cli.Commands;
 
 /// <summary>
-/// <c>yarndl status APP [--json]</c>: the RM's report and, while the AM runs, its trials and tasks (role, index, host, state,
-/// exit reason, metrics, log link). <c>--json</c> prints the RM report with the AM's document under <c>job</c>.
+/// <c>yarndl status APP [--json]</c>: the RM's report and, while the AM runs, its trials (epoch X of N, ETA) and tasks (role,
+/// index, host, state, exit reason, metrics, newest checkpoint, log link); once the AM has ended, the final result it left,
+/// marked as a snapshot and from when. <c>--json</c> prints the RM report with the AM's document under <c>job</c>, its final
+/// result under <c>result</c> and, once the AM has ended, <c>snapshot</c>.
 /// </summary>
 internal static class StatusCommand
 {
@@ -26,14 +29,16 @@ internal static class StatusCommand
             var job = report.State == "RUNNING"
                 ? await new AmStatusReader(services.HttpClientFactory()).TryGetAsync(report.TrackingUrl, ct).ConfigureAwait(false)
                 : null;
+            // Once the AM is gone, what is left of the job is the final result it unregistered with (the RM keeps it).
+            var result = FinalResult.TryParse(report.Diagnostics);
+            var snapshot = job is null && report.IsTerminal && result is not null ? AmSnapshot.FromFinishTime(report.FinishedTime) : null;
             if (r.GetValue(common.Json))
             {
                 var node = JsonSerializer.SerializeToNode(report, CliJsonContext.Default.AppReport)!.AsObject();
                 node["job"] = job is null ? null : JsonSerializer.SerializeToNode(job, CliJsonContext.Default.AmStatus);
                 // The AM's final result, from the diagnostics it unregistered with (what wait and submit --wait summarise).
-                node["result"] = FinalResult.TryParse(report.Diagnostics) is { } result
-                    ? JsonSerializer.SerializeToNode(result, CliJsonContext.Default.FinalResult)
-                    : null;
+                node["result"] = result is null ? null : JsonSerializer.SerializeToNode(result, CliJsonContext.Default.FinalResult);
+                node["snapshot"] = snapshot is null ? null : JsonSerializer.SerializeToNode(snapshot, CliJsonContext.Default.AmSnapshot);
                 await o.WriteLineAsync(node.ToJsonString(CliJsonContext.Default.Options)).ConfigureAwait(false);
             }
             else
@@ -42,6 +47,10 @@ internal static class StatusCommand
                 if (job is not null)
                 {
                     await JobTable.WriteAsync(o, job).ConfigureAwait(false);
+                }
+                else if (snapshot is not null && result is not null)
+                {
+                    await JobTable.WriteFinalAsync(o, result, snapshot).ConfigureAwait(false);
                 }
             }
 

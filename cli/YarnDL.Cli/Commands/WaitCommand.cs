@@ -3,6 +3,7 @@ using System.Text.Json;
 using YarnDL.Cli.Hosting;
 using YarnDL.Cli.Output;
 using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 using YarnDL.Yarn.Rest;
 using YarnDL.Yarn.Rest.Apps;
 
@@ -36,6 +37,7 @@ internal static class WaitCommand
         var ride = services.RideThrough(err);
         string? last = null;
         AmStatus? status = null;
+        DateTimeOffset? statusAt = null;
         string? tracking = null;
         AppReport report;
         while (true)
@@ -60,7 +62,7 @@ internal static class WaitCommand
 
             if (report.State == "RUNNING" && await reader.TryGetAsync(report.TrackingUrl, ct).ConfigureAwait(false) is { } s)
             {
-                (status, tracking) = (s, report.TrackingUrl);
+                (status, statusAt, tracking) = (s, services.Time.GetUtcNow(), report.TrackingUrl);
                 if (!json)
                 {
                     await view.ShowAsync(s).ConfigureAwait(false);
@@ -84,7 +86,7 @@ internal static class WaitCommand
 
             if (status is not null || report.Succeeded || result is not null)
             {
-                await ProgressView.SummaryAsync(o, status, report.Diagnostics, id, clusterStays ? tracking ?? report.TrackingUrl : null, clusterStays).ConfigureAwait(false);
+                await ProgressView.SummaryAsync(o, status, report.Diagnostics, id, clusterStays ? tracking ?? report.TrackingUrl : null, clusterStays, statusAt).ConfigureAwait(false);
             }
         }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using YarnDL.Client.Jobs;
 using YarnDL.Client.Submit;
-using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 using YarnDL.Yarn.Rest.Apps;
 
 namespace YarnDL.Cli.Output;
@@ -17,6 +17,7 @@ namespace YarnDL.Cli.Output;
 [JsonSerializable(typeof(List<LogLocation>))]
 [JsonSerializable(typeof(AmStatus))]
 [JsonSerializable(typeof(FinalResult))]
+[JsonSerializable(typeof(AmSnapshot))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

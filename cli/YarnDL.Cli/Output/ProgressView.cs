@@ -1,5 +1,5 @@
 using System.Globalization;
-using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 
 namespace YarnDL.Cli.Output;
 
@@ -32,7 +32,7 @@ internal sealed class ProgressView(TextWriter output)
                 // One trial line per state change or epoch (the lead task's metrics then), not one per heartbeat.
                 var hp = c.HyperParameters.Count == 0 ? "" : " " + Params(c.HyperParameters);
                 var lead = c.Tasks.Where(t => t.Metrics.Count > 0).MaxBy(t => t.Step);
-                var metrics = c.Metrics.Count > 0 ? c.Metrics : lead?.Metrics ?? [];
+                var metrics = c.Metrics.Count > 0 ? c.Metrics : lead?.Metrics ?? new Dictionary<string, double>();
                 // Heartbeats carry the epochs completed so far; the metrics are those of the last completed one.
                 var epoch = lead is null ? "" : " epoch " + Math.Max(lead.Epoch, 1).ToString(CultureInfo.InvariantCulture);
                 await EmitAsync("c/" + c.Id, $"{c.Id} {c.State}{hp}{epoch}{why}", $"{c.Id} {c.State}{hp}{epoch}{Metrics(metrics)}{why}").ConfigureAwait(false);
@@ -59,9 +59,10 @@ internal sealed class ProgressView(TextWriter output)
 
     /// <summary>
     /// The best trial, its hyper-parameters and accuracy (the line <c>.ci/smoke</c> reads is <c>accuracy: 0.xxxx</c>) from the AM's
-    /// final result in the RM report; a last AM snapshot only when the diagnostics carry no result (an AM that never finished).
+    /// final result in the RM report; the last AM status document read (at <paramref name="statusReadAt"/>) only when the
+    /// diagnostics carry no result (an AM that never finished), and then said to be a snapshot of an AM that has ended.
     /// </summary>
-    public static async Task SummaryAsync(TextWriter o, AmStatus? status, string? diagnostics, string applicationId, string? trackingUrl, bool logsHint = true)
+    public static async Task SummaryAsync(TextWriter o, AmStatus? status, string? diagnostics, string applicationId, string? trackingUrl, bool logsHint = true, DateTimeOffset? statusReadAt = null)
     {
         if (FinalResult.TryParse(diagnostics) is { BestTrial: { } trial } r)
         {
@@ -74,6 +75,7 @@ internal sealed class ProgressView(TextWriter output)
         else if ((status?.Best ?? status?.Clusters.Where(c => c.Metrics.ContainsKey("val_accuracy")).MaxBy(c => c.Metrics["val_accuracy"])) is { } best
             && Accuracy(best.Metrics) is { } acc)
         {
+            await o.WriteLineAsync(AmSnapshot.Of(statusReadAt, AmSnapshot.SourceLastStatus).Line()).ConfigureAwait(false);
             await o.WriteLineAsync($"best trial: {best.Id} {(best.HyperParameters.Count == 0 ? "(defaults)" : Params(best.HyperParameters))}").ConfigureAwait(false);
             await o.WriteLineAsync("accuracy: " + acc.ToString("0.0000", CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }

@@ -9,17 +9,20 @@ namespace YarnDL.AppMaster.Job;
 internal sealed partial class AmDriver
 {
     private readonly Dictionary<string, NodeUpdate> _unusableNodes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reportedNodes = new(StringComparer.Ordinal);
     private bool _maximumChecked;
 
     /// <summary>
     /// Records the nodes the RM reported changed: an unusable node (LOST, UNHEALTHY, DECOMMISSIONED, SHUTDOWN) becomes the cause
-    /// of the losses of the tasks it ran; a running one clears that. Once the cluster's maximum container becomes known (it
+    /// of the losses of the tasks it ran; a running one clears that. A running node the AM has not heard of before and runs no
+    /// task on joined the cluster (the RM reports a new node to every running application): it is only more room. Once the cluster's maximum container becomes known (it
     /// is not right after an RM restart, before the NodeManagers re-register), the job's asks are checked against it once.
     /// </summary>
     private JobVerdict? OnNodesUpdated(IReadOnlyList<NodeUpdate> nodes)
     {
         foreach (var node in nodes)
         {
+            var known = !_reportedNodes.Add(node.NodeId) || state.Sessions.Any(s => s.Slots.Any(t => t.NodeId == node.NodeId));
             if (node.IsUnusable)
             {
                 _unusableNodes[node.NodeId] = node;
@@ -28,6 +31,11 @@ internal sealed partial class AmDriver
             else if (_unusableNodes.Remove(node.NodeId))
             {
                 log.LogInformation("The RM reports node {Node} {State} again", node.NodeId, node.State);
+            }
+            else if (!known)
+            {
+                var c = node.Capability;
+                log.LogInformation("The RM reports node {Node} joined ({MemoryMb} MB, {Vcores} vcores, {Gpus} GPUs)", node.NodeId, c.MemoryMb, c.Vcores, c.Gpus);
             }
         }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using YarnDL.AppMaster.Job;
 using YarnDL.TaskProtocol;
+using YarnDL.Tracking;
 
 namespace YarnDL.AppMaster.Web;
 
@@ -35,7 +36,7 @@ internal sealed class AmWebServer : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(bind, 0));
         var app = builder.Build();
         TaskApiEndpoints.Map(app, state, secret, time, longPoll);
-        app.MapGet("/api/v1/status", () => Results.Json(StatusSnapshot.Take(state, time.GetUtcNow()), StatusJson.Default.StatusDocument));
+        app.MapGet("/api/v1/status", () => Results.Json(StatusSnapshot.Take(state, time.GetUtcNow()), AmStatusJson.Default.AmStatus));
         app.MapGet("/", () => Results.Content(StatusPage.Render(state, time.GetUtcNow()), "text/html; charset=utf-8"));
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using YarnDL.AppMaster.Job;
+using YarnDL.Tracking;
 
 namespace YarnDL.AppMaster.Web;
 
@@ -57,7 +58,7 @@ internal static class StatusPage
         return sb.Append("</body></html>").ToString();
     }
 
-    private static void TrialTable(StringBuilder sb, StatusDocument doc, Dictionary<string, string> colors)
+    private static void TrialTable(StringBuilder sb, AmStatus doc, Dictionary<string, string> colors)
     {
         var metricNames = doc.Clusters.SelectMany(c => Latest(c).Keys).Where(k => !NotInTable.Contains(k)).Distinct().Order(StringComparer.Ordinal).ToList();
         sb.Append("<section><h2>Trials</h2><table class=\"trials\"><thead><tr><th>trial</th><th>state</th><th>hyper-parameters</th><th class=\"num\">epoch</th><th class=\"num\">ETA</th><th class=\"num\">step</th>");
@@ -92,7 +93,7 @@ internal static class StatusPage
         sb.Append("</tbody></table></section>");
     }
 
-    private static void Charts(StringBuilder sb, StatusDocument doc, Dictionary<string, string> colors)
+    private static void Charts(StringBuilder sb, AmStatus doc, Dictionary<string, string> colors)
     {
         sb.Append("<section><h2>Curves</h2><div class=\"charts\">");
         var points = doc.Clusters.SelectMany(c => c.Curve).SelectMany(p => p.Values.Keys).ToHashSet(StringComparer.Ordinal);
@@ -107,7 +108,7 @@ internal static class StatusPage
         sb.Append("</div></section>");
     }
 
-    private static void TaskTable(StringBuilder sb, ClusterStatus c, bool best)
+    private static void TaskTable(StringBuilder sb, AmClusterStatus c, bool best)
     {
         sb.Append("<section class=\"trial-tasks\" id=\"").Append(Enc(c.Id)).Append("\"><h3>").Append(Enc(c.Id)).Append(best ? " ★" : "").Append(" <span class=\"badge state-")
             .Append(Enc(c.State)).Append("\">").Append(Enc(c.State)).Append("</span> <span class=\"muted\">generation ").Append(c.Generation).Append(", restarts ").Append(c.Restarts)
@@ -129,53 +130,30 @@ internal static class StatusPage
     }
 
     /// <summary>The newest checkpoint the task reported: its step and (1-based) epoch, and how long ago; a dash when none.</summary>
-    internal static string Checkpoint(TaskStatus t) =>
-        t.CheckpointStep < 0 || t.CheckpointAgeSeconds is not { } age
-            ? "<span class=\"muted\">—</span>"
-            : string.Create(CultureInfo.InvariantCulture, $"step {t.CheckpointStep} · epoch {t.CheckpointEpoch + 1}<br><span class=\"muted age\">{Duration(age)} ago</span>");
+    internal static string Checkpoint(AmTaskStatus t) =>
+        AmStatusText.Checkpoint(t) is { } cp
+            ? $"{cp.Where}<br><span class=\"muted age\">{cp.Age}</span>"
+            : "<span class=\"muted\">—</span>";
 
-    /// <summary>Estimated time left of a running trial; "estimating…" until it has finished an epoch; empty once finished.</summary>
-    internal static string Eta(ClusterStatus c) =>
-        c.State is "SUCCEEDED" or "FAILED" or "EARLYSTOPPED" || c.Epochs == 0 ? ""
-        : c.EtaSeconds is { } s ? "≈ " + Duration(s)
-        : c.State == "RUNNING" ? "<span class=\"muted\">estimating…</span>" : "";
-
-    /// <summary>Seconds as the page shows them: <c>42 s</c>, <c>3 min 5 s</c>, <c>2 h 10 min</c>.</summary>
-    internal static string Duration(double seconds)
+    /// <summary>Estimated time left of a running trial; "estimating…" (muted) until it has finished an epoch; empty once finished.</summary>
+    internal static string Eta(AmClusterStatus c)
     {
-        var s = (long)Math.Round(Math.Max(0, seconds));
-        return s < 60 ? $"{s} s"
-            : s < 3600 ? (s % 60 == 0 ? $"{s / 60} min" : $"{s / 60} min {s % 60} s")
-            : $"{s / 3600} h {s % 3600 / 60} min";
+        var eta = AmStatusText.Eta(c);
+        return c.EtaSeconds is null && eta.Length > 0 ? $"<span class=\"muted\">{eta}</span>" : eta;
     }
+
+    /// <summary>Seconds as the page shows them (<see cref="AmStatusText.Duration"/>).</summary>
+    internal static string Duration(double seconds) => AmStatusText.Duration(seconds);
 
     /// <summary>Final metrics of a finished trial, else the latest point of its curve.</summary>
-    private static IReadOnlyDictionary<string, double> Latest(ClusterStatus c) =>
+    private static IReadOnlyDictionary<string, double> Latest(AmClusterStatus c) =>
         c.Metrics.Count > 0 ? c.Metrics : c.Curve.Count > 0 ? c.Curve[^1].Values : new Dictionary<string, double>();
 
-    /// <summary>
-    /// "X of N": a finished trial's epochs as its trainer reported them at the end, else the epoch its furthest task is in
-    /// (tasks report it 0-based); empty before any task reported. A command job (no planned epochs) shows X alone.
-    /// </summary>
-    internal static string Epoch(ClusterStatus c)
-    {
-        var of = c.Epochs > 0 ? string.Create(CultureInfo.InvariantCulture, $" of {c.Epochs}") : "";
-        if (c.Metrics.TryGetValue("epochs", out var done))
-        {
-            return Format("epochs", done) + of;
-        }
-
-        var reported = c.Tasks.Where(t => t.Step > 0).Select(t => t.Epoch + 1).DefaultIfEmpty(0).Max();
-        if (reported == 0 && c.Curve.Count > 0)
-        {
-            reported = c.Curve[^1].Epoch + 1;
-        }
-
-        return reported == 0 ? "" : (c.Epochs > 0 ? Math.Min(reported, c.Epochs) : reported).ToString(CultureInfo.InvariantCulture) + of;
-    }
+    /// <summary>"X of N" epochs (<see cref="AmStatusText.Epoch"/>).</summary>
+    internal static string Epoch(AmClusterStatus c) => AmStatusText.Epoch(c);
 
     /// <summary>A finished trial's final step, else the furthest task's.</summary>
-    private static string Step(ClusterStatus c) =>
+    private static string Step(AmClusterStatus c) =>
         c.Metrics.TryGetValue("steps", out var steps) ? Format("steps", steps)
         : (c.Tasks.Count == 0 ? 0 : c.Tasks.Max(t => t.Step)).ToString(CultureInfo.InvariantCulture);
 

@@ -1,4 +1,4 @@
-using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 using YarnDL.Yarn.Rest;
 
 namespace YarnDL.Client.Jobs;

@@ -6,8 +6,11 @@ namespace YarnDL.MiniCluster.Ipc;
 
 /// <summary>
 /// Hadoop's updated_nodes: each attempt hears about a node once its state changes (lost, unhealthy …) after the attempt
-/// first saw it, and about every node that re-registers with a restarted RM (usable again, with its capability); the first
-/// heartbeat only records the starting states.
+/// first saw it, about every node that re-registers with a restarted RM (usable again, with its capability), and about a
+/// node that joins the cluster for the first time (RMNodeImpl's add transition sends NODE_USABLE, which NodesListManager
+/// hands to every running application); the first heartbeat only records the starting states. Each report is built as
+/// DefaultAMSProcessor builds it: the node's state, addresses, used and total resources, container count, health, labels
+/// and the update type (NODE_USABLE, NODE_UNUSABLE or NODE_DECOMMISSIONING), without node attributes or utilisation.
 /// </summary>
 internal sealed class NodeUpdates(RmCore rm)
 {
@@ -26,7 +29,7 @@ internal sealed class NodeUpdates(RmCore rm)
                 {
                     var had = known.TryGetValue(node.NodeId, out var old);
                     known[node.NodeId] = (node.State, node.Registrations);
-                    if (first || (had && old == (node.State, node.Registrations)) || (!had && node.State == "RUNNING")) continue;
+                    if (first || (had && old == (node.State, node.Registrations))) continue;
                     var report = new NodeReportProto
                     {
                         NodeId = NodeId.Parse(node.NodeId).ToProto(),
@@ -46,8 +49,9 @@ internal sealed class NodeUpdates(RmCore rm)
                         },
                         HealthReport = "",
                         LastHealthReportTime = node.LastHealthUpdate,
+                        NodeUpdateType = UpdateType(node.State),
                     };
-                    report.NodeAttributes.AddRange(node.Attributes.Select(ProtoMap.NodeAttribute));
+                    if (node.Label.Length > 0) report.NodeLabels.Add(node.Label);
                     reports.Add(report);
                 }
             }
@@ -56,4 +60,12 @@ internal sealed class NodeUpdates(RmCore rm)
         });
         return reports;
     }
+
+    /// <summary>RMAppNodeUpdateType as NodesListManager sends it for a node in <paramref name="state"/>.</summary>
+    private static NodeUpdateTypeProto UpdateType(string state) => state switch
+    {
+        "RUNNING" => NodeUpdateTypeProto.NodeUsable,
+        "DECOMMISSIONING" => NodeUpdateTypeProto.NodeDecommissioning,
+        _ => NodeUpdateTypeProto.NodeUnusable,
+    };
 }

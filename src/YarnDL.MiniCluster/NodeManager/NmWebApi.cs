@@ -7,7 +7,7 @@ using YarnDL.MiniCluster.Rest;
 
 namespace YarnDL.MiniCluster.NodeManager;
 
-/// <summary>The NM web service subset: node info, container logs and the GPU resource endpoint (Jersey-1 shape).</summary>
+/// <summary>The NM web service subset: node info, container logs and the GPU resource endpoint.</summary>
 internal static class NmWebApi
 {
     public static void Map(IEndpointRouteBuilder app, RmCore rm, Func<NodeRecord> node)
@@ -33,26 +33,31 @@ internal static class NmWebApi
         }));
     }
 
-    private static JsonObject Gpu(NodeRecord n)
+    /// <summary>
+    /// NMGpuResourceInfo as a 3.4.1 NodeManager under the DefaultContainerExecutor (which is how the MiniCluster runs
+    /// containers) writes it: Jackson's bean names; the GPUs only under <c>gpuDeviceInformation.gpus</c> (what nvidia-smi
+    /// reported, each with utilisation, frame-buffer memory and temperatures); <c>totalGpuDevices</c> and
+    /// <c>assignedGpuDevices</c> empty, since only the LinuxContainerExecutor's GPU handler allocates devices to containers.
+    /// </summary>
+    private static JsonObject Gpu(NodeRecord n) => new()
     {
-        var gpus = Enumerable.Range(0, n.Total.Gpus).ToList();
-        return new JsonObject
+        ["gpuDeviceInformation"] = new JsonObject
         {
-            ["gpuDeviceInformation"] = new JsonObject
+            ["gpus"] = new JsonArray([.. Enumerable.Range(0, n.Total.Gpus).Select(i => (JsonNode)new JsonObject
             {
-                ["driverVersion"] = "minicluster",
-                ["gpus"] = new JsonArray([.. gpus.Select(i => (JsonNode)new JsonObject
-                {
-                    ["productName"] = "MiniCluster virtual GPU",
-                    ["uuid"] = $"GPU-minicluster-{n.RpcPort}-{i}",
-                    ["minorNumber"] = i,
-                })]),
-            },
-            ["totalGpuDevices"] = new JsonArray([.. gpus.Select(i => (JsonNode)new JsonObject { ["index"] = i, ["minorNumber"] = i })]),
-            ["assignedGpuDevices"] = new JsonArray([.. n.AssignedGpus.OrderBy(kv => kv.Key).Select(kv => (JsonNode)new JsonObject
-            {
-                ["index"] = kv.Key, ["minorNumber"] = kv.Key, ["containerId"] = kv.Value,
+                ["productName"] = "MiniCluster virtual GPU",
+                ["uuid"] = $"GPU-minicluster-{n.RpcPort}-{i}",
+                ["minorNumber"] = i,
+                ["gpuUtilizations"] = new JsonObject { ["overallGpuUtilization"] = 0.0 },
+                ["gpuMemoryUsage"] = new JsonObject { ["usedMemoryMiB"] = 0, ["availMemoryMiB"] = VirtualGpuMemoryMiB, ["totalMemoryMiB"] = VirtualGpuMemoryMiB },
+                ["temperature"] = new JsonObject { ["currentGpuTemp"] = 30.0, ["maxGpuTemp"] = 92.0, ["slowThresholdGpuTemp"] = 89.0 },
             })]),
-        };
-    }
+            ["driverVersion"] = "minicluster",
+        },
+        ["totalGpuDevices"] = new JsonArray(),
+        ["assignedGpuDevices"] = new JsonArray(),
+    };
+
+    /// <summary>Frame-buffer memory the MiniCluster's virtual GPUs report.</summary>
+    private const long VirtualGpuMemoryMiB = 16384;
 }

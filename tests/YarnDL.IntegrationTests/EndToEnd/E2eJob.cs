@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using YarnDL.Client.Submit;
 using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 using YarnDL.MiniCluster;
 using YarnDL.Spec.Loading;
 using YarnDL.Spec.Model;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using YarnDL.Testing.MiniCluster;
 
 namespace YarnDL.IntegrationTests.MiniCluster;
@@ -64,16 +65,49 @@ public sealed class WebHdfsAndNodeTests(MiniClusterFixture fx) : IClassFixture<M
     }
 
     [Fact]
-    public async Task Nm_gpu_endpoint_lists_total_devices()
+    public async Task Nm_gpu_endpoint_writes_what_a_real_node_manager_under_the_default_container_executor_writes()
     {
         var node = fx.Cluster.Nodes[0];
         using var nm = RmHttp.Create(new Uri($"http://{node.Host}:{node.HttpPort}/"));
         var (status, body, _) = await nm.SendAsync(HttpMethod.Get, "ws/v1/node/resources/yarn.io%2Fgpu");
+        var real = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Cli.Yarndl.RepoRoot, "tests", "YarnDL.UnitTests", "Vectors", "hadoop-3.4.1", "nm-gpu-resource.json")))!;
+
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(4, body!["totalGpuDevices"]!.AsArray().Count);
-        Assert.Equal(0, body["totalGpuDevices"]![0]!["index"]!.GetValue<int>());
-        Assert.NotNull(body["assignedGpuDevices"]);
+        Assert.Equal(KeyPaths(real).Order(StringComparer.Ordinal), KeyPaths(body!).Order(StringComparer.Ordinal));
+        Assert.Equal([0, 1, 2, 3], body!["gpuDeviceInformation"]!["gpus"]!.AsArray().Select(g => g!["minorNumber"]!.GetValue<int>()));
+        Assert.Empty(body["totalGpuDevices"]!.AsArray());
+        Assert.Empty(body["assignedGpuDevices"]!.AsArray());
         var (_, other, _) = await nm.SendAsync(HttpMethod.Get, "ws/v1/node/resources/nvidia.com%2Fgpu");
         Assert.Equal("{}", other!.ToJsonString());
+    }
+
+    /// <summary>Every key path of a JSON document (<c>gpuDeviceInformation.gpus[].productName</c>), array items merged.</summary>
+    private static HashSet<string> KeyPaths(JsonNode node, string prefix = "")
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o)
+                {
+                    var path = prefix.Length == 0 ? key : prefix + "." + key;
+                    paths.Add(path);
+                    if (value is not null)
+                    {
+                        paths.UnionWith(KeyPaths(value, path));
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var item in a.OfType<JsonNode>())
+                {
+                    paths.UnionWith(KeyPaths(item, prefix + "[]"));
+                }
+
+                break;
+        }
+
+        return paths;
     }
 }

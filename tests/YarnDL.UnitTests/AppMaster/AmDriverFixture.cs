@@ -12,7 +12,7 @@ internal sealed class AmDriverFixture
 {
     private int _next;
 
-    public AmDriverFixture(JobPlan plan)
+    public AmDriverFixture(JobPlan plan, Microsoft.Extensions.Logging.ILogger<AmDriver>? log = null)
     {
         State = new AmState(plan, "alice");
         Client = new AmRmClient(Rm, Time, NullLogger<AmRmClient>.Instance);
@@ -23,7 +23,7 @@ internal sealed class AmDriverFixture
             new LaunchSettings { AmUrl = new Uri("http://am:1/"), Secret = "s", TrainerCommand = "trainer" },
             new DriverOptions(),
             Time,
-            NullLogger<AmDriver>.Instance);
+            log ?? NullLogger<AmDriver>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));

@@ -32,7 +32,7 @@ public sealed class CliLogsStatusTests
 
         Assert.True(r.ExitCode == 0, r.Stderr);
         var row = Assert.Single(r.Stdout.Split('\n'), l => l.StartsWith("main ", StringComparison.Ordinal) && l.Contains(" worker ", StringComparison.Ordinal));
-        Assert.Matches(@"^main\s+worker\s+0\s+nm1:45454\s+RUNNING\s+exit code 1 \(restarted\)\s+epoch=2 loss=0\.25\s+http://nm1:8042/node/containerlogs/", row);
+        Assert.Matches(@"^main\s+worker\s+0\s+nm1:45454\s+RUNNING\s+exit code 1 \(restarted\)\s+epoch=2 loss=0\.25\s+-\s+http://nm1:8042/node/containerlogs/", row);
         Assert.Contains(r.Stdout.Split('\n'), l => l.StartsWith("main ", StringComparison.Ordinal) && l.Contains("val_accuracy=0.91 restarts=1", StringComparison.Ordinal));
     }
 

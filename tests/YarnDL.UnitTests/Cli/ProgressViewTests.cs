@@ -1,6 +1,6 @@
 using YarnDL.Cli.Local;
 using YarnDL.Cli.Output;
-using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 
 namespace YarnDL.UnitTests.Cli;
 
@@ -16,8 +16,8 @@ public sealed class ProgressViewTests
         [
             new AmClusterStatus
             {
-                Id = "trial-0000", State = "RUNNING", HyperParameters = new() { ["learning-rate"] = "0.02" },
-                Metrics = accuracy is { } a ? new() { ["val_accuracy"] = a } : [],
+                Id = "trial-0000", State = "RUNNING", HyperParameters = new Dictionary<string, string> { ["learning-rate"] = "0.02" },
+                Metrics = accuracy is { } a ? new Dictionary<string, double> { ["val_accuracy"] = a } : new Dictionary<string, double>(),
                 Tasks = [new AmTaskStatus { Role = "worker", Index = 1, State = taskState, Node = "127.0.0.1:4242" }],
             },
         ],
@@ -50,8 +50,8 @@ public sealed class ProgressViewTests
                 Id = "trial-0000", State = "RUNNING",
                 Tasks =
                 [
-                    new AmTaskStatus { Role = "worker", Index = 0, State = state, Node = "n1", Step = epoch * 10, Epoch = epoch, Metrics = new() { ["loss"] = loss } },
-                    new AmTaskStatus { Role = "worker", Index = 1, State = state, Node = "n2", Step = epoch * 10, Epoch = epoch, Metrics = new() { ["loss"] = loss } },
+                    new AmTaskStatus { Role = "worker", Index = 0, State = state, Node = "n1", Step = epoch * 10, Epoch = epoch, Metrics = new Dictionary<string, double> { ["loss"] = loss } },
+                    new AmTaskStatus { Role = "worker", Index = 1, State = state, Node = "n2", Step = epoch * 10, Epoch = epoch, Metrics = new Dictionary<string, double> { ["loss"] = loss } },
                 ],
             },
         ],
@@ -92,6 +92,28 @@ public sealed class ProgressViewTests
         Assert.Contains("best trial: trial-0000 learning-rate=0.02", o.ToString(), StringComparison.Ordinal);
         Assert.Contains("accuracy: 0.9721", o.ToString(), StringComparison.Ordinal);
         Assert.Contains("status page: http://127.0.0.1:1/", o.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_from_the_last_status_read_says_it_is_a_snapshot_and_from_when()
+    {
+        using var o = new StringWriter();
+
+        await ProgressView.SummaryAsync(o, Status("FINISHED", 0.9721), "", "application_1_0001", null, statusReadAt: new DateTimeOffset(2026, 12, 7, 0, 41, 7, TimeSpan.Zero));
+
+        var lines = o.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("last known state from the AM at 00:41:07Z; the AM has ended", lines[0]);
+        Assert.Equal("best trial: trial-0000 learning-rate=0.02", lines[1]);
+    }
+
+    [Fact]
+    public async Task Summary_from_the_am_final_result_is_not_called_a_snapshot()
+    {
+        using var o = new StringWriter();
+
+        await ProgressView.SummaryAsync(o, Status("FINISHED", 0.9749), SweepResult, "application_1_0001", null, statusReadAt: new DateTimeOffset(2026, 12, 7, 0, 41, 7, TimeSpan.Zero));
+
+        Assert.DoesNotContain("last known state", o.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,8 +178,8 @@ public sealed class ProgressViewTests
     {
         using var o = new StringWriter();
         var view = new ProgressView(o);
-        var ended = Status("SUCCEEDED", 0.9749) with { };
-        ended.Clusters[0] = ended.Clusters[0] with { State = "SUCCEEDED" };
+        var live = Status("SUCCEEDED", 0.9749);
+        var ended = live with { Clusters = [live.Clusters[0] with { State = "SUCCEEDED" }] };
 
         await view.ShowAsync(ended);
         await view.ShowAsync(ended);
@@ -172,8 +194,8 @@ public sealed class ProgressViewTests
     {
         using var o = new StringWriter();
         var view = new ProgressView(o);
-        var restarted = Status("RUNNING", null) with { Attempt = 2 };
-        restarted.Clusters[0] = restarted.Clusters[0] with { Generation = 1, RestartReason = "worker:1 preempted by the RM; restarting from epoch 0 (no checkpoint configured)" };
+        var running = Status("RUNNING", null);
+        var restarted = running with { Attempt = 2, Clusters = [running.Clusters[0] with { Generation = 1, RestartReason = "worker:1 preempted by the RM; restarting from epoch 0 (no checkpoint configured)" }] };
 
         await view.ShowAsync(restarted);
         await view.ShowAsync(restarted);

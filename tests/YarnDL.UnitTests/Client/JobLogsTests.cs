@@ -1,6 +1,6 @@
 using System.Text.Json;
 using YarnDL.Client.Jobs;
-using YarnDL.Client.Tracking;
+using YarnDL.Tracking;
 
 namespace YarnDL.UnitTests.Client;
 
