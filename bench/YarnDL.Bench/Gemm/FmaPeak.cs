@@ -19,16 +19,54 @@ internal static class FmaPeak
     /// <summary>Vector width the peak is measured at.</summary>
     public static int VectorBits => Avx512F.IsSupported ? 512 : 256;
 
-    /// <summary>Seconds for one run of <paramref name="iterations"/> on <paramref name="threads"/> threads.</summary>
+    /// <summary>Seconds for one run of <paramref name="iterations"/> on <paramref name="threads"/> threads, all of them
+    /// running together: the extra threads are dedicated ones, started and spinning on a start flag before the clock is
+    /// read, and the calling thread runs the first share itself; the run ends when the last thread finishes. (Timing
+    /// around a thread-pool loop would count waking a parked pool thread, a large part of a 5 ms run.)</summary>
     public static double Time(int threads, long iterations)
     {
-        var t0 = Stopwatch.GetTimestamp();
+        var ends = new long[threads];
         var sink = new float[threads];
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-            sink[t] = Avx512F.IsSupported ? Chains512(iterations, t) : Chains256(iterations, t));
+        var ready = 0;
+        var go = 0;
+        var helpers = new Thread[threads - 1];
+        for (var t = 1; t < threads; t++)
+        {
+            var index = t;
+            helpers[t - 1] = new Thread(() =>
+            {
+                Interlocked.Increment(ref ready);
+                while (Volatile.Read(ref go) == 0)
+                {
+                    // spin: a sleeping thread would have to be woken inside the timed run
+                }
+
+                sink[index] = Run(iterations, index);
+                ends[index] = Stopwatch.GetTimestamp();
+            })
+            { IsBackground = true, Name = "fma-peak-" + index };
+            helpers[t - 1].Start();
+        }
+
+        while (Volatile.Read(ref ready) < threads - 1)
+        {
+            Thread.Yield();
+        }
+
+        var t0 = Stopwatch.GetTimestamp();
+        Volatile.Write(ref go, 1);
+        sink[0] = Run(iterations, 0);
+        ends[0] = Stopwatch.GetTimestamp();
+        foreach (var helper in helpers)
+        {
+            helper.Join();
+        }
+
         GC.KeepAlive(sink);
-        return Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        return Stopwatch.GetElapsedTime(t0, ends.Max()).TotalSeconds;
     }
+
+    private static float Run(long iterations, int seed) => Avx512F.IsSupported ? Chains512(iterations, seed) : Chains256(iterations, seed);
 
     public static double Gflops(int threads, long iterations, double seconds) =>
         threads * iterations * Chains * 2.0 * (VectorBits / 32) / seconds / 1e9;

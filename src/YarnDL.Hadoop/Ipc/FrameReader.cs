@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace YarnDL.Hadoop.Ipc;
 
@@ -55,6 +56,7 @@ internal sealed class FrameReader
         return copied;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ReadOnlyMemory<byte>?> ReadFrameSlowAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -81,6 +83,7 @@ internal sealed class FrameReader
         LengthPrefixedFrame.TryTake(_buffer, ref _start, _end, _maxLength, "Frame", out frame);
 
     /// <summary>Reads more bytes after those buffered (making room first); false at EOF.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
         var pending = _end - _start;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace YarnDL.Hadoop.Ipc;
@@ -65,6 +66,7 @@ internal sealed class FrameWriter
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteAsync(PooledFrame frame, CancellationToken cancellationToken)
     {
         try
@@ -78,6 +80,7 @@ internal sealed class FrameWriter
     }
 
     /// <summary>Writes <paramref name="first"/>, <paramref name="second"/> and whatever else is queued, coalesced.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteBatchAsync(PooledFrame first, PooledFrame second, ChannelReader<PooledFrame> reader, CancellationToken cancellationToken)
     {
         var batch = ArrayPool<byte>.Shared.Rent(CoalesceLimit);

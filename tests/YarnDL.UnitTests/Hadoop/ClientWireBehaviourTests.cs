@@ -6,7 +6,7 @@ using YarnDL.Hadoop.Protos.Yarn;
 
 namespace YarnDL.UnitTests.Hadoop;
 
-/// <summary>The IPC client against <see cref="RawRpcPeer"/>: header fields, call ids, ping, per-call timeout and unknown call ids.</summary>
+/// <summary>The IPC client against <see cref="RawRpcPeer"/>: header fields, call ids, ping, per-call timeouts and unknown call ids.</summary>
 public sealed class ClientWireBehaviourTests
 {
     private const string Protocol = "org.apache.hadoop.yarn.api.ApplicationMasterProtocolPB";
@@ -128,5 +128,36 @@ public sealed class ClientWireBehaviourTests
         time.Advance(TimeSpan.FromSeconds(1));
         var ex = await Assert.ThrowsAsync<HadoopConnectionException>(() => second.WaitAsync(cts.Token));
         Assert.Contains("timed out after 00:00:10", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outstanding_calls_each_time_out_at_their_own_deadline_and_an_answered_one_never()
+    {
+        using var cts = new CancellationTokenSource(Deadline);
+        var time = new FakeTimeProvider();
+        await using var peer = new RawRpcPeer();
+        var options = new HadoopRpcClientOptions { TimeProvider = time, CallTimeout = TimeSpan.FromSeconds(10) };
+        await using var client = new HadoopRpcClient(peer.EndPoint, Protocol, HadoopAuth.Simple("alice"), options);
+        var first = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
+        await peer.AcceptAsync(cts.Token);
+        await peer.ReadFrameAsync(cts.Token);
+        await peer.ReadFrameAsync(cts.Token);
+        time.Advance(TimeSpan.FromSeconds(3));
+        var answered = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
+        var (answeredCall, _) = await peer.ReadFrameAsync(cts.Token);
+        time.Advance(TimeSpan.FromSeconds(2));
+        var third = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
+        await peer.ReadFrameAsync(cts.Token);
+        await peer.RespondAsync((uint)answeredCall.CallId, new AllocateResponseProto { ResponseId = 4 }, cts.Token);
+        Assert.Equal(4, (await answered.WaitAsync(cts.Token)).ResponseId);
+
+        time.Advance(TimeSpan.FromSeconds(5)); // 10 s: the first call's deadline
+        var ex = await Assert.ThrowsAsync<HadoopConnectionException>(() => first.WaitAsync(cts.Token));
+        Assert.Contains("(id 0) timed out after 00:00:10", ex.Message, StringComparison.Ordinal);
+        time.Advance(TimeSpan.FromSeconds(4)); // 14 s: past the answered call's deadline, before the third's
+        Assert.False(third.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1)); // 15 s
+        ex = await Assert.ThrowsAsync<HadoopConnectionException>(() => third.WaitAsync(cts.Token));
+        Assert.Contains("(id 2) timed out", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -75,7 +75,7 @@ internal sealed partial class ClientConnection
     }
 
     /// <summary>The call a (non-fatal) response answers; null when it timed out or was cancelled meanwhile (its answer is dropped).</summary>
-    private PendingCall? CallOf(int callId)
+    private IPendingCall? CallOf(int callId)
     {
         if (callId < 0)
         {
@@ -97,7 +97,7 @@ internal sealed partial class ClientConnection
     }
 
     /// <summary>Completes a call from the rest of a SUCCESS frame, parsed in place from the read buffer.</summary>
-    private static bool Succeed(PendingCall call, int callId, ref FrameBody body)
+    private static bool Succeed(IPendingCall call, int callId, ref FrameBody body)
     {
         var payload = body.AtEnd ? ReadOnlySpan<byte>.Empty : body.NextDelimited();
         if (!body.AtEnd)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using YarnDL.Hadoop.Sasl;
 
 namespace YarnDL.Hadoop.Ipc.Client;
@@ -65,6 +66,7 @@ internal sealed partial class ClientConnection
     }
 
     /// <summary>The next response frame, unwrapped when a security layer is in use; null at a clean EOF.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ReadOnlyMemory<byte>?> ReadFrameAsync(CancellationToken cancellationToken)
     {
         if (_unwrapped is null)

@@ -15,7 +15,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     private readonly HadoopRpcClientOptions _options;
     private readonly byte[] _clientId;
     private readonly ByteString _clientIdBytes;
-    private readonly Dictionary<int, PendingCall> _pending = [];
+    private readonly Dictionary<int, IPendingCall> _pending = [];
     private readonly Lock _pendingLock = new();
     private readonly CancellationTokenSource _shutdown = new();
     private Task _readLoop = Task.CompletedTask;
@@ -91,13 +91,14 @@ internal sealed partial class ClientConnection : IAsyncDisposable
             return Task.FromException<T>(ex);
         }
 
-        var call = new PendingCall<T>(this, callId, requestHeader.MethodName, parser);
+        var call = new PendingCall<T>(this, callId, requestHeader.MethodName, parser, _options.TimeProvider.GetTimestamp());
         lock (_pendingLock)
         {
             _pending[callId] = call;
+            ArmTimeoutLocked();
         }
 
-        call.Start(_options.TimeProvider, _options.CallTimeout, cancellationToken);
+        call.WatchCancellation(cancellationToken);
         if (Volatile.Read(ref _closedReason) is not null || !Send(frame))
         {
             Forget(callId);
@@ -112,7 +113,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     /// <summary>Takes a call out of the table; false when its response, timeout, cancellation or the close came first.</summary>
     internal bool Forget(int callId) => TryTake(callId, out _);
 
-    private bool TryTake(int callId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PendingCall? call)
+    private bool TryTake(int callId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPendingCall? call)
     {
         lock (_pendingLock)
         {
@@ -169,6 +170,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         _writeLoop = Task.Run(() => RunWriterAsync(_shutdown.Token));
         _readLoop = Task.Run(() => RunReaderAsync(_shutdown.Token));
         _pingTimer = _options.TimeProvider.CreateTimer(_ => MaybePing(), null, _options.PingInterval, _options.PingInterval);
+        _timeoutTimer = _options.TimeProvider.CreateTimer(_ => SweepTimeouts(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     private void MaybePing()
@@ -213,7 +215,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         _writer.Complete();
         _shutdown.Cancel();
         _socket.Close();
-        PendingCall[] calls;
+        IPendingCall[] calls;
         lock (_pendingLock)
         {
             calls = [.. _pending.Values];
@@ -232,6 +234,11 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         if (_pingTimer is not null)
         {
             await _pingTimer.DisposeAsync();
+        }
+
+        if (_timeoutTimer is not null)
+        {
+            await _timeoutTimer.DisposeAsync();
         }
 
         await Task.WhenAll(_readLoop, _writeLoop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

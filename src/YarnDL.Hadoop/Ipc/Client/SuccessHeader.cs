@@ -21,7 +21,7 @@ internal static class SuccessHeader
         ulong? status = null;
         while (position < header.Length)
         {
-            if (!TryVarint(header, ref position, out var tag) || tag >> 3 == 0 || tag > uint.MaxValue)
+            if (!ProtoVarint.TryRead(header, ref position, out var tag) || tag >> 3 == 0 || tag > uint.MaxValue)
             {
                 return false;
             }
@@ -30,7 +30,7 @@ internal static class SuccessHeader
             var wireType = (int)(tag & 7);
             if (field is CallIdField or StatusField)
             {
-                if (wireType != Varint || !TryVarint(header, ref position, out var value))
+                if (wireType != Varint || !ProtoVarint.TryRead(header, ref position, out var value))
                 {
                     return false;
                 }
@@ -67,13 +67,13 @@ internal static class SuccessHeader
         switch (wireType)
         {
             case Varint:
-                return TryVarint(data, ref position, out _);
+                return ProtoVarint.TryRead(data, ref position, out _);
             case Fixed64:
                 return Advance(data, ref position, 8);
             case Fixed32:
                 return Advance(data, ref position, 4);
             case LengthDelimited:
-                return TryVarint(data, ref position, out var length) && length <= int.MaxValue && Advance(data, ref position, (long)length);
+                return ProtoVarint.TryRead(data, ref position, out var length) && length <= int.MaxValue && Advance(data, ref position, (long)length);
             default:
                 return false;
         }
@@ -88,26 +88,5 @@ internal static class SuccessHeader
 
         position += (int)count;
         return true;
-    }
-
-    private static bool TryVarint(ReadOnlySpan<byte> data, ref int position, out ulong value)
-    {
-        value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            if (position >= data.Length)
-            {
-                return false;
-            }
-
-            var b = data[position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -24,6 +24,12 @@ internal sealed partial class ServerConnection
     private void HandleFrame(ReadOnlySpan<byte> frame, CancellationToken cancellationToken, bool unwrapped = false)
     {
         var body = new FrameBody(frame);
+        if (_phase == Phase.Calls && (unwrapped || _securityLayer is null) && TryHandleCall(ref body, cancellationToken))
+        {
+            return;
+        }
+
+        body = new FrameBody(frame);
         RpcRequestHeaderProto header;
         try
         {
@@ -61,7 +67,7 @@ internal sealed partial class ServerConnection
             case RpcConstants.PingCallId:
                 break;
             case >= 0:
-                HandleCall(header, ref body, cancellationToken);
+                HandleCall(header.CallId, header.ClientId, header.RetryCount, ref body, cancellationToken);
                 break;
             default:
                 throw InvalidHeader(header.CallId, $"Unknown out of band call #{header.CallId}");
@@ -89,9 +95,8 @@ internal sealed partial class ServerConnection
         _phase = Phase.Calls;
     }
 
-    private void HandleCall(RpcRequestHeaderProto header, ref FrameBody body, CancellationToken cancellationToken)
+    private void HandleCall(int callId, ByteString clientId, int retryCount, ref FrameBody body, CancellationToken cancellationToken)
     {
-        var callId = header.CallId;
         if (_phase != Phase.Calls)
         {
             throw InvalidHeader(callId, "Connection context not established");
@@ -102,13 +107,13 @@ internal sealed partial class ServerConnection
         var method = requestHeader.MethodName;
         if (!_server.IsKnownProtocol(protocol))
         {
-            Reply(ServerResponses.Error(callId, header.ClientId, header.RetryCount, false, ErrorCode.ErrorNoSuchProtocol, HadoopExceptionNames.NoSuchProtocol, $"Unknown protocol: {protocol}"));
+            Reply(ServerResponses.Error(callId, clientId, retryCount, false, ErrorCode.ErrorNoSuchProtocol, HadoopExceptionNames.NoSuchProtocol, $"Unknown protocol: {protocol}"));
             return;
         }
 
         if (requestHeader.ClientProtocolVersion != _server.Options.ProtocolVersion)
         {
-            Reply(ServerResponses.Error(callId, header.ClientId, header.RetryCount, false, ErrorCode.ErrorRpcVersionMismatch, HadoopExceptionNames.VersionMismatch,
+            Reply(ServerResponses.Error(callId, clientId, retryCount, false, ErrorCode.ErrorRpcVersionMismatch, HadoopExceptionNames.VersionMismatch,
                 $"Server protocol {protocol} version {_server.Options.ProtocolVersion} does not match client version {requestHeader.ClientProtocolVersion}"));
             return;
         }
@@ -116,7 +121,7 @@ internal sealed partial class ServerConnection
         var handler = _server.FindHandler(protocol, method);
         if (handler is null)
         {
-            Reply(ServerResponses.Error(callId, header.ClientId, header.RetryCount, false, ErrorCode.ErrorNoSuchMethod, HadoopExceptionNames.NoSuchMethod, $"Unknown method {method} called on {protocol} protocol."));
+            Reply(ServerResponses.Error(callId, clientId, retryCount, false, ErrorCode.ErrorNoSuchMethod, HadoopExceptionNames.NoSuchMethod, $"Unknown method {method} called on {protocol} protocol."));
             return;
         }
 
@@ -136,7 +141,7 @@ internal sealed partial class ServerConnection
         }
 
         var context = new HadoopCallContext(_user!, _tokenIdentifier, protocol, method, callId, _remote);
-        Invoke(handler, context, request, header.ClientId, header.RetryCount, cancellationToken);
+        Invoke(handler, context, request, clientId, retryCount, cancellationToken);
     }
 
     /// <summary>Runs the handler and answers; a handler that finished at once is answered here, without a task.</summary>
@@ -199,39 +204,6 @@ internal sealed partial class ServerConnection
         }
     }
 
-
-    /// <summary>The call's request header; a connection's calls of one method send the same bytes, so the last one parsed
-    /// is reused when they match (handlers never see it, and the server only reads it).</summary>
-    private RequestHeaderProto RequestHeaderOf(ref FrameBody body, int callId)
-    {
-        var probe = body;
-        byte[]? bytes = null;
-        try
-        {
-            var span = probe.NextDelimited();
-            if (_lastRequestHeader is { } last && span.SequenceEqual(last.Bytes))
-            {
-                body = probe;
-                return last.Header;
-            }
-
-            bytes = span.ToArray();
-        }
-        catch (HadoopConnectionException)
-        {
-            // Malformed: the parse below reports it as Hadoop does.
-        }
-
-        var header = ParseOrFatal(ref body, RequestHeaderProto.Parser, callId, last: false);
-        if (bytes is not null)
-        {
-            _lastRequestHeader = (bytes, header);
-        }
-
-        return header;
-    }
-
-    private (byte[] Bytes, RequestHeaderProto Header)? _lastRequestHeader;
 
     private static T ParseOrFatal<T>(ref FrameBody body, MessageParser<T> parser, int callId, bool last = true)
         where T : IMessage<T>
