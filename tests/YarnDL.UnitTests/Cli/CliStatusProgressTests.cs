@@ -46,6 +46,20 @@ public sealed class CliStatusProgressTests
     }
 
     [Fact]
+    public async Task Status_of_a_running_app_whose_am_does_not_answer_says_so_instead_of_showing_nothing()
+    {
+        using var cli = new CliFixture(new ScriptedHandler()
+            .On("rm1:8088", $"/ws/v1/cluster/apps/{App}", () => Json(HttpStatusCode.OK, SpecJson.App("RUNNING", "UNDEFINED")))
+            .On("rm1:8088", $"/proxy/{App}/api/v1/status", () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)));
+
+        var r = await cli.RunAsync("status", App, "--rm", "rm1:8088");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains(r.Stdout.Split('\n'), l => l.StartsWith("job          the AM does not answer yet (it is starting, or the RM is starting its next attempt)", StringComparison.Ordinal));
+        Assert.DoesNotContain("last known state", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_json_carries_the_am_document_as_the_am_serves_it()
     {
         using var cli = new CliFixture(Running());
