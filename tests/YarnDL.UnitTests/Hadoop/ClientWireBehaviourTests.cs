@@ -109,13 +109,8 @@ public sealed class ClientWireBehaviourTests
     public async Task An_answered_call_does_not_time_out_later_and_the_next_call_gets_its_own_full_timeout()
     {
         using var cts = new CancellationTokenSource(Deadline);
-        var time = new FakeTimeProvider();
-        await using var peer = new RawRpcPeer();
-        var options = new HadoopRpcClientOptions { TimeProvider = time, CallTimeout = TimeSpan.FromSeconds(10) };
-        await using var client = new HadoopRpcClient(peer.EndPoint, Protocol, HadoopAuth.Simple("alice"), options);
-        var first = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
-        await peer.AcceptAsync(cts.Token);
-        await peer.ReadFrameAsync(cts.Token);
+        await using var timed = await TimedClient.StartAsync(cts.Token);
+        var (time, peer, client, first) = (timed.Time, timed.Peer, timed.Client, timed.First);
         var (call0, _) = await peer.ReadFrameAsync(cts.Token);
         await peer.RespondAsync((uint)call0.CallId, new AllocateResponseProto { ResponseId = 1 }, cts.Token);
         Assert.Equal(1, (await first.WaitAsync(cts.Token)).ResponseId);
@@ -134,13 +129,8 @@ public sealed class ClientWireBehaviourTests
     public async Task Outstanding_calls_each_time_out_at_their_own_deadline_and_an_answered_one_never()
     {
         using var cts = new CancellationTokenSource(Deadline);
-        var time = new FakeTimeProvider();
-        await using var peer = new RawRpcPeer();
-        var options = new HadoopRpcClientOptions { TimeProvider = time, CallTimeout = TimeSpan.FromSeconds(10) };
-        await using var client = new HadoopRpcClient(peer.EndPoint, Protocol, HadoopAuth.Simple("alice"), options);
-        var first = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
-        await peer.AcceptAsync(cts.Token);
-        await peer.ReadFrameAsync(cts.Token);
+        await using var timed = await TimedClient.StartAsync(cts.Token);
+        var (time, peer, client, first) = (timed.Time, timed.Peer, timed.Client, timed.First);
         await peer.ReadFrameAsync(cts.Token);
         time.Advance(TimeSpan.FromSeconds(3));
         var answered = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser);
@@ -159,5 +149,39 @@ public sealed class ClientWireBehaviourTests
         time.Advance(TimeSpan.FromSeconds(1)); // 15 s
         ex = await Assert.ThrowsAsync<HadoopConnectionException>(() => third.WaitAsync(cts.Token));
         Assert.Contains("(id 2) timed out", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A client with a 10 s call timeout on a fake clock, connected to a raw peer that has read its connection
+    /// context; its first call (id 0) is outstanding.</summary>
+    private sealed class TimedClient : IAsyncDisposable
+    {
+        private TimedClient(FakeTimeProvider time, RawRpcPeer peer, HadoopRpcClient client, Task<AllocateResponseProto> first) =>
+            (Time, Peer, Client, First) = (time, peer, client, first);
+
+        public FakeTimeProvider Time { get; }
+
+        public RawRpcPeer Peer { get; }
+
+        public HadoopRpcClient Client { get; }
+
+        public Task<AllocateResponseProto> First { get; }
+
+        public static async Task<TimedClient> StartAsync(CancellationToken ct)
+        {
+            var time = new FakeTimeProvider();
+            var peer = new RawRpcPeer();
+            var options = new HadoopRpcClientOptions { TimeProvider = time, CallTimeout = TimeSpan.FromSeconds(10) };
+            var client = new HadoopRpcClient(peer.EndPoint, Protocol, HadoopAuth.Simple("alice"), options);
+            var first = client.CallAsync("allocate", new AllocateRequestProto(), AllocateResponseProto.Parser, CancellationToken.None);
+            await peer.AcceptAsync(ct);
+            await peer.ReadFrameAsync(ct);
+            return new TimedClient(time, peer, client, first);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Client.DisposeAsync();
+            await Peer.DisposeAsync();
+        }
     }
 }
