@@ -43,22 +43,7 @@ internal static class StatusCommand
             }
             else
             {
-                await AppTable.WriteStatusAsync(o, report).ConfigureAwait(false);
-                if (job is not null)
-                {
-                    await JobTable.WriteAsync(o, job).ConfigureAwait(false);
-                }
-                else if (snapshot is not null && result is not null)
-                {
-                    await JobTable.WriteFinalAsync(o, result, snapshot).ConfigureAwait(false);
-                }
-                else if (report.State == "RUNNING")
-                {
-                    // RUNNING from the RM's point of view while no AM serves its status: the first attempt is still
-                    // starting, or the last one ended and the RM is starting the next (the tasks keep running).
-                    await o.WriteLineAsync("job          the AM does not answer yet (it is starting, or the RM is starting its next attempt); "
-                        + "trials and tasks show once it does: run status again, or wait APP to follow it").ConfigureAwait(false);
-                }
+                await StatusText.WriteAsync(o, report, job, result, snapshot).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
