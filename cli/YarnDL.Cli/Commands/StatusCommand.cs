@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using YarnDL.Cli.Hosting;
 using YarnDL.Cli.Output;
 using YarnDL.Client.Tracking;
@@ -34,12 +33,7 @@ internal static class StatusCommand
             var snapshot = job is null && report.IsTerminal && result is not null ? AmSnapshot.FromFinishTime(report.FinishedTime) : null;
             if (r.GetValue(common.Json))
             {
-                var node = JsonSerializer.SerializeToNode(report, CliJsonContext.Default.AppReport)!.AsObject();
-                node["job"] = job is null ? null : JsonSerializer.SerializeToNode(job, CliJsonContext.Default.AmStatus);
-                // The AM's final result, from the diagnostics it unregistered with (what wait and submit --wait summarise).
-                node["result"] = result is null ? null : JsonSerializer.SerializeToNode(result, CliJsonContext.Default.FinalResult);
-                node["snapshot"] = snapshot is null ? null : JsonSerializer.SerializeToNode(snapshot, CliJsonContext.Default.AmSnapshot);
-                await o.WriteLineAsync(node.ToJsonString(CliJsonContext.Default.Options)).ConfigureAwait(false);
+                await o.WriteLineAsync(StatusJson.Write(report, job, result, snapshot)).ConfigureAwait(false);
             }
             else
             {
