@@ -45,6 +45,24 @@ public static class AmStatusText
             ? null
             : (string.Create(CultureInfo.InvariantCulture, $"step {t.CheckpointStep} · epoch {t.CheckpointEpoch + 1}"), Duration(age) + " ago");
 
+    /// <summary>
+    /// A task's state: once it reported its result, SUCCEEDED or FAILED as it reported, also while its container is still ending
+    /// (for which the AM still says RUNNING); else the AM's state.
+    /// </summary>
+    public static string TaskState(AmTaskStatus t) => t.Result is { } r ? (r.Succeeded ? "SUCCEEDED" : "FAILED") : t.State;
+
+    /// <summary><see cref="TaskState"/> with what the task reported, when it did: <c>SUCCEEDED, exit code 0</c>.</summary>
+    public static string TaskStateAndResult(AmTaskStatus t) =>
+        t.Result?.Message is { Length: > 0 } m ? $"{TaskState(t)}, {m}" : TaskState(t);
+
+    /// <summary>How a task ended, each fact once: what it reported, then its container's end once that came
+    /// (<c>exit code 0; worker:0 on nm1:45454 (container_…) exited with code 0</c>); null when neither is known yet.</summary>
+    public static string? TaskExit(AmTaskStatus t)
+    {
+        string[] parts = [.. new[] { t.Result?.Message, t.ExitReason }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!)];
+        return parts.Length == 0 ? null : string.Join("; ", parts);
+    }
+
     /// <summary>Seconds as a person reads them: <c>42 s</c>, <c>3 min 5 s</c>, <c>2 h 10 min</c>.</summary>
     public static string Duration(double seconds)
     {

@@ -36,6 +36,12 @@ public sealed record AmTaskStatus
     [JsonPropertyName("metrics")]
     public IReadOnlyDictionary<string, double> Metrics { get => _metrics; init => _metrics = value ?? new Dictionary<string, double>(); }
 
+    /// <summary>The result the task reported before exiting; null until it does. Set while its container still runs (the AM's
+    /// <see cref="State"/> is then RUNNING): the task has finished, its container has not ended yet.</summary>
+    [JsonPropertyName("result")] public AmTaskResult? Result { get; init; }
+
+    /// <summary>How the task's container ended, or why the AM gave up on it (it did not register, sent no heartbeat); null
+    /// while it runs.</summary>
     [JsonPropertyName("exitReason")] public string? ExitReason { get; init; }
 
     [JsonPropertyName("logUrl")] public string? LogUrl { get; init; }

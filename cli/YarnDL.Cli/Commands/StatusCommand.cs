@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using YarnDL.Cli.Hosting;
 using YarnDL.Cli.Output;
 using YarnDL.Client.Tracking;
@@ -34,31 +33,11 @@ internal static class StatusCommand
             var snapshot = job is null && report.IsTerminal && result is not null ? AmSnapshot.FromFinishTime(report.FinishedTime) : null;
             if (r.GetValue(common.Json))
             {
-                var node = JsonSerializer.SerializeToNode(report, CliJsonContext.Default.AppReport)!.AsObject();
-                node["job"] = job is null ? null : JsonSerializer.SerializeToNode(job, CliJsonContext.Default.AmStatus);
-                // The AM's final result, from the diagnostics it unregistered with (what wait and submit --wait summarise).
-                node["result"] = result is null ? null : JsonSerializer.SerializeToNode(result, CliJsonContext.Default.FinalResult);
-                node["snapshot"] = snapshot is null ? null : JsonSerializer.SerializeToNode(snapshot, CliJsonContext.Default.AmSnapshot);
-                await o.WriteLineAsync(node.ToJsonString(CliJsonContext.Default.Options)).ConfigureAwait(false);
+                await o.WriteLineAsync(StatusJson.Write(report, job, result, snapshot)).ConfigureAwait(false);
             }
             else
             {
-                await AppTable.WriteStatusAsync(o, report).ConfigureAwait(false);
-                if (job is not null)
-                {
-                    await JobTable.WriteAsync(o, job).ConfigureAwait(false);
-                }
-                else if (snapshot is not null && result is not null)
-                {
-                    await JobTable.WriteFinalAsync(o, result, snapshot).ConfigureAwait(false);
-                }
-                else if (report.State == "RUNNING")
-                {
-                    // RUNNING from the RM's point of view while no AM serves its status: the first attempt is still
-                    // starting, or the last one ended and the RM is starting the next (the tasks keep running).
-                    await o.WriteLineAsync("job          the AM does not answer yet (it is starting, or the RM is starting its next attempt); "
-                        + "trials and tasks show once it does: run status again, or wait APP to follow it").ConfigureAwait(false);
-                }
+                await StatusText.WriteAsync(o, report, job, result, snapshot).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using YarnDL.Cli.Hosting;
 using YarnDL.Cli.Output;
 using YarnDL.Client.Tracking;
@@ -72,13 +71,17 @@ internal static class WaitCommand
             await Task.Delay(services.PollInterval, services.Time, ct).ConfigureAwait(false);
         }
 
+        var result = FinalResult.TryParse(report.Diagnostics);
         if (json)
         {
-            await o.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Default.AppReport)).ConfigureAwait(false);
+            // The AM has ended: the last status document read (trials, tasks, epochs, checkpoints) is a snapshot from when it
+            // was read; without one, the final result the AM unregistered with is, from the application's finish time.
+            var snapshot = status is not null ? AmSnapshot.Of(statusAt, AmSnapshot.SourceLastStatus)
+                : result is not null ? AmSnapshot.FromFinishTime(report.FinishedTime) : null;
+            await o.WriteLineAsync(StatusJson.Write(report, status, result, snapshot)).ConfigureAwait(false);
         }
         else
         {
-            var result = FinalResult.TryParse(report.Diagnostics);
             if (result is not null)
             {
                 await view.ShowFinalAsync(result).ConfigureAwait(false);

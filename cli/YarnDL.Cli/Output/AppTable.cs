@@ -7,7 +7,9 @@ namespace YarnDL.Cli.Output;
 /// control characters (<see cref="TerminalText"/>).</summary>
 internal static class AppTable
 {
-    public static async Task WriteStatusAsync(TextWriter o, AppReport a)
+    /// <summary>The report's fields, then <paramref name="diagnostics"/> (the report's own, or what is left of them once the
+    /// caller shows part of them elsewhere), each line under the first indented to the value column.</summary>
+    public static async Task WriteStatusAsync(TextWriter o, AppReport a, string? diagnostics)
     {
         await o.WriteLineAsync($"application  {a.Id}").ConfigureAwait(false);
         await o.WriteLineAsync($"name         {TerminalText.Clean(a.Name)}").ConfigureAwait(false);
@@ -16,9 +18,10 @@ internal static class AppTable
         await o.WriteLineAsync($"progress     {a.Progress.ToString("0.#", CultureInfo.InvariantCulture)}%").ConfigureAwait(false);
         await o.WriteLineAsync($"tracking     {a.TrackingUrl}").ConfigureAwait(false);
         await o.WriteLineAsync($"am logs      {a.AmContainerLogs}").ConfigureAwait(false);
-        if (!string.IsNullOrWhiteSpace(a.Diagnostics))
+        if (!string.IsNullOrWhiteSpace(diagnostics))
         {
-            await o.WriteLineAsync($"diagnostics  {TerminalText.Clean(a.Diagnostics, keepLines: true)}").ConfigureAwait(false);
+            var lines = TerminalText.Clean(diagnostics, keepLines: true).Split('\n');
+            await o.WriteLineAsync($"diagnostics  {string.Join("\n             ", lines)}").ConfigureAwait(false);
         }
     }
 

@@ -20,11 +20,17 @@ internal sealed partial record FinalResult(string? BestTrial, string? Metric, do
             return null;
         }
 
+        var lines = diagnostics.Split('\n');
         var trials = new List<FinalTrial>();
-        foreach (var line in diagnostics.Split('\n').Skip(1))
+        var other = new List<string>();
+        foreach (var line in lines.Skip(1))
         {
             var t = TrialLine().Match(line.Trim());
-            if (t.Success)
+            if (!t.Success)
+            {
+                other.Add(line.Trim());
+            }
+            else
             {
                 trials.Add(new FinalTrial(
                     t.Groups["id"].Value,
@@ -35,18 +41,37 @@ internal sealed partial record FinalResult(string? BestTrial, string? Metric, do
             }
         }
 
-        var m = BestLine().Match(diagnostics.Split('\n')[0]);
+        var m = BestLine().Match(lines[0]);
         if (!m.Success)
         {
-            return trials.Count == 0 ? null : new FinalResult(null, null, null, null, trials);
+            return trials.Count == 0 ? null : new FinalResult(null, null, null, null, trials) { OtherDiagnostics = Join(lines[0], other) };
         }
 
-        return new FinalResult(m.Groups["trial"].Value, m.Groups["metric"].Value, Number(m.Groups["value"].Value), Params(m.Groups["hp"].Value), trials);
+        // What surrounds the summary on its line: the RM's own text before it, failed trials after it ("; cluster … failed: …").
+        string[] around = [lines[0][..m.Index].Trim(), lines[0][(m.Index + m.Length)..].Trim().TrimStart(';').Trim()];
+        return new FinalResult(m.Groups["trial"].Value, m.Groups["metric"].Value, Number(m.Groups["value"].Value), Params(m.Groups["hp"].Value), trials)
+        {
+            OtherDiagnostics = Join(string.Join("; ", around.Where(a => a.Length > 0)), other),
+        };
     }
+
+    /// <summary>
+    /// What the diagnostics say besides this result (null when nothing): the RM's own text, what the summary line adds after the
+    /// best trial, and lines that are no trial line. The text view prints these as the diagnostics and the result below them,
+    /// so no line is printed twice.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? OtherDiagnostics { get; private init; }
 
     /// <summary>The best trial's accuracy, when the ranking metric is one.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public double? Accuracy => Metric is not null && Metric.EndsWith("accuracy", StringComparison.Ordinal) ? Value : null;
+
+    private static string? Join(string first, IEnumerable<string> rest)
+    {
+        var kept = rest.Prepend(first.Trim()).Where(l => l.Length > 0).ToList();
+        return kept.Count == 0 ? null : string.Join('\n', kept);
+    }
 
     private static string Params(string hp) => hp.Trim().Replace(", ", " ", StringComparison.Ordinal);
 

@@ -39,7 +39,7 @@ internal static class JobTable
             var metrics = Metrics(t.Metrics).Trim();
             var checkpoint = AmStatusText.Checkpoint(t) is { } cp ? $"{cp.Where}, {cp.Age}" : "-";
             await o.WriteLineAsync(
-                $"{cluster,-12} {t.Role,-10} {t.Index,5} {t.Node ?? t.Address ?? "-",-22} {t.State,-10} {t.ExitReason ?? "-",-20} {(metrics.Length == 0 ? "-" : metrics),-30} {checkpoint,-32} {t.LogUrl ?? "-"}")
+                $"{cluster,-12} {t.Role,-10} {t.Index,5} {t.Node ?? t.Address ?? "-",-22} {AmStatusText.TaskState(t),-10} {AmStatusText.TaskExit(t) ?? "-",-20} {(metrics.Length == 0 ? "-" : metrics),-30} {checkpoint,-32} {t.LogUrl ?? "-"}")
                 .ConfigureAwait(false);
         }
     }

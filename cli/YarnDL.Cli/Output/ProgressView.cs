@@ -40,10 +40,11 @@ internal sealed class ProgressView(TextWriter output)
 
             foreach (var t in c.Tasks)
             {
-                // A task line when its state, placement or exit changes; its progress is in the trial line.
+                // A task line when its state, placement or exit changes; its progress is in the trial line. A task that reported
+                // its result has finished (SUCCEEDED, exit code 0) while its container may still be ending; that end follows once.
                 var host = t.Node ?? t.Address ?? "-";
                 var exit = t.ExitReason is { } e ? " exit: " + e : "";
-                await EmitAsync($"t/{c.Id}/{t.Role}/{t.Index}", $"  {c.Id} {t.Role}:{t.Index} {t.State} on {host}{exit}").ConfigureAwait(false);
+                await EmitAsync($"t/{c.Id}/{t.Role}/{t.Index}", $"  {c.Id} {t.Role}:{t.Index} {AmStatusText.TaskStateAndResult(t)} on {host}{exit}").ConfigureAwait(false);
             }
         }
     }

@@ -121,7 +121,8 @@ internal sealed partial class ClusterSession
             }
 
             slot.Metrics = result.Metrics;
-            slot.ExitReason = result.Message;
+            // Kept apart from ExitReason: the container has not ended yet, and its end is reported once it does.
+            slot.Report = new TaskReport(result.Succeeded, result.Message);
             slot.FinishedTraining = result.Succeeded;
             if (IsRankZero(slot) && result.Succeeded)
             {

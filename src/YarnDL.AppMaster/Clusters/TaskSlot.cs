@@ -41,7 +41,11 @@ internal sealed class TaskSlot(string role, int index)
     /// <summary>Command delivered with the next heartbeat answer.</summary>
     public TaskCommand PendingCommand { get; set; }
 
+    /// <summary>How the container ended, or why the AM gave up on it; null while it runs.</summary>
     public string? ExitReason { get; set; }
+
+    /// <summary>The result the task posted before exiting (its container may still run); null until it does.</summary>
+    public TaskReport? Report { get; set; }
 
     /// <summary>
     /// The task posted a successful final result: it is exiting and sends no more heartbeats, and its container's end
@@ -61,6 +65,7 @@ internal sealed class TaskSlot(string role, int index)
         Address = null;
         PendingCommand = TaskCommand.None;
         ExitReason = null;
+        Report = null;
         FinishedTraining = false;
     }
 }

@@ -115,15 +115,15 @@ internal static class StatusPage
             .Append("</span></h3><table class=\"tasks\"><thead><tr><th>task</th><th>state</th><th>host</th><th>container</th><th class=\"num\">step</th><th>checkpoint</th><th>logs</th><th>exit</th></tr></thead><tbody>");
         foreach (var t in c.Tasks)
         {
-            sb.Append("<tr class=\"task\"><td class=\"mono\">").Append(Enc(t.Role)).Append(':').Append(t.Index).Append("</td><td><span class=\"badge state-").Append(Enc(t.State)).Append("\">")
-                .Append(Enc(t.State)).Append("</span></td><td class=\"wrap\">").Append(Enc(t.Node ?? t.Address ?? "")).Append("</td><td class=\"mono wrap\">").Append(Enc(t.ContainerId ?? ""))
+            sb.Append("<tr class=\"task\"><td class=\"mono\">").Append(Enc(t.Role)).Append(':').Append(t.Index).Append("</td><td><span class=\"badge state-").Append(Enc(AmStatusText.TaskState(t))).Append("\">")
+                .Append(Enc(AmStatusText.TaskState(t))).Append("</span></td><td class=\"wrap\">").Append(Enc(t.Node ?? t.Address ?? "")).Append("</td><td class=\"mono wrap\">").Append(Enc(t.ContainerId ?? ""))
                 .Append("</td><td class=\"num\">").Append(t.Step).Append("</td><td class=\"checkpoint\">").Append(Checkpoint(t)).Append("</td><td>");
             if (t.LogUrl is { } url)
             {
                 sb.Append("<a class=\"log\" href=\"").Append(Enc(url)).Append("\">logs</a>");
             }
 
-            sb.Append("</td><td class=\"exit\">").Append(Enc(t.ExitReason ?? "")).Append("</td></tr>");
+            sb.Append("</td><td class=\"exit\">").Append(Enc(AmStatusText.TaskExit(t) ?? "")).Append("</td></tr>");
         }
 
         sb.Append("</tbody></table></section>");

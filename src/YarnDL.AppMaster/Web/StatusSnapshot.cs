@@ -55,6 +55,7 @@ internal static class StatusSnapshot
         CheckpointEpoch = t.CheckpointEpoch,
         CheckpointAgeSeconds = t.CheckpointStep >= 0 && t.CheckpointAt is { } at ? Math.Max(0, (now - at).TotalSeconds) : null,
         Metrics = t.Metrics,
+        Result = t.Report is { } r ? new AmTaskResult { Succeeded = r.Succeeded, Message = r.Message } : null,
         ExitReason = t.ExitReason,
         LogUrl = t.NodeHttpAddress is { } http && t.ContainerId is { } c ? $"http://{http}/node/containerlogs/{c}/{user}" : null,
     };

@@ -9,7 +9,8 @@ namespace YarnDL.IntegrationTests.Cli;
 /// <summary>
 /// <c>yarndl status</c> as a real process against real AM and trainer processes on a MiniCluster: while a trial trains it
 /// shows what the tracking page shows (epoch X of N, an ETA, each task's newest checkpoint and its age), the AM says a node
-/// that joins meanwhile joined; once a job has ended, status says that what it shows is the AM's last state and from when.
+/// that joins meanwhile joined; once a job has ended, status says that what it shows is the AM's last state and from when, and
+/// <c>wait --json</c> ends with the last status document it read, marked the same way.
 /// Every step waits for a state the AM or RM reports, never for time.
 /// </summary>
 [Collection(FaultSuite.Name)]
@@ -76,6 +77,43 @@ public sealed partial class StatusProgressTests
         Assert.Equal(finished.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), snapshot["at"]!.GetValue<string>());
         Assert.True(snapshot["amEnded"]!.GetValue<bool>());
         Assert.Equal("final-result", snapshot["source"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Wait_json_ends_with_the_last_status_document_it_read_and_says_it_is_a_snapshot_of_the_ended_am()
+    {
+        await using var cluster = await MiniYarnCluster.StartAsync(new MiniClusterOptions { Nodes = 1, GpusPerNode = 0, MemoryMbPerNode = 4096, VCoresPerNode = 4 });
+        var dir = Directory.CreateTempSubdirectory("yarndl-wait-json-").FullName;
+        await using var job = await E2eJob.SubmitAsync(cluster, $"""
+            name: wait-json
+            am: {"{"} memory: 512m, vcores: 1, mode: local {"}"}
+            command: "sh -c 'while [ ! -e {dir}/exit ]; do sleep 0.1; done'"
+            roles:
+              worker: {"{"} instances: 1, memory: 256m, vcores: 1 {"}"}
+            """);
+        // wait reaches the RM through a proxy that counts its polls.
+        await using var proxy = new PausableProxy(cluster.RmRestUri.Port);
+        await using var wait = Yarndl.Start("wait", job.ApplicationId, "--rm", proxy.Uri.AbsoluteUri, "--user", "alice", "--json");
+
+        await job.WaitForStatusAsync("the task running", s => s.Clusters.Any(c => c.Tasks.Any(t => t.State == "RUNNING")));
+        // Two more polls: after the first, the AM answered, so wait read its status document before the second.
+        await proxy.AppReadsReachAsync(proxy.AppReads + 2, CliDeadline);
+        await File.WriteAllTextAsync(Path.Combine(dir, "exit"), "");
+
+        var code = await wait.WaitForExitAsync(CliDeadline);
+        var output = string.Join('\n', wait.Lines);
+        Assert.True(code == 0, output);
+        var doc = JsonNode.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..])!;
+        Assert.Equal("FINISHED", doc["state"]!.GetValue<string>());
+        var trial = doc["job"]!["clusters"]![0]!;
+        Assert.Equal("main", trial["id"]!.GetValue<string>());
+        Assert.Contains(trial["tasks"]!.AsArray(), t => t!["role"]!.GetValue<string>() == "worker");
+        Assert.Equal("SUCCEEDED", doc["result"]!["trials"]![0]!["state"]!.GetValue<string>());
+        var snapshot = doc["snapshot"]!;
+        Assert.Equal("last-status", snapshot["source"]!.GetValue<string>());
+        Assert.True(snapshot["amEnded"]!.GetValue<bool>());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", snapshot["at"]!.GetValue<string>());
+        Directory.Delete(dir, recursive: true);
     }
 
     /// <summary>Waits until the application's AM (any attempt) has logged <paramref name="text"/>.</summary>

@@ -81,4 +81,20 @@ public sealed class ClusterSessionTests
         var hung = Assert.Single(s.Hung(Now.AddMinutes(5), TimeSpan.FromSeconds(60)));
         Assert.Equal("worker", hung.Role);
     }
+
+    [Fact]
+    public void Result_is_kept_as_the_tasks_report_not_as_its_containers_end()
+    {
+        var s = new ClusterSession(Plans.Cluster(workers: 0), 16);
+        var chief = new TaskIdentity("main", "chief", 0, 0);
+        s.Register(chief, "h0", 1, Now);
+
+        s.Result(new ResultRequest(chief, false, new Dictionary<string, double>(), "exit code 3"));
+
+        var slot = Assert.Single(s.Slots);
+        Assert.Equal(new TaskReport(false, "exit code 3"), slot.Report);
+        Assert.Null(slot.ExitReason);
+        Assert.Equal(TaskState.Registered, slot.State);
+    }
 }
+

@@ -99,4 +99,42 @@ public sealed class CliStatusProgressTests
         Assert.True(snapshot.GetProperty("amEnded").GetBoolean());
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("job").ValueKind);
     }
+
+    [Fact]
+    public async Task Wait_json_ends_with_the_last_status_document_read_and_the_snapshot_it_is()
+    {
+        var polls = 0;
+        using var cli = new CliFixture(new ScriptedHandler()
+            .On("rm1:8088", $"/ws/v1/cluster/apps/{App}", () => Json(HttpStatusCode.OK, Interlocked.Increment(ref polls) == 1 ? SpecJson.App("RUNNING", "UNDEFINED") : Finished))
+            .On("rm1:8088", $"/proxy/{App}/api/v1/status", () => Json(HttpStatusCode.OK, Training)));
+
+        var r = await cli.RunAsync("wait", App, "--rm", "rm1:8088", "--json");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal("FINISHED", doc.RootElement.GetProperty("state").GetString());
+        var trial = doc.RootElement.GetProperty("job").GetProperty("clusters")[0];
+        Assert.Equal(10, trial.GetProperty("epochs").GetInt32());
+        Assert.Equal(120, trial.GetProperty("tasks")[0].GetProperty("checkpointStep").GetInt64());
+        Assert.Equal("trial-0001", doc.RootElement.GetProperty("result").GetProperty("bestTrial").GetString());
+        var snapshot = doc.RootElement.GetProperty("snapshot");
+        Assert.Equal("last-status", snapshot.GetProperty("source").GetString());
+        Assert.True(snapshot.GetProperty("amEnded").GetBoolean());
+        Assert.Equal(JsonValueKind.String, snapshot.GetProperty("at").ValueKind);
+    }
+
+    [Fact]
+    public async Task Wait_json_of_a_job_whose_am_it_never_read_has_the_final_result_as_its_snapshot()
+    {
+        using var cli = new CliFixture(new ScriptedHandler().On("rm1:8088", $"/ws/v1/cluster/apps/{App}", () => Json(HttpStatusCode.OK, Finished)));
+
+        var r = await cli.RunAsync("wait", App, "--rm", "rm1:8088", "--json");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("job").ValueKind);
+        var snapshot = doc.RootElement.GetProperty("snapshot");
+        Assert.Equal("2023-11-14T22:13:20Z", snapshot.GetProperty("at").GetString());
+        Assert.Equal("final-result", snapshot.GetProperty("source").GetString());
+    }
 }

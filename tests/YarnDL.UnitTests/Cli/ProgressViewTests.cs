@@ -214,4 +214,56 @@ public sealed class ProgressViewTests
         Assert.Equal((2, 8, 8192L, 0), (small.Nodes, small.VCoresPerNode, small.MemoryMbPerNode, small.GpusPerNode));
         Assert.Equal((32, 131072L), (big.VCoresPerNode, big.MemoryMbPerNode));
     }
+
+    private static AmStatus CommandTask(string state, AmTaskResult? result, string? containerEnd) => new()
+    {
+        Job = "cluster-check",
+        State = "RUNNING",
+        Clusters =
+        [
+            new AmClusterStatus
+            {
+                Id = "main", State = "RUNNING",
+                Tasks = [new AmTaskStatus { Role = "worker", Index = 0, State = state, Node = "n1", Result = result, ExitReason = containerEnd }],
+            },
+        ],
+    };
+
+    [Fact]
+    public async Task A_command_task_that_reported_its_exit_shows_as_finished_and_its_containers_end_once_it_ends()
+    {
+        using var o = new StringWriter();
+        var view = new ProgressView(o);
+        var reported = new AmTaskResult { Succeeded = true, Message = "exit code 0" };
+        const string End = "worker:0 on n1 (container_1_0001_01_000002) exited 0";
+
+        await view.ShowAsync(CommandTask("RUNNING", null, null));
+        // The task posted its result; its container is still ending, so the AM still says RUNNING.
+        await view.ShowAsync(CommandTask("RUNNING", reported, null));
+        await view.ShowAsync(CommandTask("RUNNING", reported, null));
+        await view.ShowAsync(CommandTask("SUCCEEDED", reported, End));
+        await view.ShowAsync(CommandTask("SUCCEEDED", reported, End));
+
+        var tasks = o.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("  ", StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                "  main worker:0 RUNNING on n1",
+                "  main worker:0 SUCCEEDED, exit code 0 on n1",
+                $"  main worker:0 SUCCEEDED, exit code 0 on n1 exit: {End}",
+            ],
+            tasks);
+    }
+
+    [Fact]
+    public async Task A_command_task_that_reported_a_non_zero_exit_shows_as_failed_before_its_container_ends()
+    {
+        using var o = new StringWriter();
+        var view = new ProgressView(o);
+
+        await view.ShowAsync(CommandTask("RUNNING", new AmTaskResult { Succeeded = false, Message = "exit code 3" }, null));
+
+        Assert.Contains("  main worker:0 FAILED, exit code 3 on n1", o.ToString().Split(Environment.NewLine));
+        Assert.DoesNotContain("RUNNING", o.ToString().Split(Environment.NewLine).Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Single(), StringComparison.Ordinal);
+    }
 }
+
