@@ -14,6 +14,7 @@ namespace YarnDL.Bench.AmScale;
 /// containers unless given (<c>am-scale 10000</c> is 10,000 over 500).
 /// Default: against a MiniCluster in a child process over Hadoop IPC (<see cref="MiniClusterAmScale"/>);
 /// <c>--in-memory</c>: RM and NMs in memory, the AM's own cost for allocation, launch contexts and the registration barrier.
+/// Either way the AM core runs under the shipped AM's JIT settings (<see cref="AmRuntimeSettings"/>).
 /// Usage: <c>am-scale [--in-memory] [containers [nodes]]</c>.</summary>
 internal sealed class AmScaleBenchmark : IBenchmark
 {
@@ -23,6 +24,10 @@ internal sealed class AmScaleBenchmark : IBenchmark
     {
         if (args.Count >= 3 && args[0] == MiniClusterHost.Flag)
             return await MiniClusterHost.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), output, cancellationToken);
+        var amRuntime = AmRuntimeSettings.Variables();
+        if (amRuntime.Count > 0 && Environment.GetEnvironmentVariable(AmRuntimeSettings.AppliedVariable) is null)
+            return await RunUnderAmRuntimeAsync(args, amRuntime, output, cancellationToken);
+        output.WriteLine($"am_runtime={AmRuntimeSettings.Describe(amRuntime)} (the AM's runtimeconfig)");
         var inMemory = args.Contains("--in-memory");
         var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
         var containers = numbers.Count > 0 ? numbers[0] : 1000;
@@ -66,5 +71,29 @@ internal sealed class AmScaleBenchmark : IBenchmark
         output.WriteLine(FormattableString.Invariant($"am_peak_rss_mb={process.PeakWorkingSet64 / (1024.0 * 1024):F1}"));
         output.WriteLine(FormattableString.Invariant($"am_ms_per_container={cpuMs / containers:F3}"));
         return state.Sessions.All(s => s.State == ClusterState.Running) ? 0 : 1;
+    }
+
+    /// <summary>Runs this benchmark again in a child under the AM's JIT settings and passes its lines on.</summary>
+    private static async Task<int> RunUnderAmRuntimeAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> amRuntime, TextWriter output, CancellationToken ct)
+    {
+        var environment = new Dictionary<string, string>(amRuntime, StringComparer.Ordinal) { [AmRuntimeSettings.AppliedVariable] = "1" };
+        using var child = BenchProcess.Start(["am-scale", .. args], environment);
+        child.StandardInput.Close();
+        try
+        {
+            while (await child.StandardOutput.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+            {
+                if (!line.StartsWith("benchmark=", StringComparison.Ordinal)) await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            await child.WaitForExitAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return child.ExitCode;
     }
 }
