@@ -6,6 +6,7 @@ using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.Launch;
 using YarnDL.Spec.Plan;
 using YarnDL.AppMaster.Rm;
+using YarnDL.AppMaster.State;
 using YarnDL.TaskProtocol;
 
 namespace YarnDL.Bench.AmScale;
@@ -40,7 +41,12 @@ internal sealed class AmScaleBenchmark : IBenchmark
         var state = new AmState(plan, "bench");
         var client = new AmRmClient(rm, time, NullLogger<AmRmClient>.Instance);
         var launch = new LaunchSettings { AmUrl = new Uri("http://127.0.0.1:1/"), Secret = "s", TrainerCommand = "true" };
-        var driver = new AmDriver(state, client, nms, launch, new DriverOptions(), time, NullLogger<AmDriver>.Instance);
+        var stateDir = Directory.CreateTempSubdirectory("yarndl-amscale-state-");
+        var driver = new AmDriver(state, client, nms, launch, new DriverOptions(), time, NullLogger<AmDriver>.Instance)
+        {
+            // As a submitted AM has: its state for the next attempt, saved when it changes.
+            Store = new AmStateStore(new LocalStateFiles(stateDir.FullName)),
+        };
 
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
@@ -64,13 +70,34 @@ internal sealed class AmScaleBenchmark : IBenchmark
         var registeredMs = wall.Elapsed.TotalMilliseconds;
         process.Refresh();
         var cpuMs = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
+        var idleHeartbeatMs = await IdleHeartbeatCpuMsAsync(driver, process, cancellationToken);
+        await driver.Store.FlushAsync();
+        stateDir.Delete(recursive: true);
         output.WriteLine("mode=in-memory-rm (RM and NMs in memory: the AM core alone)");
         output.WriteLine(FormattableString.Invariant($"containers={containers} nodes={nodes} heartbeats={rm.Heartbeats}"));
         output.WriteLine(FormattableString.Invariant($"time_to_all_running_ms={allRunningMs:F1}"));
         output.WriteLine(FormattableString.Invariant($"time_to_all_registered_ms={registeredMs:F1}"));
         output.WriteLine(FormattableString.Invariant($"am_peak_rss_mb={process.PeakWorkingSet64 / (1024.0 * 1024):F1}"));
+        output.WriteLine(FormattableString.Invariant($"am_idle_heartbeat_cpu_ms={idleHeartbeatMs:F3} (a heartbeat with nothing new, {IdleHeartbeats} after all registered)"));
         output.WriteLine(FormattableString.Invariant($"am_ms_per_container={cpuMs / containers:F3}"));
         return state.Sessions.All(s => s.State == ClusterState.Running) ? 0 : 1;
+    }
+
+    private const int IdleHeartbeats = 50;
+
+    /// <summary>CPU per heartbeat once every container runs and nothing changes: what a steady AM pays each second.</summary>
+    private static async Task<double> IdleHeartbeatCpuMsAsync(AmDriver driver, Process process, CancellationToken ct)
+    {
+        await driver.TickAsync(ct); // the registrations above are saved here, once
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
+        for (var i = 0; i < IdleHeartbeats; i++)
+        {
+            await driver.TickAsync(ct);
+        }
+
+        process.Refresh();
+        return (process.TotalProcessorTime - cpu0).TotalMilliseconds / IdleHeartbeats;
     }
 
     /// <summary>Runs this benchmark again in a child under the AM's JIT settings and passes its lines on.</summary>
