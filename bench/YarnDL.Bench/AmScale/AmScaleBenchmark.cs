@@ -70,7 +70,7 @@ internal sealed class AmScaleBenchmark : IBenchmark
         var registeredMs = wall.Elapsed.TotalMilliseconds;
         process.Refresh();
         var cpuMs = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
-        var idleHeartbeatMs = await IdleHeartbeatCpuMsAsync(driver, process, cancellationToken);
+        var idleHeartbeatMs = await IdleHeartbeats.CpuMsAsync(driver, process, cancellationToken);
         await driver.Store.FlushAsync();
         stateDir.Delete(recursive: true);
         output.WriteLine("mode=in-memory-rm (RM and NMs in memory: the AM core alone)");
@@ -78,26 +78,9 @@ internal sealed class AmScaleBenchmark : IBenchmark
         output.WriteLine(FormattableString.Invariant($"time_to_all_running_ms={allRunningMs:F1}"));
         output.WriteLine(FormattableString.Invariant($"time_to_all_registered_ms={registeredMs:F1}"));
         output.WriteLine(FormattableString.Invariant($"am_peak_rss_mb={process.PeakWorkingSet64 / (1024.0 * 1024):F1}"));
-        output.WriteLine(FormattableString.Invariant($"am_idle_heartbeat_cpu_ms={idleHeartbeatMs:F3} (a heartbeat with nothing new, {IdleHeartbeats} after all registered)"));
+        output.WriteLine(FormattableString.Invariant($"am_idle_heartbeat_cpu_ms={idleHeartbeatMs:F3} ({IdleHeartbeats.Description})"));
         output.WriteLine(FormattableString.Invariant($"am_ms_per_container={cpuMs / containers:F3}"));
         return state.Sessions.All(s => s.State == ClusterState.Running) ? 0 : 1;
-    }
-
-    private const int IdleHeartbeats = 50;
-
-    /// <summary>CPU per heartbeat once every container runs and nothing changes: what a steady AM pays each second.</summary>
-    private static async Task<double> IdleHeartbeatCpuMsAsync(AmDriver driver, Process process, CancellationToken ct)
-    {
-        await driver.TickAsync(ct); // the registrations above are saved here, once
-        process.Refresh();
-        var cpu0 = process.TotalProcessorTime;
-        for (var i = 0; i < IdleHeartbeats; i++)
-        {
-            await driver.TickAsync(ct);
-        }
-
-        process.Refresh();
-        return (process.TotalProcessorTime - cpu0).TotalMilliseconds / IdleHeartbeats;
     }
 
     /// <summary>Runs this benchmark again in a child under the AM's JIT settings and passes its lines on.</summary>
