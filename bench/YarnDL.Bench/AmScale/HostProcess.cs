@@ -28,6 +28,9 @@ internal sealed class HostProcess : IAsyncDisposable
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") psi.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         foreach (var a in new[] { "am-scale", MiniClusterHost.Flag, nodes.ToString(System.Globalization.CultureInfo.InvariantCulture), target.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             psi.ArgumentList.Add(a);
+        // The MiniCluster runs as it does in `yarndl minicluster`, not under the AM's JIT settings.
+        foreach (var variable in AmRuntimeSettings.VariableNames.Append(AmRuntimeSettings.AppliedVariable))
+            psi.Environment.Remove(variable);
         return new HostProcess(Process.Start(psi) ?? throw new InvalidOperationException("could not start the MiniCluster host"));
     }
 

@@ -7,6 +7,7 @@ using YarnDL.AppMaster.Ipc;
 using YarnDL.AppMaster.Job;
 using YarnDL.AppMaster.Launch;
 using YarnDL.AppMaster.Rm;
+using YarnDL.AppMaster.State;
 using YarnDL.Hadoop.Security;
 
 namespace YarnDL.Bench.AmScale;
@@ -51,7 +52,11 @@ internal static class MiniClusterAmScale
             await using var ipcNms = new IpcNodeManagers(client.NmTokens, options: null, logs.CreateLogger<IpcNodeManagers>());
             var nms = new CountingNodeManagers(ipcNms);
             var launch = new LaunchSettings { AmUrl = new Uri("http://127.0.0.1:1/"), Secret = "s", TrainerCommand = "sleep 600" };
-            var driver = new AmDriver(state, client, nms, launch, new DriverOptions(), time, logs.CreateLogger<AmDriver>());
+            var driver = new AmDriver(state, client, nms, launch, new DriverOptions(), time, logs.CreateLogger<AmDriver>())
+            {
+                // As a submitted AM has: its state for the next attempt, saved when it changes.
+                Store = new AmStateStore(new LocalStateFiles(Path.Combine(dir, "state"))),
+            };
 
             var process = Process.GetCurrentProcess();
             var cpu0 = process.TotalProcessorTime;
@@ -76,12 +81,15 @@ internal static class MiniClusterAmScale
 
             var clusterCpu = (await running.ConfigureAwait(false)).Replace("minicluster_cpu_ms=", "", StringComparison.Ordinal);
             var runningMs = wall.Elapsed.TotalMilliseconds;
+            var idleHeartbeatMs = await IdleHeartbeats.CpuMsAsync(driver, process, ct).ConfigureAwait(false);
+            await driver.Store.FlushAsync().ConfigureAwait(false);
             process.Refresh();
             output.WriteLine(FormattableString.Invariant($"heartbeats={ticks} (back to back; a real AM waits 1 s between them)"));
             output.WriteLine(FormattableString.Invariant($"time_to_all_started_ms={startedMs:F1}"));
             output.WriteLine(FormattableString.Invariant($"time_to_all_running_ms={runningMs:F1}"));
             output.WriteLine($"minicluster_cpu_ms={clusterCpu}");
             output.WriteLine(FormattableString.Invariant($"am_peak_rss_mb={process.PeakWorkingSet64 / (1024.0 * 1024):F1}"));
+            output.WriteLine(FormattableString.Invariant($"am_idle_heartbeat_cpu_ms={idleHeartbeatMs:F3} ({IdleHeartbeats.Description}, over IPC)"));
             output.WriteLine(FormattableString.Invariant($"am_ms_per_container={cpuMs / containers:F3}"));
             return 0;
         }

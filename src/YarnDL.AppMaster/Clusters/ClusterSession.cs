@@ -10,13 +10,17 @@ internal sealed partial class ClusterSession
     private readonly List<MetricPoint> _history = [];
     private readonly EpochClock _clock = new();
     private TaskCompletionSource _complete = NewBarrier();
+    private readonly SavedStateVersion? _saved;
     private volatile ClusterState _state = ClusterState.Queued;
 
-    public ClusterSession(TrialPlan plan, int priorityBase)
+    /// <summary>A cluster of <paramref name="plan"/>'s tasks; a change to what the AM saves of it or of its tasks bumps
+    /// <paramref name="saved"/>.</summary>
+    public ClusterSession(TrialPlan plan, int priorityBase, SavedStateVersion? saved = null)
     {
         Plan = plan;
         PriorityBase = priorityBase;
-        Slots = [.. plan.Roles.SelectMany(r => Enumerable.Range(0, r.Instances).Select(i => new TaskSlot(r.Name, i)))];
+        _saved = saved;
+        Slots = [.. plan.Roles.SelectMany(r => Enumerable.Range(0, r.Instances).Select(i => new TaskSlot(r.Name, i, saved)))];
     }
 
     public TrialPlan Plan { get; }
@@ -28,9 +32,9 @@ internal sealed partial class ClusterSession
 
     public IReadOnlyList<TaskSlot> Slots { get; }
 
-    public int Generation { get; private set; }
+    public int Generation { get; private set => Change(ref field, value); }
 
-    public int Restarts { get; private set; }
+    public int Restarts { get; private set => Change(ref field, value); }
 
     /// <summary>Where the cluster is; every change is reported to <see cref="StateChanged"/> in the order the changes happen.</summary>
     public ClusterState State
@@ -44,6 +48,7 @@ internal sealed partial class ClusterSession
                 _state = value;
                 if (old != value)
                 {
+                    _saved?.Bump();
                     StateChanged?.Invoke(this, old, value);
                 }
             }
@@ -54,7 +59,7 @@ internal sealed partial class ClusterSession
     /// its counts from it instead of scanning every cluster on every heartbeat.</summary>
     internal Action<ClusterSession, ClusterState, ClusterState>? StateChanged { get; set; }
 
-    public string? FailureReason { get; set; }
+    public string? FailureReason { get; set => Change(ref field, value); }
 
     /// <summary>Why the cluster last restarted and where it resumes (null before any restart).</summary>
     public string? RestartReason { get; set; }
@@ -65,7 +70,7 @@ internal sealed partial class ClusterSession
     public DateTimeOffset StateSince { get; set; }
 
     /// <summary>Final metrics reported by rank 0 (objective source).</summary>
-    public IReadOnlyDictionary<string, double> FinalMetrics { get; private set; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> FinalMetrics { get; private set => Change(ref field, value); } = new Dictionary<string, double>();
 
     public bool IsFinished => State is ClusterState.Succeeded or ClusterState.Failed or ClusterState.EarlyStopped;
 
@@ -161,4 +166,13 @@ internal sealed partial class ClusterSession
     }
 
     private static TaskCompletionSource NewBarrier() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void Change<T>(ref T backing, T value)
+    {
+        if (!EqualityComparer<T>.Default.Equals(backing, value))
+        {
+            backing = value;
+            _saved?.Bump();
+        }
+    }
 }

@@ -2,23 +2,24 @@ using YarnDL.TaskProtocol;
 
 namespace YarnDL.AppMaster.Clusters;
 
-/// <summary>One task of a cluster (role, index) and its current container.</summary>
-internal sealed class TaskSlot(string role, int index)
+/// <summary>One task of a cluster (role, index) and its current container. A change to what the AM saves of it bumps
+/// <paramref name="saved"/>.</summary>
+internal sealed class TaskSlot(string role, int index, SavedStateVersion? saved = null)
 {
     public string Role { get; } = role;
 
     public int Index { get; } = index;
 
-    public TaskState State { get; set; } = TaskState.Requested;
+    public TaskState State { get; set => Change(ref field, value); } = TaskState.Requested;
 
-    public string? ContainerId { get; set; }
+    public string? ContainerId { get; set => Change(ref field, value); }
 
-    public string? NodeId { get; set; }
+    public string? NodeId { get; set => Change(ref field, value); }
 
-    public string? NodeHttpAddress { get; set; }
+    public string? NodeHttpAddress { get; set => Change(ref field, value); }
 
     /// <summary><c>host:port</c> the task registered for its training traffic.</summary>
-    public string? Address { get; set; }
+    public string? Address { get; set => Change(ref field, value); }
 
     public DateTimeOffset LastHeartbeat { get; set; }
 
@@ -67,5 +68,14 @@ internal sealed class TaskSlot(string role, int index)
         ExitReason = null;
         Report = null;
         FinishedTraining = false;
+    }
+
+    private void Change<T>(ref T backing, T value)
+    {
+        if (!EqualityComparer<T>.Default.Equals(backing, value))
+        {
+            backing = value;
+            saved?.Bump();
+        }
     }
 }

@@ -11,7 +11,7 @@ internal sealed class AmState
     {
         Plan = plan;
         User = user;
-        Sessions = [.. plan.Trials.Select((c, i) => new ClusterSession(c, PriorityStride * (i + 1)))];
+        Sessions = [.. plan.Trials.Select((c, i) => new ClusterSession(c, PriorityStride * (i + 1), SavedVersion))];
         Scheduler = new TrialScheduler(Sessions, plan.Sweep);
         ById = Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var session in Sessions)
@@ -30,6 +30,9 @@ internal sealed class AmState
     }
 
     private readonly Dictionary<long, List<(ClusterSession Session, int RoleIndex)>> _askers = [];
+
+    /// <summary>Bumped by every change to what <see cref="State.AmStateStore"/> saves of the sessions.</summary>
+    public SavedStateVersion SavedVersion { get; } = new();
 
     /// <summary>The clusters (and role indexes) whose asks carry <paramref name="allocationRequestId"/>, in plan order: a
     /// granted container finds its task without a scan over every cluster.</summary>

@@ -17,6 +17,7 @@ internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = nul
     private readonly ILogger _log = log ?? NullLogger.Instance;
     private readonly Lock _gate = new();
     private string? _lastQueued;
+    private long _lastVersion = -1;
     private string? _pending;
     private Task _writer = Task.CompletedTask;
     private bool _writing;
@@ -37,12 +38,23 @@ internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = nul
 
     /// <summary>Queues the state for writing when it differs from the last one queued, and returns at once. A failed
     /// write is logged and retried with the next state queued: the job goes on, only a restart of this AM would then
-    /// re-adopt less.</summary>
+    /// re-adopt less. While <see cref="AmState.SavedVersion"/> stays where it was, nothing is captured at all.</summary>
     public Task SaveAsync(AmState state, CancellationToken ct)
     {
+        // Read before the capture: a change made during it leaves the version ahead, so the next call captures again.
+        var version = state.SavedVersion.Value;
+        lock (_gate)
+        {
+            if (version == _lastVersion)
+            {
+                return Task.CompletedTask;
+            }
+        }
+
         var json = JsonSerializer.Serialize(Capture(state), SavedStateJson.Default.SavedState);
         lock (_gate)
         {
+            _lastVersion = version;
             if (json == _lastQueued)
             {
                 return Task.CompletedTask;
@@ -142,6 +154,7 @@ internal sealed partial class AmStateStore(IStateFiles files, ILogger? log = nul
                 if (_lastQueued == json)
                 {
                     _lastQueued = null; // the next SaveAsync queues this state again
+                    _lastVersion = -1;
                 }
             }
 
