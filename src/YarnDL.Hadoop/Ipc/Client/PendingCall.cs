@@ -53,6 +53,12 @@ internal sealed class PendingCall<T> : TaskCompletionSource<T>, IPendingCall
         {
             TrySetException(new HadoopConnectionException($"Malformed {typeof(T).Name} response: {ex.Message}", ex));
         }
+#pragma warning disable CA1031 // A decoder's own failure is the caller's, as a mapping error after the call was; the read loop goes on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            TrySetException(ex);
+        }
 
         _cancellation.Unregister();
     }

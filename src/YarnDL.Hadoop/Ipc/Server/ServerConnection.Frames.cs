@@ -141,6 +141,13 @@ internal sealed partial class ServerConnection
         {
             throw new FatalConnectionException(callId, ErrorCode.FatalDeserializingRequest, HadoopExceptionNames.IpcException, $"Cannot parse the {method} request: {ex.Message}");
         }
+#pragma warning disable CA1031 // A decoder bug must become an error response, as a handler's does, not kill the connection.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            ReplyFailure(ex, callId, clientId, retryCount, cancellationToken);
+            return;
+        }
 
         var context = new HadoopCallContext(_user!, _tokenIdentifier, protocol, method, callId, _remote);
         Invoke(handler, context, request, clientId, retryCount, cancellationToken);
