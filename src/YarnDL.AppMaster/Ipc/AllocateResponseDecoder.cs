@@ -90,9 +90,9 @@ internal static class AllocateResponseDecoder
         return new AllocateResult
         {
             ResponseId = responseId,
-            Allocated = allocated ?? [],
-            Completed = completed ?? [],
-            FromPreviousAttempts = previous ?? [],
+            Allocated = OrEmpty(allocated),
+            Completed = OrEmpty(completed),
+            FromPreviousAttempts = OrEmpty(previous),
             NmTokens = nmTokens is null ? AllocateResult.NoNmTokens : AmProtoMapper.NmTokens(nmTokens),
             AmRmToken = amRmToken is null ? ReadOnlyMemory<byte>.Empty : amRmToken.ToByteArray(),
             PreemptedContainers = AmProtoMapper.Preempted(preempt),
@@ -101,6 +101,9 @@ internal static class AllocateResponseDecoder
             UpdatedNodes = nodes is null ? [] : AmProtoMapper.UpdatedNodes(nodes),
         };
     }
+
+    /// <summary>The list, or the shared empty array (<c>list ?? []</c> would make a new empty list).</summary>
+    private static IReadOnlyList<T> OrEmpty<T>(List<T>? list) => list is null ? Array.Empty<T>() : list;
 
     /// <summary>A ContainerProto as <see cref="AmProtoMapper.FromProto(ContainerProto)"/> maps it.</summary>
     private static AllocatedContainer Container(ProtoReader r)

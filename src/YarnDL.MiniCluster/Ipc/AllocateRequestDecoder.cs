@@ -60,8 +60,11 @@ internal static class AllocateRequestDecoder
             }
         }
 
-        return new AllocateRequest(responseId, progress, asks ?? [], releases ?? [], additions ?? [], removals ?? [], schedulingRequests ?? [], refusal);
+        return new AllocateRequest(responseId, progress, OrEmpty(asks), OrEmpty(releases), OrEmpty(additions), OrEmpty(removals), OrEmpty(schedulingRequests), refusal);
     }
+
+    /// <summary>The list, or the shared empty array (<c>list ?? []</c> would make a new empty list).</summary>
+    private static IReadOnlyList<T> OrEmpty<T>(List<T>? list) => list is null ? Array.Empty<T>() : list;
 
     /// <summary>A ResourceRequestProto as a <see cref="ContainerAsk"/> (relax_locality and allocation_request_id with their
     /// proto defaults, the node label trimmed, blank as none). A capability the scheduler refuses leaves its error in
