@@ -5,6 +5,7 @@ using Google.Protobuf;
 using YarnDL.Hadoop.Ipc;
 using YarnDL.Hadoop.Ipc.Client;
 using YarnDL.Hadoop.Protos.Common;
+using YarnDL.Hadoop.Wire;
 
 namespace YarnDL.Hadoop;
 
@@ -59,11 +60,24 @@ public sealed class HadoopRpcClient : IAsyncDisposable
     public Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken = default)
         where TResponse : IMessage<TResponse>
     {
+        if (parser is null)
+        {
+            return Task.FromException<TResponse>(new ArgumentNullException(nameof(parser)));
+        }
+
+        return CallAsync(method, request, ParserDecoders<TResponse>.For(parser), cancellationToken);
+    }
+
+    /// <summary>Calls <paramref name="method"/> and decodes the response with <paramref name="decoder"/>, straight from
+    /// the read buffer into the caller's own type (no Google.Protobuf message in between); a decoder's
+    /// <see cref="ProtoWireException"/> fails the call with <see cref="HadoopConnectionException"/>, as a malformed response does.</summary>
+    public Task<TResponse> CallAsync<TResponse>(string method, IMessage request, ProtoDecoder<TResponse> decoder, CancellationToken cancellationToken = default)
+    {
         try
         {
             ArgumentException.ThrowIfNullOrEmpty(method);
             ArgumentNullException.ThrowIfNull(request);
-            ArgumentNullException.ThrowIfNull(parser);
+            ArgumentNullException.ThrowIfNull(decoder);
             if (!RequiredFields.AreSet(request))
             {
                 throw new ArgumentException($"{request.Descriptor.Name} lacks required fields.", nameof(request));
@@ -77,18 +91,17 @@ public sealed class HadoopRpcClient : IAsyncDisposable
         var header = _headers.GetOrAdd(method, static (m, self) => self.NewRequestHeader(m), this);
         var current = Volatile.Read(ref _connection);
         return !_disposed && current is { IsOpen: true }
-            ? current.CallAsync(header, request, parser, cancellationToken) // connected: no state machine, no extra task
-            : ConnectAndCallAsync(header, request, parser, cancellationToken);
+            ? current.CallAsync(header, request, decoder, cancellationToken) // connected: no state machine, no extra task
+            : ConnectAndCallAsync(header, request, decoder, cancellationToken);
     }
 
     private RequestHeaderProto NewRequestHeader(string method) =>
         new() { MethodName = method, DeclaringClassProtocolName = Protocol, ClientProtocolVersion = _options.ProtocolVersion };
 
-    private async Task<TResponse> ConnectAndCallAsync<TResponse>(RequestHeaderProto header, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TResponse : IMessage<TResponse>
+    private async Task<TResponse> ConnectAndCallAsync<TResponse>(RequestHeaderProto header, IMessage request, ProtoDecoder<TResponse> decoder, CancellationToken cancellationToken)
     {
         var connection = await GetConnectionAsync(cancellationToken);
-        return await connection.CallAsync(header, request, parser, cancellationToken);
+        return await connection.CallAsync(header, request, decoder, cancellationToken);
     }
 
     private async Task<ClientConnection> GetConnectionAsync(CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using YarnDL.Hadoop.Ipc.Server;
+using YarnDL.Hadoop.Wire;
 
 namespace YarnDL.Hadoop;
 
@@ -39,10 +40,28 @@ public sealed class HadoopRpcServer : IAsyncDisposable
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>
     {
+        ArgumentNullException.ThrowIfNull(parser);
+        Add(protocol, method, RpcHandler.Create(parser, handler));
+    }
+
+    /// <summary>Registers the handler of <paramref name="method"/> of <paramref name="protocol"/>, its request decoded by
+    /// <paramref name="decoder"/> straight from the frame into the handler's own type (no Google.Protobuf message in between).
+    /// The decoder runs on the connection's read loop; its <see cref="ProtoWireException"/> is answered as a request that
+    /// cannot be parsed (FATAL_DESERIALIZING_REQUEST).</summary>
+    public void Register<TRequest, TResponse>(string protocol, string method, ProtoDecoder<TRequest> decoder, Func<HadoopCallContext, TRequest, CancellationToken, Task<TResponse>> handler)
+        where TRequest : notnull
+        where TResponse : IMessage<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        Add(protocol, method, RpcHandler.Create(decoder, handler));
+    }
+
+    private void Add(string protocol, string method, RpcHandler handler)
+    {
         ArgumentException.ThrowIfNullOrEmpty(protocol);
         ArgumentException.ThrowIfNullOrEmpty(method);
         _protocols.TryAdd(protocol, 0);
-        if (!_handlers.TryAdd((protocol, method), RpcHandler.Create(parser, handler)))
+        if (!_handlers.TryAdd((protocol, method), handler))
         {
             throw new InvalidOperationException($"{protocol}.{method} is already registered.");
         }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using Google.Protobuf;
+using YarnDL.AppMaster.Ipc;
 using YarnDL.Hadoop;
 using YarnDL.Hadoop.Ids;
 using YarnDL.Hadoop.Ipc;
@@ -11,6 +12,7 @@ using YarnDL.Hadoop.Protos.Common;
 using YarnDL.Hadoop.Protos.Yarn;
 using YarnDL.Hadoop.Security;
 using YarnDL.Hadoop.Yarn;
+using YarnDL.MiniCluster.Ipc;
 
 namespace YarnDL.Bench.Ipc;
 
@@ -22,10 +24,12 @@ namespace YarnDL.Bench.Ipc;
 /// hits them alike; process CPU and bytes allocated per call are printed too. Client and server of each side run in
 /// this one process, so the bytes allocated per call are both halves' (client and server), counted as
 /// <see cref="GC.GetTotalAllocatedBytes(bool)"/> deltas (precise, all threads) over every call of a round: the per-thread
-/// counter misses what async continuations allocate on other threads. Of those, <c>ipc_message_alloc_bytes_per_call</c>
-/// is what building the request and response messages themselves costs (the server parsing the request, the client
-/// parsing the response: the objects the handler and the caller get), measured by parsing the same bytes alone;
-/// <c>ipc_overhead_alloc_bytes_per_call</c> is the rest, the IPC layer's own cost.</summary>
+/// counter misses what async continuations allocate on other threads. Both halves run the production decoders: the server
+/// decodes the request with the MiniCluster's <see cref="AllocateRequestDecoder"/> and the client the response with the AM's
+/// <see cref="AllocateResponseDecoder"/>, straight from the frames into the objects the handler and the caller get. Of the
+/// bytes, <c>ipc_message_alloc_bytes_per_call</c> is what decoding the two messages alone costs, measured by decoding the
+/// same bytes alone; <c>ipc_overhead_alloc_bytes_per_call</c> is the rest, the IPC layer's own cost; and
+/// <c>ipc_protobuf_message_alloc_bytes_per_call</c>, for reference, what parsing them into Google.Protobuf messages costs.</summary>
 internal sealed class IpcBenchmark : IBenchmark
 {
     private const int Concurrency = 32;
@@ -56,7 +60,7 @@ internal sealed class IpcBenchmark : IBenchmark
 
         var sides = new (string Name, Func<CancellationToken, Task> Call, Best Best)[]
         {
-            ("ipc", c => ipc.Client.AllocateAsync(request, c), new Best()),
+            ("ipc", c => ipc.Client.AllocateAsync(request, AllocateResponseDecoder.Instance, c), new Best()),
             ("raw", c => raw.CallAsync(frame, c), new Best()),
             ("batched", c => batched.CallAsync(frame, c), new Best()),
         };
@@ -75,10 +79,15 @@ internal sealed class IpcBenchmark : IBenchmark
         output.WriteLine($"response_frame_bytes={responseBytes}");
         output.WriteLine(Invariant($"ipc_cpu_us_per_call={ipcBest.CpuPerCall * 1e6:F1}"));
         output.WriteLine(Invariant($"raw_echo_cpu_us_per_call={rawBest.CpuPerCall * 1e6:F1}"));
-        var messageBytes = MessageAllocations(request, response);
+        var (requestDecodeBytes, responseDecodeBytes) = MessageAllocations(request, response);
+        var messageBytes = requestDecodeBytes + responseDecodeBytes;
+        var protobufMessageBytes = ProtobufMessageAllocations(request, response);
         output.WriteLine(Invariant($"ipc_alloc_bytes_per_call={ipcBest.BytesPerCall:F0}"));
         output.WriteLine(Invariant($"ipc_message_alloc_bytes_per_call={messageBytes:F0}"));
+        output.WriteLine(Invariant($"ipc_request_decode_alloc_bytes={requestDecodeBytes:F0}"));
+        output.WriteLine(Invariant($"ipc_response_decode_alloc_bytes={responseDecodeBytes:F0}"));
         output.WriteLine(Invariant($"ipc_overhead_alloc_bytes_per_call={ipcBest.BytesPerCall - messageBytes:F0}"));
+        output.WriteLine(Invariant($"ipc_protobuf_message_alloc_bytes_per_call={protobufMessageBytes:F0}"));
         output.WriteLine(Invariant($"raw_echo_alloc_bytes_per_call={rawBest.BytesPerCall:F0}"));
         output.WriteLine(Invariant($"ipc_thread_sleeps_per_call={ipcBest.SleepsPerCall:F2}"));
         output.WriteLine(Invariant($"raw_echo_thread_sleeps_per_call={rawBest.SleepsPerCall:F2}"));
@@ -104,29 +113,45 @@ internal sealed class IpcBenchmark : IBenchmark
         return (requestFrame.Length, responseFrame.Length);
     }
 
-    /// <summary>Bytes allocated by parsing one request and one response message from their bytes, as the server and the
-    /// client of a call must: from a span of the read buffer, as they do (parsing from an array would add a
-    /// <c>CodedInputStream</c> per message, which the IPC layer does not allocate). Synchronous, so this thread's counter
-    /// sees all of it.</summary>
-    private static double MessageAllocations(AllocateRequestProto request, AllocateResponseProto response)
+    /// <summary>Bytes allocated by decoding one request and one response as the server and the client of a call do: the
+    /// MiniCluster's <see cref="AllocateRequestDecoder"/> and the AM's <see cref="AllocateResponseDecoder"/>, from the
+    /// message bytes (a span of the read buffer in the IPC layer), giving the objects the handler and the caller get.
+    /// Synchronous, so this thread's counter sees all of it.</summary>
+    private static (double Request, double Response) MessageAllocations(AllocateRequestProto request, AllocateResponseProto response)
     {
-        const int Parses = 10_000;
-        ReadOnlySpan<byte> requestBytes = request.ToByteArray();
-        ReadOnlySpan<byte> responseBytes = response.ToByteArray();
+        var requestBytes = request.ToByteArray();
+        var responseBytes = response.ToByteArray();
+        return (AllocatedPerCall(() => AllocateRequestDecoder.Decode(requestBytes)), AllocatedPerCall(() => AllocateResponseDecoder.Decode(responseBytes)));
+    }
+
+    /// <summary>For reference: the same bytes parsed into Google.Protobuf messages, as the IPC layer did before the
+    /// decoders (from a span, as it would: parsing from an array adds a <c>CodedInputStream</c> per message).</summary>
+    private static double ProtobufMessageAllocations(AllocateRequestProto request, AllocateResponseProto response)
+    {
+        var requestBytes = request.ToByteArray();
+        var responseBytes = response.ToByteArray();
+        return AllocatedPerCall(() =>
+        {
+            AllocateRequestProto.Parser.ParseFrom(requestBytes.AsSpan());
+            AllocateResponseProto.Parser.ParseFrom(responseBytes.AsSpan());
+        });
+    }
+
+    private static double AllocatedPerCall(Action decode)
+    {
+        const int Decodes = 10_000;
         for (var i = 0; i < 100; i++)
         {
-            AllocateRequestProto.Parser.ParseFrom(requestBytes);
-            AllocateResponseProto.Parser.ParseFrom(responseBytes);
+            decode();
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Parses; i++)
+        for (var i = 0; i < Decodes; i++)
         {
-            AllocateRequestProto.Parser.ParseFrom(requestBytes);
-            AllocateResponseProto.Parser.ParseFrom(responseBytes);
+            decode();
         }
 
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Parses;
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Decodes;
     }
 
     /// <summary>Runs <see cref="Concurrency"/> callers in a closed loop for <paramref name="length"/>.</summary>
@@ -240,7 +265,7 @@ internal sealed class IpcBenchmark : IBenchmark
                 TokenSecretLookup = id => YarnTokenSecrets.ComputePassword(id, key),
                 TokenUser = _ => attempt.ToString(),
             });
-            server.Register(YarnProtocols.ApplicationMaster, "allocate", AllocateRequestProto.Parser, (_, _, _) => Task.FromResult(response));
+            server.Register<AllocateRequest, AllocateResponseProto>(YarnProtocols.ApplicationMaster, "allocate", AllocateRequestDecoder.Instance, (_, _, _) => Task.FromResult(response));
             var client = new ApplicationMasterProtocolClient(server.Start(), token.ToAuth());
             await client.AllocateAsync(request); // connect and authenticate before the clock runs
             return new IpcSide(server, client);

@@ -179,39 +179,48 @@ internal static class AmProtoMapper
         return map;
     }
 
-    public static AllocateResult FromProto(AllocateResponseProto r)
+    public static AllocateResult FromProto(AllocateResponseProto r) => new()
     {
-        var preempted = new List<string>();
-        if (r.Preempt is { } pm)
+        ResponseId = r.ResponseId,
+        Allocated = [.. r.AllocatedContainers.Select(FromProto)],
+        Completed = [.. r.CompletedContainerStatuses.Select(s => new CompletedContainer(
+            ContainerId.FromProto(s.ContainerId).ToString(), s.ExitStatus, s.Diagnostics))],
+        FromPreviousAttempts = [.. r.ContainersFromPreviousAttempts.Select(FromProto)],
+        NmTokens = NmTokens(r.NmTokens),
+        AmRmToken = r.AmRmToken is null ? ReadOnlyMemory<byte>.Empty : r.AmRmToken.ToByteArray(),
+        PreemptedContainers = Preempted(r.Preempt),
+        Command = r.HasAMCommand ? Command(r.AMCommand) : AmCommand.None,
+        NumClusterNodes = r.NumClusterNodes,
+        UpdatedNodes = UpdatedNodes(r.UpdatedNodes),
+    };
+
+    /// <summary>The containers a PreemptionMessage names (strict and negotiable contract together, each once).</summary>
+    public static IReadOnlyList<string> Preempted(PreemptionMessageProto? message)
+    {
+        if (message is null)
         {
-            var ids = (pm.StrictContract?.Container ?? []).Concat(pm.Contract?.Container ?? []);
-            preempted.AddRange(ids.Where(c => c.Id is not null).Select(c => ContainerId.FromProto(c.Id).ToString()).Distinct(StringComparer.Ordinal));
+            return [];
         }
 
-        return new AllocateResult
-        {
-            ResponseId = r.ResponseId,
-            Allocated = [.. r.AllocatedContainers.Select(FromProto)],
-            Completed = [.. r.CompletedContainerStatuses.Select(s => new CompletedContainer(
-                ContainerId.FromProto(s.ContainerId).ToString(), s.ExitStatus, s.Diagnostics))],
-            FromPreviousAttempts = [.. r.ContainersFromPreviousAttempts.Select(FromProto)],
-            NmTokens = NmTokens(r.NmTokens),
-            AmRmToken = r.AmRmToken is null ? ReadOnlyMemory<byte>.Empty : r.AmRmToken.ToByteArray(),
-            PreemptedContainers = preempted,
-            Command = !r.HasAMCommand ? AmCommand.None : r.AMCommand switch
-            {
-                AMCommandProto.AmResync => AmCommand.Resync,
-                AMCommandProto.AmShutdown => AmCommand.Shutdown,
-                _ => AmCommand.None,
-            },
-            NumClusterNodes = r.NumClusterNodes,
-            UpdatedNodes = [.. r.UpdatedNodes.Where(n => n.NodeId is not null).Select(n => new NodeUpdate(
-                NodeId.FromProto(n.NodeId).ToString(),
-                NodeStateName(n),
-                FromProto(n.Capability),
-                n.HealthReport ?? ""))],
-        };
+        var ids = (message.StrictContract?.Container ?? []).Concat(message.Contract?.Container ?? []);
+        return [.. ids.Where(c => c.Id is not null).Select(c => ContainerId.FromProto(c.Id).ToString()).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>The AM command of a response that carries one.</summary>
+    public static AmCommand Command(AMCommandProto command) => command switch
+    {
+        AMCommandProto.AmResync => AmCommand.Resync,
+        AMCommandProto.AmShutdown => AmCommand.Shutdown,
+        _ => AmCommand.None,
+    };
+
+    /// <summary>updated_nodes: the reports that name their node.</summary>
+    public static IReadOnlyList<NodeUpdate> UpdatedNodes(IEnumerable<NodeReportProto> reports) =>
+        [.. reports.Where(n => n.NodeId is not null).Select(n => new NodeUpdate(
+            NodeId.FromProto(n.NodeId).ToString(),
+            NodeStateName(n),
+            FromProto(n.Capability),
+            n.HealthReport ?? ""))];
 
     /// <summary>NodeStateProto without its <c>NS_</c> prefix.</summary>
     private static string NodeStateName(NodeReportProto n) => !n.HasNodeState ? "NEW" : n.NodeState switch

@@ -31,8 +31,7 @@ internal sealed class IpcResourceManager(
     public async Task<AllocateResult> AllocateAsync(AllocateCall call, CancellationToken ct)
     {
         var request = AmProtoMapper.ToProto(call);
-        var response = await CallAsync((c, t) => c.AllocateAsync(request, t), ct).ConfigureAwait(false);
-        return AmProtoMapper.FromProto(response);
+        return await CallAsync((c, t) => c.AllocateAsync(request, AllocateResponseDecoder.Instance, t), ct).ConfigureAwait(false);
     }
 
     public async Task<bool> FinishAsync(FinalStatus status, string diagnostics, string trackingUrl, CancellationToken ct)

@@ -12,8 +12,11 @@ internal sealed record AllocateResult
     /// <summary>Containers the RM re-delivers after a work-preserving RM restart.</summary>
     public IReadOnlyList<AllocatedContainer> FromPreviousAttempts { get; init; } = [];
 
+    /// <summary>The <see cref="NmTokens"/> of a response that carries none (shared: it cannot change).</summary>
+    public static readonly IReadOnlyDictionary<string, ReadOnlyMemory<byte>> NoNmTokens = System.Collections.ObjectModel.ReadOnlyDictionary<string, ReadOnlyMemory<byte>>.Empty;
+
     /// <summary>Node id (host:port) → serialized NMToken.</summary>
-    public IReadOnlyDictionary<string, ReadOnlyMemory<byte>> NmTokens { get; init; } = new Dictionary<string, ReadOnlyMemory<byte>>();
+    public IReadOnlyDictionary<string, ReadOnlyMemory<byte>> NmTokens { get; init; } = NoNmTokens;
 
     /// <summary>A rolled AMRMToken (serialized TokenProto) for new connections, or empty.</summary>
     public ReadOnlyMemory<byte> AmRmToken { get; init; }

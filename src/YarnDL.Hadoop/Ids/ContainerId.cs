@@ -18,11 +18,16 @@ public sealed record ContainerId(ApplicationAttemptId AttemptId, long Id)
 
     public static ContainerId Create(ApplicationAttemptId attemptId, long epoch, long sequence) => new(attemptId, (epoch << 40) | (sequence & SequenceMask));
 
-    public override string ToString()
+    public override string ToString() => Format(AttemptId.ApplicationId.ClusterTimestamp, AttemptId.ApplicationId.Id, AttemptId.AttemptId, Id);
+
+    /// <summary>The text of the container id made of these parts (as <see cref="ToString"/>), allocating only the string.</summary>
+    public static string Format(long clusterTimestamp, int applicationId, int attemptId, long id)
     {
-        var app = AttemptId.ApplicationId;
-        var epoch = Epoch > 0 ? string.Create(CultureInfo.InvariantCulture, $"e{Epoch:D2}_") : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"{Prefix}_{epoch}{app.ClusterTimestamp}_{app.Id:D4}_{AttemptId.AttemptId:D2}_{Sequence:D6}");
+        var epoch = id >> 40;
+        var sequence = id & SequenceMask;
+        return epoch > 0
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{Prefix}_e{epoch:D2}_{clusterTimestamp}_{applicationId:D4}_{attemptId:D2}_{sequence:D6}")
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{Prefix}_{clusterTimestamp}_{applicationId:D4}_{attemptId:D2}_{sequence:D6}");
     }
 
     public static ContainerId Parse(string text)

@@ -1,5 +1,6 @@
 using System.Net;
 using YarnDL.Hadoop.Protos.Yarn;
+using YarnDL.Hadoop.Wire;
 
 namespace YarnDL.Hadoop.Yarn;
 
@@ -25,6 +26,10 @@ public sealed class ApplicationMasterProtocolClient : IAsyncDisposable
 
     public Task<AllocateResponseProto> AllocateAsync(AllocateRequestProto request, CancellationToken cancellationToken = default) =>
         _rpc.CallAsync("allocate", request, AllocateResponseProto.Parser, cancellationToken);
+
+    /// <summary>allocate, its response decoded by <paramref name="decoder"/> straight into the caller's type.</summary>
+    public Task<T> AllocateAsync<T>(AllocateRequestProto request, ProtoDecoder<T> decoder, CancellationToken cancellationToken = default) =>
+        _rpc.CallAsync("allocate", request, decoder, cancellationToken);
 
     public Task<FinishApplicationMasterResponseProto> FinishApplicationMasterAsync(FinishApplicationMasterRequestProto request, CancellationToken cancellationToken = default) =>
         _rpc.CallAsync("finishApplicationMaster", request, FinishApplicationMasterResponseProto.Parser, cancellationToken);

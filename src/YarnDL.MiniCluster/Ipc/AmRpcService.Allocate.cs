@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using YarnDL.Hadoop;
 using YarnDL.Hadoop.Ids;
 using YarnDL.Hadoop.Security;
@@ -9,26 +10,20 @@ namespace YarnDL.MiniCluster.Ipc;
 
 internal sealed partial class AmRpcService
 {
-    private AllocateResponseProto Allocate(HadoopCallContext ctx, AllocateRequestProto r)
+    private AllocateResponseProto Allocate(HadoopCallContext ctx, AllocateRequest r)
     {
         var attemptId = ctx.User;
-        var asks = r.Ask.Select(a => new ContainerAsk(
-            a.Priority?.Priority ?? 0, a.AllocationRequestId, ProtoMap.Resource(a.Capability),
-            a.HasResourceName ? a.ResourceName : ContainerAsk.Any, a.NumContainers, !a.HasRelaxLocality || a.RelaxLocality,
-            a.HasNodeLabelExpression && a.NodeLabelExpression.Trim().Length > 0 ? a.NodeLabelExpression.Trim() : null)).ToList();
+        if (r.AskRefusal is { } refusal) ExceptionDispatchInfo.Throw(refusal);
+        var asks = r.Asks;
         // CapacityScheduler.allocate: updateResourceRequests(ask) || updateSchedulingRequests(srs). Any ANY ResourceRequest
         // makes the first true (LocalityAppPlacementAllocator reports a pending-ask update for it, changed or not), and then
         // this call's SchedulingRequests are neither validated nor added. The handler check runs before the scheduler.
         if (asks.Any(a => a.ResourceName == ContainerAsk.Any))
             SchedulingAsks.CheckHandler(attemptId, r.SchedulingRequests, rm.Options.PlacementConstraintsHandler);
         else
-            asks.AddRange(SchedulingAsks.Decode(attemptId, r.SchedulingRequests, rm.Options.PlacementConstraintsHandler,
-                tags => rm.AppConstraint(ApplicationAttemptId.Parse(attemptId).ApplicationId.ToString(), tags)));
-        var call = new AllocateCall(
-            r.ResponseId, r.Progress, asks,
-            r.Release.Select(id => ContainerId.FromProto(id).ToString()).ToList(),
-            r.BlacklistRequest?.BlacklistAdditions.ToList() ?? [],
-            r.BlacklistRequest?.BlacklistRemovals.ToList() ?? []);
+            asks = [.. asks, .. SchedulingAsks.Decode(attemptId, r.SchedulingRequests, rm.Options.PlacementConstraintsHandler,
+                tags => rm.AppConstraint(ApplicationAttemptId.Parse(attemptId).ApplicationId.ToString(), tags))];
+        var call = new AllocateCall(r.ResponseId, r.Progress, asks, r.Releases, r.BlacklistAdditions, r.BlacklistRemovals);
         var reply = ams.Allocate(attemptId, call);
         var user = UserOf(attemptId);
         var result = reply.Result;

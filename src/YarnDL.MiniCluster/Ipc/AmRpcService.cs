@@ -31,8 +31,8 @@ internal sealed partial class AmRpcService(RmCore rm, AmService ams, RpcKeys key
         });
         server.Register<RegisterApplicationMasterRequestProto, RegisterApplicationMasterResponseProto>(
             YarnProtocols.ApplicationMaster, "registerApplicationMaster", RegisterApplicationMasterRequestProto.Parser, (ctx, r, _) => Run(() => Register(ctx.User, r)));
-        server.Register<AllocateRequestProto, AllocateResponseProto>(
-            YarnProtocols.ApplicationMaster, "allocate", AllocateRequestProto.Parser, (ctx, r, _) => Run(() => Allocate(ctx, r)));
+        server.Register<AllocateRequest, AllocateResponseProto>(
+            YarnProtocols.ApplicationMaster, "allocate", AllocateRequestDecoder.Instance, (ctx, r, _) => Run(() => Allocate(ctx, r)));
         server.Register<FinishApplicationMasterRequestProto, FinishApplicationMasterResponseProto>(
             YarnProtocols.ApplicationMaster, "finishApplicationMaster", FinishApplicationMasterRequestProto.Parser, (ctx, r, _) => Run(() => Finish(ctx.User, r)));
         return server;

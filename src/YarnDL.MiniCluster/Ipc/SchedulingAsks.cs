@@ -1,4 +1,3 @@
-using Google.Protobuf.Collections;
 using YarnDL.Hadoop.Protos.Yarn;
 using YarnDL.MiniCluster.ResourceManager;
 using YarnDL.MiniCluster.ResourceManager.Constraints;
@@ -21,7 +20,7 @@ internal static class SchedulingAsks
     /// <summary>Decodes the requests; <paramref name="appConstraint"/> gives the constraint the application registered for a
     /// request's single source tag (RegisterApplicationMasterRequest.placement_constraints), which is ANDed with the
     /// request's own as PlacementConstraintManager.getMultilevelConstraint does.</summary>
-    public static IEnumerable<ContainerAsk> Decode(string attemptId, RepeatedField<SchedulingRequestProto> requests, string handler,
+    public static IEnumerable<ContainerAsk> Decode(string attemptId, IReadOnlyList<SchedulingRequestProto> requests, string handler,
         Func<IReadOnlyList<string>, PlacementConstraintProto?>? appConstraint = null)
     {
         CheckHandler(attemptId, requests, handler);
@@ -29,7 +28,7 @@ internal static class SchedulingAsks
     }
 
     /// <summary>The placement processor's refusal of any SchedulingRequest when the handler is not <c>scheduler</c>.</summary>
-    public static void CheckHandler(string attemptId, RepeatedField<SchedulingRequestProto> requests, string handler)
+    public static void CheckHandler(string attemptId, IReadOnlyList<SchedulingRequestProto> requests, string handler)
     {
         if (requests.Count > 0 && handler != "scheduler")
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Google.Protobuf;
 using YarnDL.Hadoop.Protos.Common;
+using YarnDL.Hadoop.Wire;
 
 namespace YarnDL.Hadoop.Ipc.Client;
 
@@ -75,8 +76,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
 
     /// <summary>Sends a call; the task completes with the response, a remote error, a timeout after
     /// <see cref="HadoopRpcClientOptions.CallTimeout"/>, the caller's cancellation, or the connection's failure.</summary>
-    public Task<T> CallAsync<T>(RequestHeaderProto requestHeader, IMessage request, MessageParser<T> parser, CancellationToken cancellationToken)
-        where T : IMessage<T>
+    public Task<T> CallAsync<T>(RequestHeaderProto requestHeader, IMessage request, ProtoDecoder<T> decoder, CancellationToken cancellationToken)
     {
         var callId = Interlocked.Increment(ref _nextCallId) & 0x7FFFFFFF;
         PooledFrame frame;
@@ -91,7 +91,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
             return Task.FromException<T>(ex);
         }
 
-        var call = new PendingCall<T>(this, callId, requestHeader.MethodName, parser, _options.TimeProvider.GetTimestamp());
+        var call = new PendingCall<T>(this, callId, requestHeader.MethodName, decoder, _options.TimeProvider.GetTimestamp());
         lock (_pendingLock)
         {
             _pending[callId] = call;

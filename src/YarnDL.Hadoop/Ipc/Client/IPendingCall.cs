@@ -12,7 +12,7 @@ internal interface IPendingCall
     /// <summary><see cref="TimeProvider.GetTimestamp"/> when the call was made; its timeout counts from here.</summary>
     long StartedAt { get; }
 
-    /// <summary>Completes the call from the response payload (parsed here).</summary>
+    /// <summary>Completes the call from the response payload (decoded here).</summary>
     void Complete(ReadOnlySpan<byte> body);
 
     void Fail(Exception exception);

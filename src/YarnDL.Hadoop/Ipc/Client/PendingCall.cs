@@ -1,22 +1,22 @@
 using Google.Protobuf;
+using YarnDL.Hadoop.Wire;
 
 namespace YarnDL.Hadoop.Ipc.Client;
 
-/// <summary>Typed pending call that parses its own response. It is itself the completion source of the caller's task,
+/// <summary>Typed pending call that decodes its own response. It is itself the completion source of the caller's task,
 /// and its timeout is the connection's one timer (see <c>ClientConnection</c>'s timeout sweep), so a call costs this
 /// object and its task, nothing more (a cancellation registration only when the caller's token can be cancelled).</summary>
 internal sealed class PendingCall<T> : TaskCompletionSource<T>, IPendingCall
-    where T : IMessage<T>
 {
     private readonly ClientConnection _connection;
-    private readonly MessageParser<T> _parser;
+    private readonly ProtoDecoder<T> _decoder;
     private CancellationTokenRegistration _cancellation;
 
-    public PendingCall(ClientConnection connection, int callId, string method, MessageParser<T> parser, long startedAt)
+    public PendingCall(ClientConnection connection, int callId, string method, ProtoDecoder<T> decoder, long startedAt)
         : base(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         _connection = connection;
-        _parser = parser;
+        _decoder = decoder;
         CallId = callId;
         Method = method;
         StartedAt = startedAt;
@@ -47,19 +47,17 @@ internal sealed class PendingCall<T> : TaskCompletionSource<T>, IPendingCall
     {
         try
         {
-            var response = _parser.ParseFrom(body);
-            if (RequiredFields.AreSet(response))
-            {
-                TrySetResult(response);
-            }
-            else
-            {
-                TrySetException(new HadoopConnectionException($"Response {typeof(T).Name} lacks required fields."));
-            }
+            TrySetResult(_decoder(body));
         }
-        catch (InvalidProtocolBufferException ex)
+        catch (Exception ex) when (ex is ProtoWireException or InvalidProtocolBufferException)
         {
             TrySetException(new HadoopConnectionException($"Malformed {typeof(T).Name} response: {ex.Message}", ex));
+        }
+#pragma warning disable CA1031 // A decoder's own failure is the caller's, as a mapping error after the call was; the read loop goes on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            TrySetException(ex);
         }
 
         _cancellation.Unregister();

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using YarnDL.Hadoop.Protos.Common;
+using YarnDL.Hadoop.Wire;
 using ErrorCode = YarnDL.Hadoop.Protos.Common.RpcResponseHeaderProto.Types.RpcErrorCodeProto;
 
 namespace YarnDL.Hadoop.Ipc.Server;
@@ -125,19 +126,27 @@ internal sealed partial class ServerConnection
             return;
         }
 
-        IMessage request;
+        object request;
         try
         {
             var payload = body.NextDelimited();
-            request = handler.Parse(payload);
-            if (!body.AtEnd || !RequiredFields.AreSet(request))
+            if (!body.AtEnd)
             {
-                throw new HadoopConnectionException("Request has trailing bytes or lacks required fields.");
+                throw new HadoopConnectionException("Request has trailing bytes.");
             }
+
+            request = handler.Decode(payload);
         }
-        catch (Exception ex) when (ex is InvalidProtocolBufferException or HadoopConnectionException)
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or HadoopConnectionException or ProtoWireException)
         {
             throw new FatalConnectionException(callId, ErrorCode.FatalDeserializingRequest, HadoopExceptionNames.IpcException, $"Cannot parse the {method} request: {ex.Message}");
+        }
+#pragma warning disable CA1031 // A decoder bug must become an error response, as a handler's does, not kill the connection.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            ReplyFailure(ex, callId, clientId, retryCount, cancellationToken);
+            return;
         }
 
         var context = new HadoopCallContext(_user!, _tokenIdentifier, protocol, method, callId, _remote);
@@ -145,7 +154,7 @@ internal sealed partial class ServerConnection
     }
 
     /// <summary>Runs the handler and answers; a handler that finished at once is answered here, without a task.</summary>
-    private void Invoke(RpcHandler handler, HadoopCallContext context, IMessage request, ByteString clientId, int retryCount, CancellationToken cancellationToken)
+    private void Invoke(RpcHandler handler, HadoopCallContext context, object request, ByteString clientId, int retryCount, CancellationToken cancellationToken)
     {
         PooledFrame frame;
         try
