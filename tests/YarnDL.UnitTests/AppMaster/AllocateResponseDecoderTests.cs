@@ -8,6 +8,8 @@ using YarnDL.Hadoop.Protos.Common;
 using YarnDL.Hadoop.Protos.Yarn;
 using YarnDL.Hadoop.Wire;
 
+using YarnDL.UnitTests.Hadoop;
+
 namespace YarnDL.UnitTests.AppMaster;
 
 /// <summary><see cref="AllocateResponseDecoder"/> must give exactly what parsing with Google.Protobuf and mapping with
@@ -53,7 +55,7 @@ public sealed class AllocateResponseDecoderTests
     {
         var first = Container(5, "nm-a", 1, gpus: 0);
         var second = new ContainerProto { NodeId = new NodeIdProto { Port = 2 }, Priority = new PriorityProto(), ContainerToken = new TokenProto { Identifier = ByteString.CopyFrom(7), Password = ByteString.CopyFrom(8), Kind = "k2", Service = "s2" } };
-        var bytes = Write(o =>
+        var bytes = WireVectors.Write(o =>
         {
         o.WriteTag(3, WireFormat.WireType.LengthDelimited);
         o.WriteBytes(ByteString.CopyFrom([.. first.ToByteArray(), .. second.ToByteArray()]));
@@ -100,10 +102,10 @@ public sealed class AllocateResponseDecoderTests
         foreach (var length in new[] { 1, 7, bytes.Length / 3, bytes.Length / 2, bytes.Length - 1 })
         {
             var prefix = bytes[..length];
-            var libraryRefuses = Throws(() => AllocateResponseProto.Parser.ParseFrom(prefix));
+            var libraryRefuses = WireVectors.Refuses(() => AllocateResponseProto.Parser.ParseFrom(prefix));
             if (libraryRefuses)
             {
-                Assert.True(Throws(() => AllocateResponseDecoder.Decode(prefix)), $"prefix of {length} bytes");
+                Assert.True(WireVectors.Refuses(() => AllocateResponseDecoder.Decode(prefix)), $"prefix of {length} bytes");
             }
         }
     }
@@ -193,7 +195,7 @@ public sealed class AllocateResponseDecoderTests
     };
 
     /// <summary>Fields 30 to 34, one of each wire type, and field 2 (response_id) as a fixed32: all unknown to the parser.</summary>
-    private static byte[] Unknowns() => Write(o =>
+    private static byte[] Unknowns() => WireVectors.Write(o =>
     {
         o.WriteTag(30, WireFormat.WireType.Varint);
         o.WriteInt64(-1);
@@ -210,28 +212,6 @@ public sealed class AllocateResponseDecoderTests
         o.WriteTag(2, WireFormat.WireType.Fixed32);
         o.WriteFixed32(77);
     });
-
-    private static byte[] Write(Action<CodedOutputStream> write)
-    {
-        using var buffer = new MemoryStream();
-        var output = new CodedOutputStream(buffer);
-        write(output);
-        output.Flush();
-        return buffer.ToArray();
-    }
-
-    private static bool Throws(Action action)
-    {
-        try
-        {
-            action();
-            return false;
-        }
-        catch (Exception ex) when (ex is InvalidProtocolBufferException or ProtoWireException)
-        {
-            return true;
-        }
-    }
 
     /// <summary>Every field of the result as text, token bytes in hex, so two results compare field by field.</summary>
     private static string Describe(AllocateResult r)

@@ -13,7 +13,7 @@ public sealed class ProtoReaderTests
     [Fact]
     public void Reads_every_scalar_type_as_the_library_wrote_it()
     {
-        var bytes = Write(o =>
+        var bytes = WireVectors.Write(o =>
         {
             o.WriteTag(1, WireFormat.WireType.Varint);
             o.WriteInt32(-5);
@@ -82,7 +82,7 @@ public sealed class ProtoReaderTests
     [Fact]
     public void Unknown_fields_of_every_wire_type_are_skipped_as_the_library_skips_them()
     {
-        var bytes = Write(o =>
+        var bytes = WireVectors.Write(o =>
         {
             o.WriteTag(100, WireFormat.WireType.Varint);
             o.WriteInt64(-1);
@@ -123,7 +123,7 @@ public sealed class ProtoReaderTests
             ExitStatus = -1,
             Capability = new ResourceProto { Memory = 2048, ResourceValueMap = { new ResourceInformationProto { Key = "yarn.io/gpu", Value = 1 } } },
         };
-        var bytes = Write(o =>
+        var bytes = WireVectors.Write(o =>
         {
             message.WriteTo(o);
             o.WriteTag(50, WireFormat.WireType.StartGroup);
@@ -137,8 +137,8 @@ public sealed class ProtoReaderTests
         for (var length = 0; length <= bytes.Length; length++)
         {
             var prefix = bytes[..length];
-            var libraryRefuses = Refuses(() => Empty.Parser.ParseFrom(prefix)); // keeps every field as unknown: checks framing only
-            Assert.True(libraryRefuses == Refuses(() => SkipAll(prefix)), $"prefix of {length} bytes: library refuses {libraryRefuses}");
+            var libraryRefuses = WireVectors.Refuses(() => Empty.Parser.ParseFrom(prefix)); // keeps every field as unknown: checks framing only
+            Assert.True(libraryRefuses == WireVectors.Refuses(() => SkipAll(prefix)), $"prefix of {length} bytes: library refuses {libraryRefuses}");
         }
     }
 
@@ -193,7 +193,7 @@ public sealed class ProtoReaderTests
     {
         var complete = new Google.Protobuf.WellKnownTypes.StringValue { Value = "x" };
         var token = new YarnDL.Hadoop.Protos.Common.TokenProto { Identifier = ByteString.CopyFrom(1), Password = ByteString.CopyFrom(2), Kind = "k" }; // no service
-        var bytes = Write(o =>
+        var bytes = WireVectors.Write(o =>
         {
             o.WriteTag(1, WireFormat.WireType.LengthDelimited);
             o.WriteMessage(complete);
@@ -232,27 +232,5 @@ public sealed class ProtoReaderTests
         {
             r.SkipLastField();
         }
-    }
-
-    private static bool Refuses(Action read)
-    {
-        try
-        {
-            read();
-            return false;
-        }
-        catch (Exception ex) when (ex is InvalidProtocolBufferException or ProtoWireException)
-        {
-            return true;
-        }
-    }
-
-    private static byte[] Write(Action<CodedOutputStream> write)
-    {
-        using var buffer = new MemoryStream();
-        var output = new CodedOutputStream(buffer);
-        write(output);
-        output.Flush();
-        return buffer.ToArray();
     }
 }
