@@ -8,11 +8,13 @@ namespace YarnDL.Bench.AmScale;
 internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly int _target;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
 
-    private HostProcess(Process process)
+    private HostProcess(Process process, int target)
     {
         _process = process;
+        _target = target;
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is { } line) _lines.Writer.TryWrite(line);
@@ -31,7 +33,7 @@ internal sealed class HostProcess : IAsyncDisposable
         // The MiniCluster runs as it does in `yarndl minicluster`, not under the AM's JIT settings.
         foreach (var variable in AmRuntimeSettings.VariableNames.Append(AmRuntimeSettings.AppliedVariable))
             psi.Environment.Remove(variable);
-        return new HostProcess(Process.Start(psi) ?? throw new InvalidOperationException("could not start the MiniCluster host"));
+        return new HostProcess(Process.Start(psi) ?? throw new InvalidOperationException("could not start the MiniCluster host"), target);
     }
 
     /// <summary>The rest of the first line starting with <paramref name="prefix"/>.</summary>
@@ -51,14 +53,19 @@ internal sealed class HostProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.StandardInput.Close();
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            // The host stops every container it started before it exits: give it time for thousands of them.
+            var patience = TimeSpan.FromSeconds(60) + TimeSpan.FromMilliseconds(50) * _target;
+            using var cts = new CancellationTokenSource(patience);
             try
             {
                 await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                _process.Kill(entireProcessTree: true);
+                // Not Kill(entireProcessTree): it reads every process's stat file once per descendant, which with
+                // 10,000 container processes runs for hours.
+                await Console.Error.WriteLineAsync($"minicluster host: did not stop within {patience.TotalSeconds:F0} s; killed, its container processes may remain").ConfigureAwait(false);
+                _process.Kill();
             }
         }
 
